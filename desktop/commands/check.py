@@ -1,0 +1,65 @@
+"""nianbao check: findings for one report or a folder's worth. Exit 0: no errors; 1: errors; 2: a file
+could not be read."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+
+from desktop.commands.common import CommandError, load_report
+from desktop.core.checks import Severity, check
+from desktop.core.lastyear import snapshot
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("check", help="校验报告", description="校验一份或多份报告，列出错误和警告。")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="报告文件")
+    parser.add_argument("--last-year", metavar="FILE", help="上年度报告，用于衔接校验")
+    parser.add_argument("--json", action="store_true", help="每个文件输出一行JSON")
+    parser.add_argument("--details", action="store_true", help="多个文件时也列出每条问题")
+    parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    previous = None
+    if args.last_year:
+        try:
+            previous = snapshot(load_report(args.last_year))
+        except CommandError as error:
+            _emit_unreadable(args, args.last_year, str(error))
+            return 2
+    code = 0
+    show_details = args.details or len(args.files) == 1
+    for path in args.files:
+        try:
+            report = load_report(path)
+        except CommandError as error:
+            _emit_unreadable(args, path, str(error))
+            code = 2
+            continue
+        findings = check(report, previous=previous, today=args.today)
+        errors = sum(f.severity is Severity.ERROR for f in findings)
+        warnings = sum(f.severity is Severity.WARNING for f in findings)
+        if errors and code == 0:
+            code = 1
+        if args.json:
+            print(json.dumps({
+                "file": path, "agency": report.meta.agency, "year": report.meta.year,
+                "errors": errors, "warnings": warnings,
+                "findings": [f.as_json() for f in findings],
+            }, ensure_ascii=False))
+            continue
+        print(f"{path}\t{report.meta.agency}\t{report.meta.year}年\t错误 {errors}\t警告 {warnings}")
+        if show_details:
+            for f in findings:
+                print(f"  [{f.severity.label} {f.rule}] {f.message}")
+    return code
+
+
+def _emit_unreadable(args: argparse.Namespace, path: str, message: str) -> None:
+    if args.json:
+        print(json.dumps({"file": path, "error": message}, ensure_ascii=False))
+    else:
+        print(f"{path}\t无法读取：{message}")

@@ -1,0 +1,40 @@
+"""Helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from desktop.core import storage
+from desktop.core.report import Report
+
+
+class CommandError(Exception):
+    """A problem to report to the user in one line, with an exit code."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def fail(message: str, code: int = 2) -> int:
+    print(f"错误：{message}", file=sys.stderr)
+    return code
+
+
+def load_report(path: str) -> Report:
+    """A report from a project file, or from any importable source once import exists."""
+    try:
+        return storage.load(path)
+    except storage.ProjectFileError as error:
+        raise CommandError(str(error)) from None
+
+
+def save_report(report: Report, path: str, overwrite: bool = True) -> None:
+    target = Path(path)
+    if not overwrite and target.exists():
+        raise CommandError(f"“{target.name}”已存在；如需覆盖请加 --force")
+    try:
+        storage.save(report, target)
+    except storage.ProjectFileError as error:
+        raise CommandError(str(error)) from None

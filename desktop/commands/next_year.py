@@ -1,0 +1,29 @@
+"""nianbao next: start next year's report from this one."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.commands.common import CommandError, fail, load_report, save_report
+from desktop.core.lastyear import next_year
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "next", help="以本报告为基础新建下一年度报告",
+        description="新建下一年度报告：机关、层级沿用，年度加一，上年结转取本年结转下年度，本年数据留作校验。",
+    )
+    parser.add_argument("file", help="本年度报告")
+    parser.add_argument("-o", "--output", required=True, help="下一年度报告保存为")
+    parser.add_argument("--force", action="store_true", help="覆盖已有文件")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        report = next_year(load_report(args.file))
+        save_report(report, args.output, overwrite=args.force)
+    except CommandError as error:
+        return fail(str(error), error.code)
+    print(f"已新建：{report.title} → {args.output}")
+    return 0

@@ -1,0 +1,43 @@
+"""nianbao set: write cells and fields exactly as given. Totals are never recomputed, so a script can
+reproduce a published table, mistakes included."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.commands.common import CommandError, fail, load_report, save_report
+from desktop.core.report import parse_value
+from desktop.core.values import InvalidValue
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "set", help="填写单元格或栏目", description="按规范键名填写，如 t3.new.natural=3 text.s5=… meta.date=2024-01-04。"
+    )
+    parser.add_argument("file", help="报告文件（.nianbao）")
+    parser.add_argument("values", nargs="+", metavar="KEY=VALUE", help="键名=值；值为空表示清空")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        report = load_report(args.file)
+    except CommandError as error:
+        return fail(str(error), error.code)
+    parsed = []
+    for item in args.values:
+        key, sep, raw = item.partition("=")
+        if not sep:
+            return fail(f"“{item}”应写成 键名=值", 1)
+        try:
+            parsed.append((key.strip(), parse_value(key.strip(), raw)))
+        except InvalidValue as error:
+            return fail(f"{error}（未作任何修改）", 1)
+    for key, value in parsed:
+        report.put(key, value)
+    try:
+        save_report(report, args.file)
+    except CommandError as error:
+        return fail(str(error), error.code)
+    print(f"已写入{len(parsed)}项：{args.file}")
+    return 0

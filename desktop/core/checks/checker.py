@@ -1,0 +1,31 @@
+"""Runs every rule over a report. New rule families register by appending to RULE_FUNCTIONS."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from desktop.core.checks.context import CheckContext
+from desktop.core.checks.equations import check_equations
+from desktop.core.checks.findings import Finding
+from desktop.core.checks.section_rules import SECTION_RULES
+from desktop.core.checks.table_rules import TABLE_RULES
+from desktop.core.report import PreviousYear, Report
+
+Rule = Callable[[CheckContext], list[Finding]]
+
+RULE_FUNCTIONS: list[Rule] = [
+    lambda ctx: check_equations(ctx.report.cells),
+    *TABLE_RULES,
+    *SECTION_RULES,
+]
+
+
+def check(report: Report, previous: PreviousYear | None = None, today: dt.date | None = None) -> list[Finding]:
+    """All findings, errors first. ``previous`` defaults to the last-year values kept in the report."""
+    ctx = CheckContext(report, previous if previous is not None else report.previous, today or dt.date.today())
+    findings: list[Finding] = []
+    for rule in RULE_FUNCTIONS:
+        findings.extend(rule(ctx))
+    findings.sort(key=lambda f: f.severity.rank)
+    return findings

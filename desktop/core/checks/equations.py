@@ -1,0 +1,90 @@
+"""The cross-sums (勾稽关系) as data: each says that two sums of cells are equal.
+
+They are derived from the table spec, so a total the spec declares is always checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.checks.findings import Finding, Fix, Severity
+from desktop.core.tablespec import CELLS, T3_COLUMNS, T4_GROUPS, T4_ITEMS, TABLES
+from desktop.core.values import CellValue
+
+
+@dataclass(frozen=True)
+class Equation:
+    rule: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    left_name: str
+    right_name: str
+    where: str  # the column or row it is about
+
+    def evaluate(self, cells: dict[str, CellValue]) -> Finding | None:
+        """A finding when both sides are filled in and differ. Blank cells are T3-04/T4-02's business."""
+        left = right = 0
+        for k in self.left:
+            v = cells[k]
+            if v is None:
+                return None
+            left += v  # type: ignore[assignment]
+        for k in self.right:
+            v = cells[k]
+            if v is None:
+                return None
+            right += v  # type: ignore[assignment]
+        if left == right:
+            return None
+        fix = None
+        if len(self.left) == 1:
+            fix = Fix(f"将{self.left_name}改为{right}", ((self.left[0], right),))
+        message = f"{self.left_name}({left})应等于{self.right_name}({right})：{self.where}"
+        return Finding(self.rule, Severity.ERROR, self.left + self.right, message, fix)
+
+
+_T3_NAMES = dict(T3_COLUMNS)
+
+
+def _t3_equations() -> list[Equation]:
+    t3 = next(t for t in TABLES if t.id == "t3")
+    rows = tuple(dict.fromkeys(c.row for c in t3.cells))
+    results = tuple(r for r in rows if r not in ("new", "carried_in", "total", "carried_out"))
+    equations = []
+    for col, col_label in T3_COLUMNS:
+        equations.append(Equation(
+            "T3-01", (f"t3.new.{col}", f"t3.carried_in.{col}"), (f"t3.total.{col}", f"t3.carried_out.{col}"),
+            "第一项加第二项之和", "第三项加第四项之和", f"{col_label}列",
+        ))
+    for col, col_label in T3_COLUMNS:
+        equations.append(Equation(
+            "T3-02", (f"t3.total.{col}",), tuple(f"t3.{r}.{col}" for r in results),
+            "（七）总计", "各项办理结果之和", f"{col_label}列",
+        ))
+    for row in rows:
+        spec = CELLS[f"t3.{row}.total"]
+        equations.append(Equation(
+            "T3-03", (spec.key,), spec.parts, "总计", "各类申请人之和", spec.row_label,
+        ))
+    return equations
+
+
+def _t4_equations() -> list[Equation]:
+    part_names = "、".join(label for key, label in T4_ITEMS if key != "total")
+    equations = []
+    for group, _ in T4_GROUPS:
+        spec = CELLS[f"t4.{group}.total"]
+        equations.append(Equation("T4-01", (spec.key,), spec.parts, "总计", f"{part_names}之和", spec.row_label))
+    return equations
+
+
+EQUATIONS: tuple[Equation, ...] = tuple(_t3_equations() + _t4_equations())
+
+
+def check_equations(cells: dict[str, CellValue]) -> list[Finding]:
+    found = []
+    for equation in EQUATIONS:
+        finding = equation.evaluate(cells)
+        if finding is not None:
+            found.append(finding)
+    return found

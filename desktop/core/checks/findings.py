@@ -1,0 +1,59 @@
+"""What a rule reports: a finding with its rule id, the cells involved and, where unambiguous, a fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A suggested correction: the label on the button and the values it sets."""
+
+    label: str
+    values: tuple[tuple[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """Characters of a text field that a finding is about."""
+
+    key: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    cells: tuple[str, ...]
+    message: str
+    fix: Fix | None = None
+    spans: tuple[TextSpan, ...] = field(default=())
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "cells": list(self.cells),
+            "message": self.message,
+        }
+        if self.fix is not None:
+            data["fix"] = {"label": self.fix.label, "values": {k: str(v) for k, v in self.fix.values}}
+        return data

@@ -1,0 +1,167 @@
+"""The report as data: metadata, text, the 199 table cells, and last year's values for the checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from desktop.core.fields import OPTION_MANUAL_TOTALS, TEXT_BY_KEY, Level, report_title
+from desktop.core.metavalues import parse_agency, parse_date, parse_level, parse_year
+from desktop.core.tablespec import CELLS
+from desktop.core.values import CellValue, InvalidValue, parse_cell
+
+
+def _cells(raw: Any) -> dict[str, CellValue]:
+    if not isinstance(raw, dict):
+        raise ValueError("表格数据格式不正确")
+    unknown = [k for k in raw if k not in CELLS]
+    if unknown:
+        raise ValueError(f"未知的单元格：{'、'.join(sorted(unknown)[:5])}")
+    return {key: parse_cell(key, raw.get(key)) for key in CELLS}
+
+
+def _texts(raw: Any) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        raise ValueError("文字内容格式不正确")
+    unknown = [k for k in raw if k not in TEXT_BY_KEY]
+    if unknown:
+        raise ValueError(f"未知的文字栏目：{'、'.join(sorted(unknown)[:5])}")
+    bad = [k for k, v in raw.items() if not isinstance(v, str)]
+    if bad:
+        raise ValueError(f"{TEXT_BY_KEY[bad[0]].label}：必须是文字")
+    return {key: raw.get(key, "") for key in TEXT_BY_KEY}
+
+
+class Meta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    agency: str = ""
+    level: Level = Level.TOWNSHIP
+    year: int
+    date: dt.date | None = None
+
+    _level = field_validator("level", mode="before")(lambda v: parse_level(v))
+    _year = field_validator("year", mode="before")(lambda v: parse_year(v))
+    _date = field_validator("date", mode="before")(lambda v: parse_date(v))
+
+    _agency = field_validator("agency", mode="before")(lambda v: parse_agency(v))
+
+
+class Provenance(BaseModel):
+    """What an importer found in the source, for the structural rules (S-01, T2-06)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str = ""
+    trial_2019_headers: list[str] = Field(default_factory=list)
+    missing_parts: list[str] = Field(default_factory=list)
+    extra_labels: list[str] = Field(default_factory=list)
+
+
+class PreviousYear(BaseModel):
+    """Last year's values, kept inside this year's file so the year-on-year rules work offline."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    year: int
+    agency: str = ""
+    cells: dict[str, CellValue] = Field(default_factory=dict)
+    text: dict[str, str] = Field(default_factory=dict)
+
+    _cells = field_validator("cells", mode="before")(lambda v: _cells(v))
+    _text = field_validator("text", mode="before")(lambda v: _texts(v))
+
+
+class Report(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    meta: Meta
+    text: dict[str, str] = Field(default_factory=lambda: _texts({}))
+    cells: dict[str, CellValue] = Field(default_factory=lambda: _cells({}))
+    manual_totals: bool = False
+    previous: PreviousYear | None = None
+    provenance: Provenance = Field(default_factory=Provenance)
+
+    _cells = field_validator("cells", mode="before")(lambda v: _cells(v))
+    _text = field_validator("text", mode="before")(lambda v: _texts(v))
+
+    @classmethod
+    def new(cls, agency: str, level: Level | str, year: int | str) -> Report:
+        return cls(meta=Meta(agency=agency, level=level, year=year))
+
+    @property
+    def title(self) -> str:
+        return report_title(self.meta.agency, self.meta.year)
+
+    def get(self, key: str) -> Any:
+        """The value under a canonical key (t*, text.*, meta.*, options.*)."""
+        if key in CELLS:
+            return self.cells[key]
+        if key in TEXT_BY_KEY:
+            return self.text[key]
+        if key.startswith("meta.") and key[5:] in Meta.model_fields:
+            return getattr(self.meta, key[5:])
+        if key == OPTION_MANUAL_TOTALS:
+            return self.manual_totals
+        raise KeyError(key)
+
+    def put(self, key: str, value: Any) -> None:
+        """Store an already-parsed value; use ``parse_value`` first for anything typed."""
+        if key in CELLS:
+            self.cells[key] = value
+        elif key in TEXT_BY_KEY:
+            self.text[key] = value
+        elif key.startswith("meta.") and key[5:] in Meta.model_fields:
+            setattr(self.meta, key[5:], value)
+        elif key == OPTION_MANUAL_TOTALS:
+            self.manual_totals = bool(value)
+        else:
+            raise KeyError(key)
+
+
+def parse_value(key: str, raw: Any) -> Any:
+    """Validate a typed value for any canonical key. Raises InvalidValue with a Chinese message."""
+    if key in CELLS:
+        return parse_cell(key, raw)
+    try:
+        if key in TEXT_BY_KEY:
+            return "" if raw is None else str(raw)
+        if key == "meta.agency":
+            return parse_agency(raw)
+        if key == "meta.level":
+            return parse_level(raw)
+        if key == "meta.year":
+            return parse_year(raw)
+        if key == "meta.date":
+            return parse_date(raw)
+        if key == OPTION_MANUAL_TOTALS:
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in {"1", "true", "yes", "是"}:
+                return True
+            if text in {"0", "false", "no", "否"}:
+                return False
+            raise ValueError("手工填写合计：请填 是 或 否")
+    except ValueError as error:
+        raise InvalidValue(key, str(error)) from None
+    raise InvalidValue(key, f"没有这个栏目：{key}")
+
+
+def explain(error: ValidationError) -> str:
+    """A pydantic error as Chinese sentences for the clerk."""
+    lines = []
+    for item in error.errors():
+        message = str(item.get("msg", ""))
+        message = message.removeprefix("Value error, ")
+        if item.get("type") == "missing":
+            message = f"缺少必需的内容：{'.'.join(str(p) for p in item.get('loc', ()))}"
+        elif item.get("type") == "extra_forbidden":
+            message = f"无法识别的内容：{'.'.join(str(p) for p in item.get('loc', ()))}"
+        lines.append(message)
+    return "；".join(dict.fromkeys(lines))
+
+
+__all__ = ["Report", "Meta", "PreviousYear", "Provenance", "parse_value", "explain", "InvalidValue"]

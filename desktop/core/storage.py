@@ -1,0 +1,161 @@
+"""The project file: one JSON document per report (``.nianbao``), saved so that a crash or a power cut
+never leaves a damaged file. See docs/file-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from desktop import __version__
+from desktop.core.report import Report, explain
+
+EXTENSION = ".nianbao"
+FORMAT_NAME = "nianbao-report"
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class ProjectFileError(Exception):
+    """A file that cannot be opened or saved. ``str(error)`` is the message for the clerk."""
+
+
+def to_document(report: Report) -> dict[str, Any]:
+    data = report.model_dump(mode="json")
+    return {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION, "app_version": __version__, **data}
+
+
+def from_document(data: Any, name: str = "文件") -> Report:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ProjectFileError(f"{name}不是年报助手的报告文件")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ProjectFileError(f"{name}缺少格式版本号，可能已损坏")
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError(
+            f"{name}由较新版本的年报助手保存（文件格式第{version}版），当前程序只支持到第{SCHEMA_VERSION}版，请升级后再打开"
+        )
+    body = {k: v for k, v in data.items() if k not in ("format", "schema_version", "app_version")}
+    try:
+        return Report.model_validate(body)
+    except ValidationError as error:
+        raise ProjectFileError(f"{name}内容有误：{explain(error)}") from None
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(to_document(report), ensure_ascii=False, indent=1) + "\n"
+
+
+def loads(text: str, name: str = "文件") -> Report:
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except (json.JSONDecodeError, RecursionError):
+        raise ProjectFileError(f"{name}已损坏或不是年报助手的报告文件（无法读取JSON内容）") from None
+    return from_document(data, name)
+
+
+def load(path: str | os.PathLike[str]) -> Report:
+    """Read a project file. Never writes anything."""
+    path = Path(path)
+    name = f"“{path.name}”"
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ProjectFileError(f"{name}过大（{size // 1024 // 1024} MB），不是年报助手的报告文件")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProjectFileError(f"找不到文件{name}") from None
+    except IsADirectoryError:
+        raise ProjectFileError(f"{name}是文件夹，不是报告文件") from None
+    except PermissionError:
+        raise ProjectFileError(f"没有权限读取{name}") from None
+    except OSError as error:
+        raise ProjectFileError(f"无法读取{name}：{error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProjectFileError(f"{name}已损坏或不是年报助手的报告文件（不是UTF-8文本）") from None
+    return loads(text, name)
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def save(report: Report, path: str | os.PathLike[str], keep_backup: bool = True) -> None:
+    """Write atomically: a temporary file in the same folder, fsync, then replace. The previous version
+    is kept as ``FILE.bak``. On failure the old file is untouched and ProjectFileError says why."""
+    path = Path(path)
+    data = dumps(report).encode("utf-8")
+    folder = path.parent if str(path.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and path.is_file():
+            _copy_durably(path, backup_path(path))
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(folder)
+    except OSError as error:
+        raise ProjectFileError(_save_error(path, error)) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _copy_durably(src: Path, dst: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as source:
+            shutil.copyfileobj(source, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, dst)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _save_error(path: Path, error: OSError) -> str:
+    import errno
+
+    name = f"“{path.name}”"
+    if error.errno == errno.ENOSPC:
+        return f"磁盘空间不足，{name}未能保存。原文件未改动，请清理磁盘后重试或另存到其他位置"
+    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
+        return f"没有权限写入{name}所在的文件夹。原文件未改动，请另存到其他位置"
+    if isinstance(error, FileNotFoundError):
+        return f"{name}所在的文件夹不存在"
+    return f"{name}未能保存：{error.strerror or error}。原文件未改动"
