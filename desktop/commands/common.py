@@ -23,10 +23,24 @@ def fail(message: str, code: int = 2) -> int:
 
 
 def load_report(path: str) -> Report:
-    """A report from a project file, or from any importable source once import exists."""
+    """A report from a project file, or imported on the fly from a published one."""
+    if Path(path).suffix.lower() != storage.EXTENSION:
+        return import_source(path).report
     try:
         return storage.load(path)
     except storage.ProjectFileError as error:
+        raise CommandError(str(error)) from None
+
+
+def import_source(path: str):  # type: ignore[no-untyped-def]
+    """An ImportResult (report and the account for the clerk) from a text, HTML, Word or PDF file."""
+    try:
+        from desktop.io.importing import ImportRefused, import_file
+    except ImportError:
+        raise CommandError(f"“{Path(path).name}”不是年报助手的报告文件（.nianbao），本版本暂不支持导入") from None
+    try:
+        return import_file(Path(path))
+    except ImportRefused as error:
         raise CommandError(str(error)) from None
 
 

@@ -1,0 +1,43 @@
+"""nianbao export: write PDF, Word or HTML, chosen by the output's extension. Refuses while the report
+has error findings, unless --force."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.commands.common import CommandError, fail, load_report
+from desktop.core.checks import Severity, check
+from desktop.io.formats import UnsupportedFormat, exporter_for
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("export", help="导出PDF、Word或网页", description="按输出文件的扩展名导出：.pdf .docx .html")
+    parser.add_argument("file", help="报告文件")
+    parser.add_argument("-o", "--output", required=True, help="输出文件，如 报告.pdf")
+    parser.add_argument("--force", action="store_true", help="有错误时仍然导出（错误会列出）")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        report = load_report(args.file)
+        export = exporter_for(args.output)
+    except CommandError as error:
+        return fail(str(error), error.code)
+    except UnsupportedFormat as error:
+        return fail(str(error), 2)
+    errors = [f for f in check(report) if f.severity is Severity.ERROR]
+    if errors:
+        for f in errors:
+            print(f"  [{f.severity.label} {f.rule}] {f.message}", file=sys.stderr)
+        if not args.force:
+            return fail(f"报告有{len(errors)}处错误，未导出。改正后再导出，或加 --force 强制导出", 1)
+        print(f"注意：报告有{len(errors)}处错误，已按 --force 导出", file=sys.stderr)
+    try:
+        export(report, Path(args.output))
+    except OSError as error:
+        return fail(f"无法写入“{args.output}”：{error.strerror or error}", 2)
+    print(f"已导出：{args.output}")
+    return 0
