@@ -12,7 +12,8 @@ from desktop.core.values import InvalidValue
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "set", help="填写单元格或栏目", description="按规范键名填写，如 t3.new.natural=3 text.s5=… meta.date=2024-01-04。"
+        "set", help="填写单元格或栏目",
+        description="按规范键名填写，如 t3.new.natural=3 text.s5=… meta.date=2024-01-04。",
     )
     parser.add_argument("file", help="报告文件（.nianbao）")
     parser.add_argument("values", nargs="+", metavar="KEY=VALUE", help="键名=值；值为空表示清空")

@@ -35,7 +35,7 @@ def _texts(raw: Any) -> dict[str, str]:
 
 
 class Meta(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     agency: str = ""
     level: Level = Level.TOWNSHIP

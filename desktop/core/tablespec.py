@@ -189,7 +189,9 @@ def _build_t3() -> TableSpec:
     placed.append(Placed(r, 1, 1, 2, text=T3_TOTAL_ROW[1], role=LabelRole.ROW))
     row_grid.append((T3_TOTAL_ROW[0], r))
     r += 1
-    placed.append(Placed(results_start, 0, r - results_start, 1, text=T3_RESULTS_LABEL, role=LabelRole.ROW, vertical=True))
+    placed.append(
+        Placed(results_start, 0, r - results_start, 1, text=T3_RESULTS_LABEL, role=LabelRole.ROW, vertical=True)
+    )
     placed.append(Placed(r, 0, 1, 3, text=T3_CARRIED_OUT[1], role=LabelRole.ROW))
     row_grid.append((T3_CARRIED_OUT[0], r))
     r += 1

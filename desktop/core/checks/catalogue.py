@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from desktop.core.checks.findings import Severity
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("T2-04", W, "未废止时现行有效件数不少于本年制发件数"),
         RuleInfo("T2-05", W, "收费金额疑似以元填作万元"),
         RuleInfo("T2-06", E, "使用了2019年试行格式的表头"),
-        RuleInfo("T2-07", I, "行政事业性收费不是信息处理费", implemented=False),
+        RuleInfo("T2-07", INFO, "行政事业性收费不是信息处理费", implemented=False),
         RuleInfo("N-01", W, "文中合计等于所列各项之和", implemented=False),
         RuleInfo("N-02", E, "文中申请数量与表三一致", implemented=False),
         RuleInfo("N-03", E, "文中办理结果数量与表三一致", implemented=False),

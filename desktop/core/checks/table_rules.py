@@ -8,7 +8,15 @@ from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Fix, Severity
 from desktop.core.fields import Level
 from desktop.core.tablespec import (
-    CELLS, T2, T3, T3_COLUMNS, T3_GROUP_LABELS, T3_GROUPS, T4, T4_GROUPS, T4_PART_ITEMS,
+    CELLS,
+    T2,
+    T3,
+    T3_COLUMNS,
+    T3_GROUP_LABELS,
+    T3_GROUPS,
+    T4,
+    T4_GROUPS,
+    T4_PART_ITEMS,
     t3_row_labels,
 )
 
@@ -25,7 +33,7 @@ def blanks(ctx: CheckContext) -> list[Finding]:
         for spec in table.cells:
             if cells[spec.key] is None:
                 rows.setdefault(spec.row, []).append(spec.key)
-        for row, keys in rows.items():
+        for keys in rows.values():
             first = CELLS[keys[0]]
             if len(keys) == 1:
                 where = first.label

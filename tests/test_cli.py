@@ -1,0 +1,111 @@
+"""The command line as a county office uses it: new, set, check, next."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.core import storage
+from tests.fixtures.reports import SEED_FILE, huaian
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_set_check_reproduces_a_published_mistake(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = str(tmp_path / "r.nianbao")
+    assert run(capsys, "new", "--agency", "某局", "--level", "county_dept", "--year", "2023", "-o", path)[0] == 0
+    code, out, _ = run(capsys, "set", path, "t4.review.upheld=２", "t4.review.corrected=0", "t4.review.other=0",
+                       "t4.review.pending=0", "t4.review.total=3", "meta.date=2024-01-10")
+    assert code == 0
+    report = storage.load(path)
+    assert report.cells["t4.review.upheld"] == 2
+    assert report.cells["t4.review.total"] == 3  # set never recomputes a total
+    code, out, _ = run(capsys, "check", path, "--json")
+    assert code == 1
+    result = json.loads(out)
+    (t4,) = [f for f in result["findings"] if f["rule"] == "T4-01"]
+    assert t4["severity"] == "error" and t4["cells"][0] == "t4.review.total"
+    assert t4["message"] == "总计(3)应等于结果维持、结果纠正、其他结果、尚未审结之和(2)：行政复议"
+    assert result["agency"] == "某局" and result["year"] == 2023
+
+
+def test_invalid_set_changes_nothing_and_exits_non_zero(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.nianbao"
+    storage.save(huaian(), path)
+    before = path.read_bytes()
+    code, _, err = run(capsys, "set", str(path), "t3.new.natural=5", "t3.new.business=-1")
+    assert code == 1
+    assert "表三 一、本年新收政府信息公开申请数量 / 商业企业：必须是不小于0的整数" in err
+    assert path.read_bytes() == before
+
+
+def test_check_exit_codes_and_summary_lines(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "good.nianbao"
+    storage.save(huaian(), good)
+    broken = huaian()
+    broken.cells["t3.new.total"] = 1
+    bad = tmp_path / "bad.nianbao"
+    storage.save(broken, bad)
+    assert run(capsys, "check", str(good), "--today", "2025-01-10")[0] == 0
+    code, out, _ = run(capsys, "check", str(good), str(bad), "--today", "2025-01-10")
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert len(lines) == 2 and "错误 0" in lines[0] and "错误 3" in lines[1] and "淮安市人民政府" in lines[1]
+    garbage = tmp_path / "garbage.nianbao"
+    garbage.write_bytes(b"\x00\x01")
+    code, out, _ = run(capsys, "check", str(good), str(garbage))
+    assert code == 2 and "无法读取" in out
+
+
+def test_next_year_carries_over(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    this_year = tmp_path / "2024.nianbao"
+    storage.save(huaian(), this_year)
+    following = tmp_path / "2025.nianbao"
+    assert run(capsys, "next", str(this_year), "-o", str(following))[0] == 0
+    report = storage.load(following)
+    assert (report.meta.agency, report.meta.level.value, report.meta.year) == ("淮安市人民政府", "city_gov", 2025)
+    assert report.cells["t3.carried_in.natural"] == 103 and report.cells["t3.carried_in.total"] == 103
+    assert report.cells["t3.new.natural"] is None
+    assert report.previous is not None and report.previous.cells["t3.carried_out.total"] == 103
+    report.cells["t3.carried_in.natural"] = 100
+    storage.save(report, following)
+    code, out, _ = run(capsys, "check", str(following), "--json")
+    assert any(f["rule"] == "T3-05" for f in json.loads(out)["findings"])
+
+
+def test_check_with_explicit_last_year(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    last = huaian()
+    last.meta.year = 2023
+    last.cells["t3.carried_out.natural"] = 30
+    last_path = tmp_path / "2023.nianbao"
+    storage.save(last, last_path)
+    now = tmp_path / "2024.nianbao"
+    storage.save(huaian(), now)
+    code, out, _ = run(capsys, "check", str(now), "--last-year", str(last_path), "--json")
+    assert "T3-05" in {f["rule"] for f in json.loads(out)["findings"]}
+
+
+def test_new_refuses_to_overwrite_and_rejects_bad_levels(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.nianbao"
+    path.write_text("keep")
+    code, _, err = run(capsys, "new", "--agency", "x", "--level", "township", "--year", "2023", "-o", str(path))
+    assert code == 2 and "已存在" in err and path.read_text() == "keep"
+    code, _, err = run(capsys, "new", "--agency", "x", "--level", "village", "--year", "2023", "-o",
+                       str(tmp_path / "n.nianbao"))
+    assert code == 1 and "机关层级" in err
+
+
+@pytest.mark.parametrize("argv", [["-m", "desktop", "--help"], ["-m", "desktop", "check", str(SEED_FILE)]])
+def test_python_dash_m_desktop_runs(argv: list[str]) -> None:
+    done = subprocess.run([sys.executable, *argv], capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "年报助手" in done.stdout or "耳口乡" in done.stdout
