@@ -1,0 +1,84 @@
+"""Starting the window: the application object, the bundled UI font, recovery after a crash."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from desktop import __version__
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import APPLICATION, ORGANIZATION
+
+UI_POINT_SIZE = 10
+STYLE = """
+QLabel#startTitle { font-size: 26pt; font-weight: bold; }
+QLabel#sectionHeading { font-size: 13pt; font-weight: bold; }
+QLabel#partHeading { font-weight: bold; margin-top: 6px; }
+QLabel#hint { color: #555; }
+QLabel#error { color: #b3261e; }
+QTableView { gridline-color: #777; }
+"""
+
+
+def ui_font_file() -> Path | None:
+    """A bundled CJK font: a bare Linux machine has none, and Qt would draw boxes."""
+    try:
+        from desktop.io.fonts import ui_font_path
+    except ImportError:
+        return None
+    return ui_font_path()
+
+
+def install_ui_font(app: QApplication) -> str | None:
+    path = ui_font_file()
+    if path is None or not path.is_file():
+        return None
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    font = QFont(families[0], UI_POINT_SIZE)
+    app.setFont(font)
+    return families[0]
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationDisplayName("年报助手")
+    install_ui_font(app)
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """After a crash, offer the autosaved edits back. True when one was restored."""
+    from desktop.ui.recovery import discard_recovery, pending_recoveries
+
+    for item in pending_recoveries():
+        name = str(item.original) if item.original else item.report.title
+        if window.files.ask_yes_no(
+            window.tr("恢复未保存的修改"),
+            window.tr("上次退出时“%1”有未保存的修改，是否恢复？").replace("%1", name),
+        ):
+            window.files._show(item.report, item.original, clean=False)
+            discard_recovery(item)
+            return True
+        discard_recovery(item)
+    return False
+
+
+def run(files: list[str]) -> int:
+    app = make_app()
+    window = MainWindow()
+    window.show()
+    if not offer_recovery(window) and files:
+        window.files.open_path(Path(files[0]))
+    return app.exec()

@@ -1,0 +1,96 @@
+"""The open report: the core model, its undo stack, and one "changed" signal that views and the
+checker follow. Widgets never change the report directly; they ask the document for an edit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from desktop.core import edits
+from desktop.core.checks import Finding, Fix, check
+from desktop.core.fields import TEXT_BY_KEY
+from desktop.core.report import Report
+from desktop.core.values import InvalidValue
+from desktop.ui.undo import EditCommand, TextCommand
+
+TEXT_CHECK_DELAY_MS = 400
+
+
+class ReportDocument(QObject):
+    changed = Signal(tuple)  # keys whose values changed
+    findings_changed = Signal()
+    refused = Signal(str)  # a value was not accepted; the message is for the status bar
+    path_changed = Signal()
+
+    def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.findings: list[Finding] = []
+        self._text_check = QTimer(self, singleShot=True, interval=TEXT_CHECK_DELAY_MS)
+        self._text_check.timeout.connect(self.recheck)
+        self.recheck()
+
+    # ---- edits
+
+    def set_value(self, key: str, raw: Any) -> bool:
+        """Validate and push one value. A refused value leaves the report untouched and says why."""
+        try:
+            edit = edits.plan_set(self.report, key, raw)
+        except InvalidValue as error:
+            self.refused.emit(str(error))
+            return False
+        self._push(edit)
+        return True
+
+    def set_many(self, items: Iterable[tuple[str, Any]], label: str) -> bool:
+        try:
+            edit = edits.plan_many(self.report, items, label)
+        except InvalidValue as error:
+            self.refused.emit(f"{label}未完成：{error}")
+            return False
+        self._push(edit)
+        return True
+
+    def set_text(self, key: str, text: str) -> None:
+        edit = edits.plan_set(self.report, key, text)
+        if edit:
+            self.undo_stack.push(TextCommand(self, edit))
+
+    def set_manual_totals(self, manual: bool) -> None:
+        self._push(edits.plan_manual_totals(self.report, manual))
+
+    def apply_fix(self, fix: Fix) -> bool:
+        return self.set_many(fix.values, fix.label)
+
+    def _push(self, edit: edits.Edit) -> None:
+        if edit:
+            self.undo_stack.push(EditCommand(self, edit))
+
+    # ---- notifications
+
+    def notify(self, keys: tuple[str, ...]) -> None:
+        """Called by commands after core applied an edit."""
+        self.changed.emit(keys)
+        if all(k in TEXT_BY_KEY for k in keys):
+            self._text_check.start()
+        else:
+            self.recheck()
+
+    def recheck(self) -> None:
+        self._text_check.stop()
+        self.findings = check(self.report)
+        self.findings_changed.emit()
+
+    def set_path(self, path: Path) -> None:
+        self.path = path
+        self.path_changed.emit()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else f"{self.report.title}（未保存）"

@@ -1,0 +1,85 @@
+"""The problems panel: every finding grouped by severity, in plain Chinese, with one-click fixes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
+
+from desktop.core.checks import Finding, Severity
+from desktop.ui import palette
+from desktop.ui.document import ReportDocument
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProblemsPanel(QTreeWidget):
+    finding_activated = Signal(object)  # Finding
+
+    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setColumnCount(3)
+        self.setHeaderLabels([self.tr("问题"), self.tr("规则"), self.tr("修正")])
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.itemClicked.connect(self._on_clicked)
+        self.itemActivated.connect(self._on_clicked)
+        document.findings_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.setUpdatesEnabled(False)
+        try:
+            self.clear()
+            groups: dict[Severity, list[Finding]] = {}
+            for finding in self.document.findings:
+                groups.setdefault(finding.severity, []).append(finding)
+            for severity in Severity:
+                found = groups.get(severity)
+                if not found:
+                    continue
+                group = QTreeWidgetItem(self, [f"{severity.label}（{len(found)}）"])
+                group.setForeground(0, palette.SEVERITY_FOREGROUND[severity])
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                group.setFirstColumnSpanned(True)
+                for finding in found:
+                    item = QTreeWidgetItem(group, [finding.message, finding.rule, ""])
+                    item.setToolTip(0, finding.message)
+                    item.setData(0, FINDING_ROLE, finding)
+                    if finding.fix is not None:
+                        self.setItemWidget(item, 2, self._fix_button(finding))
+                group.setExpanded(True)
+            if not groups:
+                QTreeWidgetItem(self, [self.tr("没有发现问题")])
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _fix_button(self, finding: Finding) -> QPushButton:
+        assert finding.fix is not None
+        button = QPushButton(finding.fix.label)
+        button.setToolTip(self.tr("一键修正，可撤销"))
+        fix = finding.fix
+        button.clicked.connect(lambda: self.document.apply_fix(fix))
+        return button
+
+    def _on_clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        finding = item.data(0, FINDING_ROLE)
+        if finding is not None:
+            self.finding_activated.emit(finding)
+
+    def findings_shown(self) -> list[Finding]:
+        shown = []
+        for g in range(self.topLevelItemCount()):
+            group = self.topLevelItem(g)
+            for c in range(group.childCount()):
+                finding = group.child(c).data(0, FINDING_ROLE)
+                if finding is not None:
+                    shown.append(finding)
+        return shown

@@ -1,0 +1,94 @@
+"""The editor for one open report: section tabs above, the problems panel below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.core.checks import Finding, Severity
+from desktop.core.tablespec import T2, T3, T4
+from desktop.ui.basic_info_tab import BasicInfoTab
+from desktop.ui.document import ReportDocument
+from desktop.ui.problems_panel import ProblemsPanel
+from desktop.ui.section1_tab import Section1Tab
+from desktop.ui.tab_layout import tab_defs, tab_of
+from desktop.ui.table_tab import TableTab
+from desktop.ui.text_editor import TextFieldEditor
+from desktop.ui.text_section_tab import TextSectionTab
+
+
+class ReportEditor(QWidget):
+    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.defs = tab_defs()
+        self.tabs = QTabWidget()
+        self.basic = BasicInfoTab(document)
+        self.section1 = Section1Tab(document)
+        self.tables = {spec.id: TableTab(document, spec) for spec in (T2, T3, T4)}
+        self.section5 = TextSectionTab(document, "text.s5", self.tr(
+            "写明本年度存在的主要问题和改进措施，并说明上年度报告所列问题的整改情况。不能只写“无”。"))
+        self.section6 = TextSectionTab(document, "text.s6", self.tr(
+            "必须说明信息处理费收取情况（未收取也要写明）；人民政府还要报告本年度政务公开工作要点落实情况。"))
+        pages = [self.basic, self.section1, *self.tables.values(), self.section5, self.section6]
+        for tab, page in zip(self.defs, pages, strict=True):
+            self.tabs.addTab(page, tab.name)
+        self.problems = ProblemsPanel(document)
+        self.problems.finding_activated.connect(self.show_finding)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.problems)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        document.findings_changed.connect(self._update_tab_titles)
+        self._update_tab_titles()
+
+    def _update_tab_titles(self) -> None:
+        counts = [[0, 0] for _ in self.defs]
+        for finding in self.document.findings:
+            tabs = {tab_of(k, self.defs) for k in finding.cells} - {None} or {0}
+            for number in tabs:
+                if finding.severity is Severity.ERROR:
+                    counts[number][0] += 1  # type: ignore[index]
+                elif finding.severity is Severity.WARNING:
+                    counts[number][1] += 1  # type: ignore[index]
+        for number, (tab, (errors, warnings)) in enumerate(zip(self.defs, counts, strict=True)):
+            parts = []
+            if errors:
+                parts.append(self.tr("%n错", "", errors))
+            if warnings:
+                parts.append(self.tr("%n警", "", warnings))
+            self.tabs.setTabText(number, f"{tab.name}（{' '.join(parts)}）" if parts else tab.name)
+
+    def show_finding(self, finding: Finding) -> None:
+        """Switch to the finding's tab and select its cells, or put the cursor in its text."""
+        keys = list(finding.cells)
+        tab = next((t for t in (tab_of(k, self.defs) for k in keys) if t is not None), None)
+        if tab is None:
+            return
+        self.tabs.setCurrentIndex(tab)
+        table_keys = [k for k in keys if k.startswith(("t2.", "t3.", "t4."))]
+        if table_keys:
+            self.tables[table_keys[0][:2]].view.select_keys(table_keys)
+            self.tables[table_keys[0][:2]].view.setFocus()
+            return
+        editor = self.editor_for(keys[0])
+        if editor is not None:
+            span = next((s for s in finding.spans if s.key == editor.key), None)
+            if span is not None:
+                editor.select_span(span.start, span.end)
+            editor.setFocus()
+
+    def editor_for(self, key: str) -> TextFieldEditor | None:
+        if key in self.section1.editors:
+            self.section1.ensureWidgetVisible(self.section1.editors[key])
+            return self.section1.editors[key]
+        for page in (self.section5, self.section6):
+            if page.editor.key == key:
+                return page.editor
+        if key == "text.preamble":
+            return self.basic.preamble
+        return None

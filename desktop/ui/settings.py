@@ -1,0 +1,71 @@
+"""Every persisted preference, typed, in one place around QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+ORGANIZATION = "Nianbao"
+APPLICATION = "nianbao"
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings(ORGANIZATION, APPLICATION)
+
+    # window
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    # files
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._store.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or []) if v]
+
+    def add_recent(self, path: Path) -> None:
+        text = str(path)
+        files = [text] + [f for f in self.recent_files if f != text]
+        self._store.setValue("files/recent", files[:MAX_RECENT])
+
+    def forget_recent(self, path: str) -> None:
+        self._store.setValue("files/recent", [f for f in self.recent_files if f != path])
+
+    @property
+    def last_folder(self) -> str:
+        value = self._store.value("files/last_folder", "")
+        folder = str(value or "")
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self._store.setValue("files/last_folder", folder)
+
+    def remember_folder_of(self, path: str | Path) -> None:
+        self.last_folder = str(Path(path).parent)
+
+    # fonts chosen for export, by role name
+
+    def font_override(self, role: str) -> str:
+        return str(self._store.value(f"fonts/{role}", "") or "")
+
+    def set_font_override(self, role: str, path: str) -> None:
+        if path:
+            self._store.setValue(f"fonts/{role}", path)
+        else:
+            self._store.remove(f"fonts/{role}")
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,203 @@
+"""A table editor that behaves like Excel or WPS: Enter and Tab move on, typing replaces, Delete blanks,
+and a pasted block lands in one undoable step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop.ui.clipboard import parse_tsv, to_tsv
+from desktop.ui.table_model import SpecTableModel
+
+MIN_UNIT_PX = 58  # narrowest width of one column-weight unit before the table scrolls
+MIN_ROW_PX = 26
+
+
+class SpecTableView(QTableView):
+    def __init__(self, model: SpecTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.spec_model = model
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setTabKeyNavigation(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        for placed in model.spec.placed:
+            if placed.rowspan > 1 or placed.colspan > 1:
+                self.setSpan(placed.row, placed.col, placed.rowspan, placed.colspan)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setMinimumSectionSize(MIN_ROW_PX)
+        self._fit_columns()
+        first = self.next_editable(QModelIndex(), forward=True)
+        if first.isValid():
+            self.setCurrentIndex(first)
+
+    # ---- sizing: columns share the width by the spec's weights; rows fit their own labels
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        weights = self.spec_model.spec.col_weights
+        available = max(self.viewport().width(), int(sum(weights) * MIN_UNIT_PX))
+        unit = available / sum(weights)
+        header = self.horizontalHeader()
+        for col, weight in enumerate(weights):
+            header.resizeSection(col, int(weight * unit))
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Row heights from the cells that sit in one row only; a tall merged label never stretches its
+        first row."""
+        metrics = QFontMetrics(self.font())
+        header = self.horizontalHeader()
+        heights = [MIN_ROW_PX] * self.spec_model.spec.n_rows
+        for placed in self.spec_model.spec.placed:
+            if placed.rowspan != 1 or not placed.text:
+                continue
+            width = sum(header.sectionSize(c) for c in range(placed.col, placed.col + placed.colspan)) - 8
+            rect = metrics.boundingRect(QRect(0, 0, max(width, 10), 10_000), Qt.TextFlag.TextWordWrap, placed.text)
+            heights[placed.row] = max(heights[placed.row], rect.height() + 10)
+        for row, height in enumerate(heights):
+            self.setRowHeight(row, height)
+
+    # ---- navigation
+
+    def editable_indexes(self) -> list[QModelIndex]:
+        model = self.spec_model
+        return [
+            model.index(p.row, p.col)
+            for p in sorted(model.spec.placed, key=lambda p: (p.row, p.col))
+            if p.key and model.is_editable_key(p.key)
+        ]
+
+    def next_editable(self, current: QModelIndex, forward: bool, down: bool = False) -> QModelIndex:
+        cells = self.editable_indexes()
+        if not cells:
+            return QModelIndex()
+        if not current.isValid():
+            return cells[0]
+        if down:
+            below = [i for i in cells if i.column() == current.column() and i.row() > current.row()]
+            if below:
+                return below[0]
+        order = [(i.row(), i.column()) for i in cells]
+        here = (current.row(), current.column())
+        if forward:
+            later = [i for i, pos in zip(cells, order, strict=True) if pos > here]
+            return later[0] if later else cells[0]
+        earlier = [i for i, pos in zip(cells, order, strict=True) if pos < here]
+        return earlier[-1] if earlier else cells[-1]
+
+    def move_on(self, forward: bool = True, down: bool = False) -> None:
+        target = self.next_editable(self.currentIndex(), forward, down)
+        if target.isValid():
+            self.setCurrentIndex(target)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if hint == QAbstractItemDelegate.EndEditHint.EditNextItem:
+            self.move_on(forward=True)
+        elif hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem:
+            self.move_on(forward=False)
+        elif hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.move_on(forward=True, down=True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+            self.clear_selection_values()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.move_on(forward=True, down=True)
+        elif key == Qt.Key.Key_Tab:
+            self.move_on(forward=True)
+        elif key == Qt.Key.Key_Backtab:
+            self.move_on(forward=False)
+        else:
+            super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002
+        return False  # Tab stays inside the table, as in a spreadsheet
+
+    # ---- block operations
+
+    def selected_keys(self) -> list[str]:
+        keys = []
+        for index in self.selectedIndexes() or [self.currentIndex()]:
+            key = self.spec_model.key_at(index)
+            if key and self.spec_model.is_editable_key(key):
+                keys.append(key)
+        return keys
+
+    def clear_selection_values(self) -> None:
+        keys = self.selected_keys()
+        if keys:
+            self.spec_model.document.set_many([(k, None) for k in keys], self.tr("清空单元格"))
+
+    def paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        rows = parse_tsv(text)
+        start = self.currentIndex()
+        if not text.strip() or not start.isValid():
+            return
+        model = self.spec_model
+        items: list[tuple[str, str]] = []
+        for dr, row in enumerate(rows):
+            for dc, value in enumerate(row):
+                key = model.key_at(model.index(start.row() + dr, start.column() + dc))
+                if key and model.is_editable_key(key):
+                    items.append((key, value))
+        if items and model.document.set_many(items, self.tr("粘贴")):
+            bottom_right = model.index(start.row() + len(rows) - 1, start.column() + max(map(len, rows)) - 1)
+            if bottom_right.isValid():
+                selection = self.selectionModel()
+                selection.select(
+                    _range(start, bottom_right), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+
+    def copy(self) -> None:
+        indexes = self.selectedIndexes()
+        if not indexes:
+            return
+        top = min(i.row() for i in indexes)
+        bottom = max(i.row() for i in indexes)
+        left = min(i.column() for i in indexes)
+        right = max(i.column() for i in indexes)
+        model = self.spec_model
+        rows = [
+            [str(model.data(model.index(r, c)) or "") if model.key_at(model.index(r, c)) else ""
+             for c in range(left, right + 1)]
+            for r in range(top, bottom + 1)
+        ]
+        QGuiApplication.clipboard().setText(to_tsv(rows))
+
+    def select_keys(self, keys: list[str]) -> None:
+        model = self.spec_model
+        indexes = [model.index_of(k) for k in keys if k in model._key_cells]
+        if not indexes:
+            return
+        selection = self.selectionModel()
+        selection.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.clearSelection()
+        for index in indexes:
+            selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+        self.scrollTo(indexes[0])
+
+
+def _range(top_left: QModelIndex, bottom_right: QModelIndex):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelection
+
+    return QItemSelection(top_left, bottom_right)

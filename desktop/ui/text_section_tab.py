@@ -1,0 +1,24 @@
+"""五 and 六: one heading, one editor and a hint of what evaluators look for."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop.core.fields import TEXT_BY_KEY
+from desktop.ui.document import ReportDocument
+from desktop.ui.text_editor import TextFieldEditor
+
+
+class TextSectionTab(QWidget):
+    def __init__(self, document: ReportDocument, key: str, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(TEXT_BY_KEY[key].label)
+        heading.setObjectName("sectionHeading")
+        note = QLabel(hint)
+        note.setWordWrap(True)
+        note.setObjectName("hint")
+        self.editor = TextFieldEditor(document, key)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addWidget(self.editor, 1)
