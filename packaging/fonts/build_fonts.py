@@ -50,6 +50,7 @@ SOURCE_SHA256 = {
     "NotoSerifSC_700Bold.ttf": "9c6a2ba736e4b499c84f65ce366bd3625c0401885fd3e585ace50fb738b96ff6",
 }
 
+RARE_NAME_CHARS = "镕堃喆"
 KAI_FAMILY = "Nianbao Kai"
 KAI_PS_NAME = "NianbaoKai-Regular"
 MAX_TOTAL_BYTES = 45 * 1024 * 1024
@@ -270,9 +271,7 @@ def ofl_from_debian_copyright(copyright_file: Path) -> str:
     """Turn the OFL paragraph of a Debian copyright file back into plain text."""
     lines = copyright_file.read_text(encoding="utf-8").splitlines()
     start = next(
-        i + 1
-        for i, line in enumerate(lines[:-1])
-        if line == "License: OFL-1.1" and lines[i + 1].startswith(" ")
+        i + 1 for i, line in enumerate(lines[:-1]) if line == "License: OFL-1.1" and lines[i + 1].startswith(" ")
     )
     body = []
     for line in lines[start:]:
@@ -282,9 +281,7 @@ def ofl_from_debian_copyright(copyright_file: Path) -> str:
     return "\n".join(body).strip() + "\n"
 
 
-def write_licences(
-    out: Path, fandol_doc: dict[str, Path], wenkai: dict[str, Path], noto: dict[str, Path]
-) -> None:
+def write_licences(out: Path, fandol_doc: dict[str, Path], wenkai: dict[str, Path], noto: dict[str, Path]) -> None:
     readme = fandol_doc[FANDOL_DOC + "README"].read_text(encoding="utf-8")
     gpl = gzip.decompress(fandol_doc[FANDOL_DOC + "COPYING.gz"].read_bytes()).decode("utf-8")
     fandol_text = FANDOL_NOTICE.format(source=DEB_TEXLIVE, readme=readme.strip())
@@ -309,7 +306,8 @@ fontTools cu2qu, and glyphs outside GBK dropped. The unmodified source font is i
 Debian package, and in the Fandol distribution on CTAN.
 
 Fandol fonts are distributed under the GNU General Public License version 3 with the
-GPL font exception, as stated in their README (quoted below). The font exception reads:
+GPL font exception, as stated in their README (quoted below). The GPL font exception,
+in the wording published by the Free Software Foundation, reads:
 
     As a special exception, if you create a document which uses this font, and embed
     this font or unaltered portions of this font into the document, this font does not
@@ -320,7 +318,8 @@ GPL font exception, as stated in their README (quoted below). The font exception
     obligated to do so. If you do not wish to do so, delete this exception statement
     from your version.
 
-The exception is extended to this converted version.
+The exception is extended to this converted version. Its corresponding source is the
+unmodified FandolFang-Regular.otf together with the build script named above.
 
 --- README of the Fandol fonts ---
 
@@ -341,14 +340,18 @@ name is "{family}".
 With Reserved Font Names "霞鹜" and "LXGW"."""
 
 
-def verify(path: Path) -> None:
-    """Fail the build unless reportlab can embed the font."""
+def verify(path: Path, required: str) -> None:
+    """Fail the build unless reportlab can embed the font and it has every required character."""
     from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
 
     ReportlabTTFont(path.stem, str(path))
-    font = TTFont(path, lazy=True)
-    if "glyf" not in font or font["OS/2"].fsType & 0x0302:
-        raise SystemExit(f"{path.name}: not an embeddable TrueType font")
+    with TTFont(path, lazy=True) as font:
+        if "glyf" not in font or font["OS/2"].fsType & 0x0302:
+            raise SystemExit(f"{path.name}: not an embeddable TrueType font")
+        cmap = font.getBestCmap()
+    missing = sorted({ch for ch in required if ord(ch) not in cmap})
+    if missing:
+        raise SystemExit(f"{path.name} lacks {len(missing)} characters: {''.join(missing[:20])}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -402,11 +405,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Built {role} in {time.monotonic() - began:.1f} s")
         write_licences(out, texlive, wenkai, {"sans": sans["LICENSE_FONT"], "serif": serif["LICENSE_FONT"]})
 
+    gb2312_hanzi = "".join(ch for ch in gb2312_chars() if "\u4e00" <= ch <= "\u9fff")
     total = 0
     print(f"\n{'role':<18} {'file':<26} {'MB':>6}  licence")
     for item in OUTPUTS:
         path = out / item.file
-        verify(path)
+        verify(path, gb2312_hanzi + (RARE_NAME_CHARS if "fallback" in item.role else ""))
         if not (out / item.licence).is_file():
             raise SystemExit(f"missing licence {item.licence}")
         size = path.stat().st_size
