@@ -1,0 +1,1 @@
+"""Readers of published reports (text, HTML, Word, PDF) and the label matching they share."""

@@ -1,0 +1,113 @@
+"""From a read document to a report and the account for the clerk."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.core.fields import TEXT_BY_KEY, Level
+from desktop.core.report import Provenance, Report
+from desktop.core.tablespec import T2, T3, T4
+from desktop.core.values import InvalidValue, parse_cell
+from desktop.io.importers import account, label_match, meta, sections
+from desktop.io.importers.chinese_variants import fold, full_width_punctuation, squeeze_spaces
+from desktop.io.importers.document import Block, Grid, Source
+from desktop.io.importers.level import infer_level
+from desktop.io.importers.table2 import read_t2
+from desktop.io.importers.table3 import read_t3
+from desktop.io.importers.table4 import read_t4
+from desktop.io.importers.table_read import TableRead
+
+_TABLE_SECTIONS = {"二": "t2", "三": "t3", "四": "t4"}
+
+
+def clean(text: str) -> str:
+    """Prose as printed: no stray spaces next to hanzi, Chinese punctuation full-width."""
+    lines = [full_width_punctuation(squeeze_spaces(line)) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def classify(grid: Grid) -> str | None:
+    """Which official table a grid holds, by the labels in it."""
+    scores = {"t2": 0, "t3": 0, "t4": 0}
+    for cell in grid.cells:
+        if label_match.t2_row(cell.text) or label_match.t2_caption(cell.text):
+            scores["t2"] += 1
+        if label_match.match_t3_row(cell.text, "", True) or label_match.match_t3_group(cell.text):
+            scores["t3"] += 1
+        if label_match.t4_group(cell.text) or fold(cell.text) == fold("行政诉讼"):
+            scores["t4"] += 1
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] >= 1 else None
+
+
+def _table_blocks(layout: sections.Layout, blocks: list[Block]) -> dict[str, list[Block]]:
+    found: dict[str, list[Block]] = {"t2": [], "t3": [], "t4": []}
+    section_of: dict[int, str] = {}
+    for number, section_blocks in layout.sections.items():
+        for block in section_blocks:
+            section_of[id(block)] = number
+    for block in blocks:
+        if isinstance(block, Grid):
+            table = classify(block) or _TABLE_SECTIONS.get(section_of.get(id(block), ""))
+            if table:
+                found[table].append(block)
+    for number, table in _TABLE_SECTIONS.items():
+        if not found[table]:
+            found[table] = list(layout.sections.get(number, []))
+    return found
+
+
+def _texts(layout: sections.Layout) -> tuple[dict[str, str], dt.date | None]:
+    texts: dict[str, str] = {"text.preamble": clean("\n".join(layout.preamble))}
+    parts = sections.split_parts(sections.paragraphs(layout.sections.get("一", [])))
+    texts.update({key: clean("\n".join(paras)) for key, paras in parts.items()})
+    texts["text.s5"] = clean("\n".join(sections.paragraphs(layout.sections.get("五", []))))
+    s6, date, _ = meta.signature(sections.paragraphs(layout.sections.get("六", [])))
+    texts["text.s6"] = clean("\n".join(s6))
+    return {k: v for k, v in texts.items() if k in TEXT_BY_KEY}, date
+
+
+def build(source: Source, name: str) -> tuple[Report, list[str], bool]:
+    """The report, the account, and whether anything of a report (title, section, table) was found."""
+    source.simplify()
+    blocks = source.blocks
+    layout = sections.split_layout(blocks)
+    fields = meta.portal_fields(blocks)
+    texts, signed = _texts(layout)
+    agency = layout.title_agency or source.meta.get("agency", "") or fields.get("agency", "")
+    year = layout.title_year or meta.year_from_text([texts["text.s1.intro"], texts["text.preamble"]])
+    date = meta.to_date(fields["date"]) if "date" in fields else None
+    date = date or signed or (meta.to_date(source.meta["date"]) if "date" in source.meta else None)
+    if year is None and date is not None:
+        year = date.year - 1
+    guessed_year = year is None
+    if year is None:
+        year = dt.date.today().year - 1
+    level, why = infer_level(agency, "\n".join(texts.values()))
+    report = Report.new(agency, level or Level.TOWNSHIP, year)
+    report.meta.date = date
+    report.manual_totals = True
+    report.text.update(texts)
+    tables = _table_blocks(layout, blocks)
+    reads = {"t2": read_t2(tables["t2"]), "t3": read_t3(tables["t3"]), "t4": read_t4(tables["t4"])}
+    bad = _fill_cells(report, reads)
+    report.provenance = Provenance(
+        source=name,
+        trial_2019_headers=[h for r in reads.values() for h in r.trial_2019],
+        missing_parts=account.missing_parts(layout, report, reads),
+        extra_labels=[label for r in reads.values() for label in r.extra_labels],
+    )
+    facts = account.Facts(source.kind, name, layout, level, why, guessed_year, reads, bad, source.notes)
+    recognised = bool(layout.title or layout.headings or any(r.rows_found for r in reads.values()))
+    return report, account.lines(report, facts), recognised
+
+
+def _fill_cells(report: Report, reads: dict[str, TableRead]) -> list[str]:
+    bad: list[str] = []
+    for spec in (T2, T3, T4):
+        for key, raw in reads[spec.id].values.items():
+            try:
+                report.cells[key] = parse_cell(key, raw)
+            except InvalidValue as error:
+                bad.append(str(error))
+    return bad

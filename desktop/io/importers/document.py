@@ -1,0 +1,93 @@
+"""What every reader produces: the source as paragraphs and tables, in reading order.
+
+Tables keep real positions (row, column, spans) when the source has them (HTML, Word, PDF). Flattened
+text keeps only the order of cells within a row, and ``col`` is None.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from desktop.io.importers.chinese_variants import count_traditional, to_simplified
+
+
+class ImportRefused(Exception):
+    """The source cannot be imported; ``str(error)`` is the message for the clerk."""
+
+
+@dataclass
+class Cell:
+    text: str
+    row: int
+    col: int | None = None
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class Grid:
+    cells: list[Cell]
+
+    @property
+    def positioned(self) -> bool:
+        return all(c.col is not None for c in self.cells)
+
+    def rows(self) -> list[list[Cell]]:
+        by_row: dict[int, list[Cell]] = {}
+        for cell in self.cells:
+            by_row.setdefault(cell.row, []).append(cell)
+        return [sorted(by_row[r], key=lambda c: c.col or 0) if self.positioned else by_row[r]
+                for r in sorted(by_row)]
+
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells if c.text)
+
+
+@dataclass
+class Para:
+    text: str
+
+
+Block = Para | Grid
+
+
+@dataclass
+class Source:
+    """A read document. ``meta`` holds what the file says about itself (title, 成文日期, 发文机关)."""
+
+    kind: str  # 文本, 网页, Word, PDF: named in the account
+    blocks: list[Block]
+    meta: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def simplify(self) -> None:
+        """Mirror sites print traditional characters; labels and text are read in simplified form."""
+        total = sum(count_traditional(b.text if isinstance(b, Para) else b.text()) for b in self.blocks)
+        if total < 3:
+            return
+        for block in self.blocks:
+            if isinstance(block, Para):
+                block.text = to_simplified(block.text)
+            else:
+                for cell in block.cells:
+                    cell.text = to_simplified(cell.text)
+        self.meta = {k: to_simplified(v) for k, v in self.meta.items()}
+        self.notes.append("原文为繁体字，已转换为简体字")
+
+
+_BLANKS = {"", "/", "／", "-", "—", "–", "－", "——", "无", "空", "\\"}
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_UNIT = re.compile(r"(件|个|项|条|次|万元|元)$")
+
+
+def value_of(text: str) -> str | None:
+    """The number a value cell holds, as text; "" for a blank (/, -, 无, empty); None if it is no value."""
+    compact = "".join(unicodedata.normalize("NFKC", text).split())
+    if compact in _BLANKS or compact in {"/", "-"}:
+        return ""
+    compact = _UNIT.sub("", compact)
+    if _NUMBER.match(compact):
+        return compact.replace(",", "")
+    return None

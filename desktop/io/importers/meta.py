@@ -1,0 +1,85 @@
+"""Agency, year and 成文日期 from the title, the portal's metadata block and the signature."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from desktop.io.importers.chinese_variants import squeeze_spaces
+from desktop.io.importers.document import Block, Para
+
+_FIELD = re.compile(r"^\s*(成\s*文\s*日\s*期|发\s*文\s*机\s*关|发\s*布\s*机\s*构)\s*[:：]\s*(\S.*?)\s*$")
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_SIGNATURE_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_PERIOD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _chinese_numerals(text: str) -> str:
+    """「二〇二四年一月十二日」 → 「2024年1月12日」."""
+    def number(match: re.Match[str]) -> str:
+        part = match.group(0)
+        if "十" not in part:
+            return "".join(_CN_DIGITS.get(c, c) for c in part)
+        tens, _, ones = part.partition("十")
+        return str(int(_CN_DIGITS.get(tens, "1") if tens else 1) * 10 + (int(_CN_DIGITS[ones]) if ones else 0))
+    return re.sub(r"[〇○零一二三四五六七八九十]+", number, text)
+
+
+def to_date(text: str) -> dt.date | None:
+    text = _chinese_numerals(unicodedata.normalize("NFKC", text))
+    match = _DATE.search(text)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def portal_fields(blocks: list[Block]) -> dict[str, str]:
+    """「成文日期: 2024-01-04」「发文机关: 贵溪耳口乡」 lines of a portal's metadata block."""
+    found: dict[str, str] = {}
+    texts: list[str] = []
+    for block in blocks:
+        texts += [block.text] if isinstance(block, Para) else [c.text for c in block.cells]
+    for text in texts:
+        if len(text) > 60:
+            continue
+        match = _FIELD.match(text)
+        if match:
+            name = re.sub(r"\s", "", match.group(1))
+            found.setdefault("date" if name == "成文日期" else "agency", match.group(2).strip(" |"))
+    return found
+
+
+def signature(paras: list[str]) -> tuple[list[str], dt.date | None, str]:
+    """Section 六 without its closing signature: (paragraphs, 成文日期, signing agency)."""
+    kept = list(paras)
+    date: dt.date | None = None
+    signer = ""
+    for _ in range(3):
+        if not kept:
+            break
+        last = _chinese_numerals(squeeze_spaces(unicodedata.normalize("NFKC", kept[-1])))
+        if date is None and _SIGNATURE_DATE.match(last):
+            date = to_date(last)
+            kept.pop()
+        elif date is not None and len(last) <= 30 and not re.search(r"[。，；：]", last):
+            signer = last
+            kept.pop()
+        else:
+            break
+    return kept, date, signer
+
+
+def year_from_text(texts: list[str]) -> int | None:
+    """The statistics period (「2024年1月1日至…」) or, failing that, the first 「YYYY年」."""
+    joined = squeeze_spaces(" ".join(texts))
+    for pattern in (_PERIOD_YEAR, _ANY_YEAR):
+        match = pattern.search(joined)
+        if match:
+            return int(match.group(1))
+    return None

@@ -1,0 +1,141 @@
+"""Finding the title, the six sections and the five parts of section 一 in a read document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.core.fields import S1_PARTS, SECTIONS, TITLE_SUFFIX
+from desktop.io.importers.chinese_variants import fold, squeeze_spaces, strip_number
+from desktop.io.importers.document import Block, Grid, Para
+
+NUMERALS = "一二三四五六"
+# Other wordings met in the wild, per section: any one of these words in a numbered heading.
+HEADING_WORDS = {"一": ("总体情况", "概述"), "二": ("主动公开",), "三": ("申请",), "四": ("复议", "诉讼"),
+                 "五": ("问题",), "六": ("其他", "事项")}
+PART_WORDS = {"text.s1.on_request": ("依申请",), "text.s1.proactive": ("主动公开",),
+              "text.s1.platform": ("平台",), "text.s1.oversight": ("监督", "保障", "考核"),
+              "text.s1.management": ("管理",)}
+TITLE_VARIANTS = (TITLE_SUFFIX, "政府信息公开年度报告", "政务公开工作年度报告", "信息公开工作年度报告")
+
+_HEADING = re.compile(r"^([一二三四五六])\s*[、.．,，]\s*(\S.{0,40})$")
+_PART = re.compile(r"^[（(]\s*([一二三四五六七八九十])\s*[）)]")
+_HEAD_END = re.compile(r"[。：:；;]")
+_TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<kind>.{0,12}?)年度?报告")
+_PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
+FURNITURE = re.compile(r"^(发布时间|发布日期|来源|信息来源|字号|浏览|点击|打印|关闭|分享|【|索\s*引\s*号|文\s*号"
+                       r"|主题分类|组配分类|成文日期|发文机关|扫一扫|当前位置|首页)")
+
+
+@dataclass
+class Layout:
+    title: str = ""
+    title_agency: str = ""
+    title_year: int | None = None
+    preamble: list[str] = field(default_factory=list)
+    sections: dict[str, list[Block]] = field(default_factory=dict)  # 一 … 六 → blocks under the heading
+    headings: dict[str, str] = field(default_factory=dict)  # 一 … 六 → heading as printed
+
+
+def _heading_number(text: str, after: int) -> str | None:
+    squeezed = squeeze_spaces(text)
+    for section in SECTIONS:
+        if fold(squeezed) == fold(section.heading) and NUMERALS.index(section.number) > after:
+            return section.number
+    match = _HEADING.match(squeezed)
+    if not match or NUMERALS.index(match.group(1)) <= after:
+        return None
+    if any(word in match.group(2) for word in HEADING_WORDS[match.group(1)]):
+        return match.group(1)
+    return None
+
+
+def _title(text: str) -> re.Match[str] | None:
+    squeezed = squeeze_spaces(text)
+    if len(squeezed) > 60 or not any(v in squeezed for v in TITLE_VARIANTS):
+        return None
+    return _TITLE.match(squeezed)
+
+
+def split_layout(blocks: list[Block]) -> Layout:
+    layout = Layout()
+    current: str | None = None
+    last = -1
+    title_at = -1
+    before: list[str] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Para):
+            if _PAGE_NUMBER.match(block.text.strip()):
+                continue
+            number = _heading_number(block.text, last)
+            if number is not None:
+                current, last = number, NUMERALS.index(number)
+                layout.headings[number] = squeeze_spaces(block.text)
+                layout.sections[number] = []
+                continue
+            if current is None:
+                match = _title(block.text) if not layout.title else None
+                if match:
+                    title_at = index
+                    layout.title = squeeze_spaces(block.text)
+                    layout.title_agency = match.group("agency").strip()
+                    layout.title_year = int(match.group("year"))
+                    if not layout.title_agency and before and len(before[-1]) <= 30:
+                        layout.title_agency = before[-1]
+                    continue
+                before.append(squeeze_spaces(block.text))
+                if title_at >= 0 and not FURNITURE.match(block.text.strip()):
+                    layout.preamble.append(block.text)
+                continue
+        if current is not None:
+            layout.sections[current].append(block)
+        elif isinstance(block, Grid) and title_at >= 0:
+            layout.sections.setdefault("", []).append(block)
+    return layout
+
+
+def paragraphs(blocks: list[Block]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            if not _PAGE_NUMBER.match(block.text.strip()):
+                out.append(block.text)
+        else:
+            out += [" ".join(c.text for c in row if c.text) for row in block.rows()]
+    return [p for p in out if p.strip()]
+
+
+def _part_of(heading: str, number: str, taken: set[str]) -> str | None:
+    for key, words in PART_WORDS.items():
+        if key not in taken and any(w in heading for w in words):
+            return key
+    for part in S1_PARTS:
+        if part.key not in taken and strip_number(fold(part.heading)) in fold(heading):
+            return part.key
+    index = "一二三四五".find(number)
+    if index >= 0 and S1_PARTS[index].key not in taken:
+        return S1_PARTS[index].key
+    return None
+
+
+def split_parts(paras: list[str]) -> dict[str, list[str]]:
+    """Section 一: the opening paragraphs and the five parts, each without its own 「（一）…」 heading."""
+    parts: dict[str, list[str]] = {"text.s1.intro": []}
+    current = "text.s1.intro"
+    for para in paras:
+        text = squeeze_spaces(para)
+        match = _PART.match(text)
+        if match:
+            rest = text[match.end():]
+            end = _HEAD_END.search(rest)
+            heading, body = (rest[: end.start()], rest[end.end():]) if end else (rest, "")
+            if end is None and len(rest) > 40:
+                heading, body = "", rest
+            plain = heading and len(heading) <= 30 and not any(c in heading for c in "，,")
+            key = _part_of(heading, match.group(1), set(parts)) if plain else None
+            if key is not None:
+                current = key
+                parts[key] = [body] if body.strip() else []
+                continue
+        parts[current].append(para)
+    return parts

@@ -1,0 +1,31 @@
+"""What reading one table found, for the report and for the clerk's account."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.io.importers.table_stream import Token
+
+
+@dataclass
+class TableRead:
+    values: dict[str, str] = field(default_factory=dict)  # key → number text, "" for a blank cell
+    rows_found: set[str] = field(default_factory=set)
+    trial_2019: list[str] = field(default_factory=list)
+    extra_labels: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # Chinese lines for the account
+
+    def add_trial(self, header: str) -> None:
+        if header not in self.trial_2019:
+            self.trial_2019.append(header)
+
+
+def fit(values: list[Token], wanted: int) -> list[Token] | None:
+    """Exactly ``wanted`` values in order: trailing filler blanks are dropped; more real values is a
+    foreign column, and the row cannot be placed by order."""
+    trimmed = list(values)
+    while len(trimmed) > wanted and trimmed[-1].value == "":
+        trimmed.pop()
+    if len(trimmed) != wanted:
+        return None
+    return trimmed

@@ -1,0 +1,80 @@
+"""A table as a stream of cells, so one reader serves grids and text that lost its rows.
+
+A cell from a grid knows its row (and its column when the source kept positions). A paragraph cell
+(one cell per line) knows neither, and its values are found by order alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.io.importers.document import Block, Grid, Para, value_of
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    row: int | None  # unique across the stream; None: the source lost its rows
+    col: int | None = None
+    colspan: int = 1
+    grid: int = -1
+
+    @property
+    def value(self) -> str | None:
+        return value_of(self.text)
+
+
+def tokens_of(blocks: list[Block]) -> list[Token]:
+    tokens: list[Token] = []
+    row_base = 0
+    for index, block in enumerate(blocks):
+        if isinstance(block, Para):
+            tokens.append(Token(block.text, None))
+            continue
+        last = 0
+        for cell in block.cells:
+            tokens.append(Token(cell.text, row_base + cell.row, cell.col, cell.colspan, index))
+            last = max(last, cell.row + cell.rowspan)
+        row_base += last + 1
+    return tokens
+
+
+def values_after(tokens: list[Token], start: int, wanted: int,
+                 is_label: Callable[[Token], bool]) -> tuple[list[Token], int]:
+    """The value cells following a row label at ``start``, and where reading stopped.
+
+    Within a grid row: every value cell to the row's end. Without rows: up to ``wanted`` non-empty
+    values, stopping at the next label.
+    """
+    label = tokens[start]
+    found: list[Token] = []
+    i = start + 1
+    while i < len(tokens):
+        token = tokens[i]
+        if label.row is not None:
+            if token.row != label.row:
+                break
+        elif token.row is not None or is_label(token) or len(found) >= wanted:
+            break
+        if token.value is not None:
+            if label.row is not None or token.value != "":
+                found.append(token)
+        elif is_label(token):
+            break
+        i += 1
+    return found, i
+
+
+def header_columns(grid: Grid, first_data_row: int, match: Callable[[str], str | None]) -> dict[int, list[str]]:
+    """For each column of a positioned grid, the keys its header cells (above the data) match."""
+    keys: dict[int, list[str]] = {}
+    for cell in grid.cells:
+        if cell.col is None or cell.row >= first_data_row:
+            continue
+        key = match(cell.text)
+        if key is None:
+            continue
+        for col in range(cell.col, cell.col + cell.colspan):
+            keys.setdefault(col, []).append(key)
+    return keys

@@ -1,0 +1,54 @@
+"""Plain text pasted or saved from a portal page.
+
+Portals flatten tables in several ways: one row per line with cells joined by 「|」 (also Markdown pipe
+tables), cells separated by tabs (a copy from the browser), or one cell per line or per paragraph. The
+first two become grids whose cells keep only their order; the last two stay paragraphs, and the table
+readers take them as a stream of cells.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.io.importers.document import Block, Cell, Grid, Para, Source
+
+_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells_of(line: str) -> list[str] | None:
+    """The cells of a flattened table row, or None for a line of prose."""
+    stripped = line.strip()
+    if "\t" in stripped and len([p for p in stripped.split("\t") if p.strip()]) >= 2:
+        return [p.strip() for p in stripped.split("\t")]
+    if "|" not in stripped:
+        return None
+    if not (" | " in stripped or stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 2):
+        return None
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|"):
+        stripped = stripped[:-1]
+    return [p.strip() for p in stripped.split("|")]
+
+
+def read_text(text: str) -> Source:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
+    blocks: list[Block] = []
+    grid: Grid | None = None
+    row = 0
+    for line in text.split("\n"):
+        if _MARKDOWN_RULE.match(line) and "-" in line:
+            continue
+        cells = _cells_of(line)
+        if cells is None:
+            grid = None
+            if line.strip():
+                blocks.append(Para(line.strip()))
+            continue
+        if grid is None:
+            grid = Grid([])
+            blocks.append(grid)
+            row = 0
+        grid.cells += [Cell(c, row) for c in cells]
+        row += 1
+    return Source("文本", blocks)

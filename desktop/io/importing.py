@@ -1,0 +1,131 @@
+"""Importing a published report (text, HTML, Word or PDF) into a new report.
+
+The format is told by the file's content first and its extension second. Anything that is not a
+report, or that is damaged, too large or a disguised archive, is refused with a message for the clerk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.report import Report
+from desktop.io.importers.document import ImportRefused, Source
+
+__all__ = ["ImportRefused", "ImportResult", "import_bytes", "import_file", "import_text"]
+
+MAX_FILE_BYTES = 60 * 1024 * 1024
+MAX_TEXT_BYTES = 8 * 1024 * 1024
+_ENCODINGS = ("utf-8-sig", "gb18030")
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*", b"RIFF")
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    account: list[str]
+
+
+def import_file(path: Path) -> ImportResult:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ImportRefused(f"“{path.name}”不是文件")
+        if size > MAX_FILE_BYTES:
+            raise ImportRefused(f"“{path.name}”过大（{size // (1024 * 1024)} MB），不像是一份年度报告，未导入")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportRefused(f"无法读取“{path.name}”：{error.strerror or error}") from None
+    return import_bytes(data, path.name)
+
+
+def import_bytes(data: bytes, name: str = "") -> ImportResult:
+    """Dispatch on the content: PDF, Word (docx), HTML or plain text."""
+    shown = f"“{name}”" if name else "此文件"
+    if not data.strip():
+        raise ImportRefused(f"{shown}是空文件，没有可导入的内容")
+    head = data[:1024]
+    suffix = Path(name).suffix.lower()
+    if b"%PDF-" in head:
+        return _guarded(lambda: _read_pdf(data), name)
+    if head.startswith(b"PK\x03\x04") or suffix == ".docx":
+        return _guarded(lambda: _read_docx(data), name)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportRefused(f"{shown}是旧版Word（.doc）或Excel文件，请在Word或WPS中另存为.docx后再导入")
+    if head.startswith(_IMAGES) or suffix in (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"):
+        raise ImportRefused(f"{shown}是图片，没有文字可以导入，请使用网页、Word或带文字层的PDF")
+    if suffix == ".pdf":
+        raise ImportRefused(f"{shown}不是有效的PDF文件（文件可能已损坏）")
+    if len(data) > MAX_TEXT_BYTES:
+        raise ImportRefused(f"{shown}过大，不像是一份年度报告，未导入")
+    return import_text(_decode(data, shown), name)
+
+
+def import_text(text: str, name: str = "") -> ImportResult:
+    """Text pasted or saved from a portal page; HTML source is recognised and read as HTML."""
+    if not text.strip():
+        raise ImportRefused("没有可导入的内容")
+    if len(text) > MAX_TEXT_BYTES:
+        raise ImportRefused("内容过多，不像是一份年度报告，未导入")
+    lowered = text[:4096].lower()
+    if any(tag in lowered for tag in ("<html", "<!doctype html", "<body", "<table", "<p>", "<p ", "<div")):
+        return _guarded(lambda: _read_html(text), name)
+    return _guarded(lambda: _read_plain(text), name)
+
+
+def _decode(data: bytes, shown: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates: tuple[str, ...] = ("utf-16",)
+    else:
+        candidates = _ENCODINGS
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+        if controls <= len(text[:20000]) // 200:
+            return text
+    raise ImportRefused(f"{shown}不是文本、网页、Word或PDF文件，无法导入")
+
+
+def _read_plain(text: str) -> Source:
+    from desktop.io.importers.text_rows import read_text
+
+    return read_text(text)
+
+
+def _read_html(text: str) -> Source:
+    from desktop.io.importers.html_tables import read_html
+
+    return read_html(text)
+
+
+def _read_docx(data: bytes) -> Source:
+    from desktop.io.importers.docx_tables import read_docx
+
+    return read_docx(data)
+
+
+def _read_pdf(data: bytes) -> Source:
+    from desktop.io.importers.pdf_tables import read_pdf
+
+    return read_pdf(data)
+
+
+def _guarded(read, name: str) -> ImportResult:  # type: ignore[no-untyped-def]
+    """Read and assemble; a reader's failure on a damaged file becomes a refusal, never a crash."""
+    from desktop.io.importers.assemble import build
+
+    shown = f"“{name}”" if name else "此文件"
+    try:
+        source = read()
+        report, account, recognised = build(source, name)
+    except ImportRefused:
+        raise
+    except (Exception, RecursionError) as error:  # noqa: BLE001 - damaged input must not crash the app
+        raise ImportRefused(f"{shown}已损坏或格式无法识别，无法导入（{type(error).__name__}）") from None
+    if not recognised:
+        raise ImportRefused(f"{shown}中没有找到政府信息公开工作年度报告的标题、章节或表格，未导入")
+    return ImportResult(report, account)
