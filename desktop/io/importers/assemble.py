@@ -9,7 +9,7 @@ from desktop.core.report import Provenance, Report
 from desktop.core.tablespec import T2, T3, T4
 from desktop.core.values import InvalidValue, parse_cell
 from desktop.io.importers import account, label_match, meta, sections
-from desktop.io.importers.chinese_variants import fold, full_width_punctuation, squeeze_spaces
+from desktop.io.importers.chinese_variants import full_width_punctuation, squeeze_spaces
 from desktop.io.importers.document import Block, Grid, Source
 from desktop.io.importers.level import infer_level
 from desktop.io.importers.table2 import read_t2
@@ -26,20 +26,6 @@ def clean(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def classify(grid: Grid) -> str | None:
-    """Which official table a grid holds, by the labels in it."""
-    scores = {"t2": 0, "t3": 0, "t4": 0}
-    for cell in grid.cells:
-        if label_match.t2_row(cell.text) or label_match.t2_caption(cell.text):
-            scores["t2"] += 1
-        if label_match.match_t3_row(cell.text, "", True) or label_match.match_t3_group(cell.text):
-            scores["t3"] += 1
-        if label_match.t4_group(cell.text) or fold(cell.text) == fold("行政诉讼"):
-            scores["t4"] += 1
-    best = max(scores, key=scores.__getitem__)
-    return best if scores[best] >= 1 else None
-
-
 def _table_blocks(layout: sections.Layout, blocks: list[Block]) -> dict[str, list[Block]]:
     found: dict[str, list[Block]] = {"t2": [], "t3": [], "t4": []}
     section_of: dict[int, str] = {}
@@ -48,7 +34,7 @@ def _table_blocks(layout: sections.Layout, blocks: list[Block]) -> dict[str, lis
             section_of[id(block)] = number
     for block in blocks:
         if isinstance(block, Grid):
-            table = classify(block) or _TABLE_SECTIONS.get(section_of.get(id(block), ""))
+            table = label_match.classify(block) or _TABLE_SECTIONS.get(section_of.get(id(block), ""))
             if table:
                 found[table].append(block)
     for number, table in _TABLE_SECTIONS.items():

@@ -26,6 +26,7 @@ from desktop.core.tablespec import (
     T4_SUIT,
 )
 from desktop.io.importers.chinese_variants import fold, strip_number
+from desktop.io.importers.document import Grid
 
 # Headers and rows of the 2019 trial format (国办公开办函〔2019〕60号). (folded label, printed label)
 TRIAL_2019_T2_HEADERS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
@@ -177,3 +178,17 @@ def t4_item(text: str) -> str | None:
         if folded == fold(label):
             return key
     return None
+
+
+def classify(grid: Grid) -> str | None:
+    """Which official table a grid holds (t2, t3, t4), by the labels in it."""
+    scores = {"t2": 0, "t3": 0, "t4": 0}
+    for cell in grid.cells:
+        if t2_row(cell.text) or t2_caption(cell.text):
+            scores["t2"] += 1
+        if match_t3_row(cell.text, "", True) or match_t3_group(cell.text):
+            scores["t3"] += 1
+        if t4_group(cell.text) or fold(cell.text) == fold(T4_SUIT):
+            scores["t4"] += 1
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] >= 1 else None

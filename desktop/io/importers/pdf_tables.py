@@ -1,0 +1,148 @@
+"""PDF with a text layer, as WPS or Word make it: tables from their ruled cells, prose from the lines.
+
+Ruled cells are found with pdfplumber's table algorithm over the page's lines. Prose lines are joined
+into paragraphs by their indent and by where the previous line ended; page numbers 「-N-」 are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Any
+
+from desktop.io.importers.document import Block, Cell, Grid, ImportRefused, Para, Source
+from desktop.io.importers.label_match import classify
+from desktop.io.importers.pdf_extract import Char, Page, read_pages
+
+_PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页")
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _boundaries(values: list[float], tolerance: float = 2.0) -> list[float]:
+    merged: list[float] = []
+    for value in sorted(values):
+        if not merged or value - merged[-1] > tolerance:
+            merged.append(value)
+    return merged
+
+
+def _index(bounds: list[float], value: float) -> int:
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - value))
+
+
+def _inside(char: Char, box: Box) -> bool:
+    x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped into lines by their vertical centre, each sorted left to right."""
+    lines: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (c.top, c.x0)):
+        middle = (char.top + char.bottom) / 2
+        if lines and lines[-1][0].top - 1 <= middle <= lines[-1][0].bottom + 1:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return [sorted(line, key=lambda c: c.x0) for line in lines]
+
+
+def _line_text(line: list[Char]) -> str:
+    out = ""
+    for prev, char in zip([None, *line], line, strict=False):
+        if prev is not None and char.x0 - prev.x1 > 0.25 * char.size and prev.text.isascii() and char.text.isascii():
+            out += " "
+        out += char.text
+    return out.strip()
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines of one cell or paragraph; a vertical label comes out one character per line."""
+    out = ""
+    for line in lines:
+        if out and out[-1].isascii() and out[-1].isalnum() and line[:1].isascii() and line[:1].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+def _tables(page: Page) -> list[tuple[Box, list[Box]]]:
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+    edges = merge_edges(page.edges, 3, 3, 3, 3)
+    edges = [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= 3]
+    cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
+    found = []
+    for table in cells_to_tables(cells):
+        box = (min(c[0] for c in table), min(c[1] for c in table), max(c[2] for c in table), max(c[3] for c in table))
+        found.append((box, table))
+    return found
+
+
+def _grid(boxes: list[Box], chars: list[Char]) -> Grid:
+    xs = _boundaries([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _boundaries([b[1] for b in boxes] + [b[3] for b in boxes])
+    cells = []
+    for box in sorted(boxes, key=lambda b: (b[1], b[0])):
+        inside = [c for c in chars if _inside(c, box)]
+        text = _joined([_line_text(line) for line in _lines(inside)])
+        row, col = _index(ys, box[1]), _index(xs, box[0])
+        cells.append(Cell(text, row, col, max(1, _index(ys, box[3]) - row), max(1, _index(xs, box[2]) - col)))
+    return Grid(cells)
+
+
+def read_pdf(data: bytes) -> Source:
+    try:
+        pages = read_pages(data)
+    except PermissionError:
+        raise ImportRefused("此PDF设有打开密码，无法导入；请提供未加密的文件") from None
+    except OverflowError:
+        raise ImportRefused("此PDF页数过多，不像是一份年度报告，未导入") from None
+    except ValueError:
+        raise ImportRefused("此PDF文件已损坏，无法打开") from None
+    if sum(1 for p in pages for c in p.chars if not c.text.isspace()) < 20:
+        raise ImportRefused("此PDF没有文字层（可能是扫描件或图片），无法导入；请使用网页版、Word版或带文字的PDF")
+    items: list[tuple[int, float, Any]] = []  # (page, top, line chars or grid)
+    for page in pages:
+        chars = [c for c in page.chars if not c.text.isspace()]
+        used: list[Box] = []
+        for box, boxes in _tables(page):
+            grid = _grid(boxes, chars)
+            if classify(grid) is not None:
+                items.append((page.number, box[1], grid))
+                used.append(box)
+        rest = [c for c in chars if not any(_inside(c, box) for box in used)]
+        items += [(page.number, line[0].top, line) for line in _lines(rest)]
+    items.sort(key=lambda item: (item[0], item[1]))
+    return Source("PDF", _blocks(items))
+
+
+def _blocks(items: list[tuple[int, float, Any]]) -> list[Block]:
+    lines = [item[2] for item in items if isinstance(item[2], list)]
+    long_lines = [line for line in lines if len(line) >= 12] or lines
+    left = statistics.median(round(line[0].x0) for line in long_lines) if long_lines else 0
+    right = max((line[-1].x1 for line in long_lines), default=0)
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    previous: list[Char] | None = None
+    for _, _, item in items:
+        if isinstance(item, Grid):
+            if paragraph:
+                blocks.append(Para(_joined(paragraph)))
+            paragraph, previous = [], None
+            blocks.append(item)
+            continue
+        text = _line_text(item)
+        if _PAGE_NUMBER.match(text):
+            continue
+        size = statistics.median(c.size for c in item)
+        starts = item[0].x0 - left > 0.9 * size
+        ended = previous is None or previous[-1].x1 < right - 1.2 * size
+        if paragraph and (starts or ended):
+            blocks.append(Para(_joined(paragraph)))
+            paragraph = []
+        paragraph.append(text)
+        previous = item
+    if paragraph:
+        blocks.append(Para(_joined(paragraph)))
+    return blocks
