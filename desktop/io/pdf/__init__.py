@@ -1,0 +1,4 @@
+"""The PDF exporter: the shared print outline set in the GB/T 9704 style with reportlab.
+
+reportlab is imported only inside this package, so that starting the app does not pay for it.
+"""

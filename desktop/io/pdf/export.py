@@ -1,0 +1,82 @@
+"""Report → PDF, following the shared print outline, with every font embedded."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from desktop.core.report import Report
+from desktop.io.fonts import FontFace, FontRole
+from desktop.io.outline import Block, Heading, Signature, Table, Title, build_outline
+from desktop.io.outline import Paragraph as TextParagraph
+from desktop.io.pdf.fontset import FontSet, font_set
+from desktop.io.pdf.linebreak import CJKParagraph
+from desktop.io.pdf.markup import clean, lines_markup, markup
+from desktop.io.pdf.page import make_document
+from desktop.io.pdf.signature import SignatureBlock
+from desktop.io.pdf.styles import LINE_PITCH, Styles, make_styles
+from desktop.io.pdf.tables import CellMaker, SpecTable
+
+# Room a heading needs so that it never ends a page alone: two lines of text, or a table's first rows.
+# (reportlab's keepWithNext would move a heading and its whole paragraph or table to the next page.)
+TEXT_START_ROOM = 3 * LINE_PITCH - 1
+TABLE_START_ROOM = LINE_PITCH + 120
+
+
+def render_pdf_bytes(report: Report, fonts: Mapping[FontRole, FontFace] | None = None) -> bytes:
+    """The PDF in memory, for the in-app preview and for export."""
+    font_faces = font_set(fonts)
+    buffer = io.BytesIO()
+    document = make_document(buffer, font_faces, clean(report.title), clean(report.meta.agency))
+    document.build(story(report, font_faces))
+    return buffer.getvalue()
+
+
+def export_pdf(report: Report, path: str | Path, fonts: Mapping[FontRole, FontFace] | None = None) -> None:
+    """Write the PDF next to its target first, so a failed export never leaves half a file behind."""
+    data = render_pdf_bytes(report, fonts)
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=".nianbao-", suffix=".pdf", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def story(report: Report, fonts: FontSet) -> list[Flowable]:
+    styles = make_styles(fonts)
+    cells = CellMaker(fonts, styles)
+    blocks = build_outline(report)
+    flowables: list[Flowable] = []
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        if isinstance(block, Heading):
+            flowables.append(CondPageBreak(TABLE_START_ROOM if isinstance(following, Table) else TEXT_START_ROOM))
+        flowables += _flowables(block, fonts, styles, cells)
+    return flowables
+
+
+def _flowables(block: Block, fonts: FontSet, styles: Styles, cells: CellMaker) -> list[Flowable]:
+    if isinstance(block, Title):
+        return [CJKParagraph(lines_markup(fonts, FontRole.XIAOBIAOSONG, block.lines), styles.title)]
+    if isinstance(block, Heading):
+        if block.level == 1:
+            return [CJKParagraph(markup(fonts, FontRole.HEITI, block.text), styles.heading1)]
+        return [CJKParagraph(markup(fonts, FontRole.KAITI, block.text), styles.heading2)]
+    if isinstance(block, TextParagraph):
+        lead = markup(fonts, FontRole.KAITI, block.lead) if block.lead else ""
+        return [CJKParagraph(lead + markup(fonts, FontRole.FANGSONG, block.text), styles.body)]
+    if isinstance(block, Table):
+        return [SpecTable(block.spec, block.values, cells), Spacer(0, LINE_PITCH / 2)]
+    if isinstance(block, Signature):
+        return [SignatureBlock(block, fonts, styles)]
+    raise TypeError(f"unknown outline block: {block!r}")

@@ -1,0 +1,131 @@
+"""The report's fonts, registered with reportlab, and the choice of font for every character.
+
+reportlab draws a character missing from a font as an empty box, so each character is checked against
+the font of its role and, when missing, set in the full-coverage fallback font. A character that even
+the fallback lacks (an emoji, say) is looked up once among the PC's fonts.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop.io.fonts import FontFace, FontRole, covers, resolve_fonts, scan_fonts
+
+log = logging.getLogger(__name__)
+
+# (path, subfont index, modification time) → the name the face is registered under.
+_REGISTERED: dict[tuple[str, int, int], str] = {}
+# A character no role font has → the registered name of a PC font that has it, or None.
+_FOUND_ELSEWHERE: dict[str, str | None] = {}
+_FONT_SETS: dict[tuple[tuple[FontRole, FontFace], ...], FontSet] = {}
+
+
+def register(face: FontFace) -> str:
+    """Register a face once per process; parsing a large CJK font takes about 0.1 s."""
+    path = Path(face.path)
+    key = (str(path.resolve()), face.index, path.stat().st_mtime_ns)
+    name = _REGISTERED.get(key)
+    if name is None:
+        name = f"Nianbao-{len(_REGISTERED) + 1}"
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=face.index))
+        _REGISTERED[key] = name
+    return name
+
+
+def font_set(faces: Mapping[FontRole, FontFace] | None = None) -> FontSet:
+    """The fonts for an export, by default those found on this PC; reused while the faces are the same."""
+    faces = dict(faces) if faces is not None else resolve_fonts()
+    missing = [role.value for role in FontRole if role not in faces]
+    if missing:
+        raise ValueError(f"no font for: {', '.join(missing)}")
+    key = tuple(sorted(faces.items(), key=lambda item: item[0].value))
+    if key not in _FONT_SETS:
+        _FONT_SETS[key] = FontSet(faces)
+    return _FONT_SETS[key]
+
+
+class FontSet:
+    """Registered names by role, and the split of text into runs that each font can print."""
+
+    def __init__(self, faces: Mapping[FontRole, FontFace]) -> None:
+        self.faces = dict(faces)
+        self.names = {role: register(face) for role, face in self.faces.items()}
+        self._glyphs = {role: _char_map(name) for role, name in self.names.items()}
+        self._choice: dict[tuple[FontRole, str], str] = {}
+
+    def name(self, role: FontRole) -> str:
+        return self.names[role]
+
+    def font_for(self, role: FontRole, char: str) -> str:
+        key = (role, char)
+        choice = self._choice.get(key)
+        if choice is None:
+            choice = self._choose(role, char)
+            self._choice[key] = choice
+        return choice
+
+    def runs(self, role: FontRole, text: str) -> list[tuple[str, str]]:
+        """Text as (font name, text) runs, so that every character is set in a font that has it."""
+        lacking = {
+            c for c in set(text)
+            if (role, c) not in self._choice and not self._has(role, c) and not self._has(FontRole.FALLBACK, c)
+        }
+        if lacking:
+            _search_elsewhere(lacking)
+        result: list[tuple[str, str]] = []
+        for char in text:
+            font = self.font_for(role, char)
+            if result and result[-1][0] == font:
+                result[-1] = (font, result[-1][1] + char)
+            else:
+                result.append((font, char))
+        return result
+
+    def _has(self, role: FontRole, char: str) -> bool:
+        return ord(char) in self._glyphs[role] or char.isspace()
+
+    def _choose(self, role: FontRole, char: str) -> str:
+        if self._has(role, char):
+            return self.names[role]
+        if self._has(FontRole.FALLBACK, char):
+            return self.names[FontRole.FALLBACK]
+        _search_elsewhere({char})
+        return _FOUND_ELSEWHERE[char] or self.names[role]
+
+
+def _char_map(name: str) -> Mapping[int, int]:
+    font = pdfmetrics.getFont(name)
+    return font.face.charToGlyph  # type: ignore[attr-defined, no-any-return]
+
+
+def _search_elsewhere(chars: set[str]) -> None:
+    """Find PC fonts for characters the report's fonts lack, in one pass over the PC's fonts."""
+    wanted = {
+        c for c in chars
+        if c not in _FOUND_ELSEWHERE and unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+    }
+    _FOUND_ELSEWHERE.update(dict.fromkeys(chars - wanted - _FOUND_ELSEWHERE.keys()))
+    if not wanted:
+        return
+    for face in scan_fonts():
+        try:
+            lacking = covers(face, "".join(wanted))
+            if len(lacking) == len(wanted):
+                continue
+            name = register(face)
+        except Exception as error:  # a damaged font on the PC must not stop the export
+            log.debug("skipping %s: %s", face.path, error)
+            continue
+        _FOUND_ELSEWHERE.update(dict.fromkeys(wanted - lacking, name))
+        wanted &= lacking
+        if not wanted:
+            return
+    for char in wanted:
+        log.warning("no font has U+%04X; it prints as an empty box", ord(char))
+        _FOUND_ELSEWHERE[char] = None
