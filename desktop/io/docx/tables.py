@@ -1,0 +1,114 @@
+"""The official tables in Word, placed cell by cell from the table spec.
+
+Merges become real gridSpan/vMerge cells, exactly like the official template, so the recipient can
+keep editing the table in Word or WPS and an importer can read it back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.grid import LabelRole, Placed
+from desktop.io.docx.styles import (
+    SONGTI,
+    TABLE_TEXT,
+    TEXT_WIDTH_MM,
+    TWIPS_PER_MM,
+    add_run,
+    element,
+    replace_child,
+)
+from desktop.io.html_export import cell_text
+from desktop.io.outline import Table
+
+ALIGN = {LabelRole.CAPTION: "left", LabelRole.HEADER: "center", LabelRole.NOTE: "left", LabelRole.ROW: "left"}
+CELL_MARGIN_TWIPS = 57  # 1 mm: table 四's 15 columns keep two characters per line
+BORDER_EIGHTHS = 4  # 0.5 pt rules
+
+_TBL_PR_AFTER_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+_TBL_PR_AFTER_LAYOUT = ("tblCellMar", "tblLook", "tblCaption", "tblDescription")
+_TBL_PR_AFTER_MARGINS = ("tblLook", "tblCaption", "tblDescription")
+_TR_PR_AFTER_CANT_SPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
+_TR_PR_AFTER_HEADER = ("tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
+_TC_PR_AFTER_DIRECTION = ("tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange")
+
+
+def column_widths(weights: tuple[float, ...]) -> list[int]:
+    """Column widths in twips filling the text block, in proportion to the spec's weights."""
+    total = round(TEXT_WIDTH_MM * TWIPS_PER_MM)
+    widths = [round(total * weight / sum(weights)) for weight in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def add_table(document: Any, block: Table) -> Any:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.shared import Twips
+
+    spec = block.spec
+    table = document.add_table(rows=spec.n_rows, cols=spec.n_cols)
+    widths = column_widths(spec.col_weights)
+    _table_properties(table, sum(widths))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Twips(width)
+        for cell in column.cells:
+            cell.width = Twips(width)
+    for row_index, row in enumerate(table.rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        replace_child(tr_pr, element("cantSplit"), _TR_PR_AFTER_CANT_SPLIT)
+        if row_index < spec.header_rows:
+            replace_child(tr_pr, element("tblHeader"), _TR_PR_AFTER_HEADER)
+    for placed in spec.placed:
+        cell = table.cell(placed.row, placed.col)
+        if placed.rowspan > 1 or placed.colspan > 1:
+            cell = cell.merge(table.cell(placed.row + placed.rowspan - 1, placed.col + placed.colspan - 1))
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        _fill(cell, placed, cell_text(block, placed), keep_with_next=placed.row + placed.rowspan < spec.n_rows)
+    for paragraph in _all_paragraphs(table):  # merged-away cells keep an empty paragraph, in body size
+        if paragraph.style.name != TABLE_TEXT:
+            paragraph.style = TABLE_TEXT
+    return table
+
+
+def _all_paragraphs(table: Any) -> list[Any]:
+    from docx.text.paragraph import Paragraph
+
+    return [Paragraph(p, table) for p in table._tbl.iter(element("p").tag)]
+
+
+def _fill(cell: Any, placed: Placed, text: str, keep_with_next: bool) -> None:
+    """``keep_with_next`` on all but the last row keeps a table that fits on one page together."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for extra in cell.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    paragraph = cell.paragraphs[0]
+    paragraph.style = TABLE_TEXT
+    align = "center" if placed.is_value or placed.vertical else ALIGN[placed.role or LabelRole.ROW]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
+    if keep_with_next:
+        paragraph.paragraph_format.keep_with_next = True
+    if text:
+        add_run(paragraph, text, SONGTI)
+    if placed.vertical:
+        replace_child(cell._tc.get_or_add_tcPr(), element("textDirection", val="tbRlV"), _TC_PR_AFTER_DIRECTION)
+
+
+def _table_properties(table: Any, width: int) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    replace_child(tbl_pr, element("tblW", w=str(width), type="dxa"), ("jc", "tblCellSpacing", "tblInd", "tblBorders",
+                                                                      *_TBL_PR_AFTER_BORDERS))
+    borders = element("tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(element(side, val="single", sz=str(BORDER_EIGHTHS), space="0", color="000000"))
+    replace_child(tbl_pr, borders, _TBL_PR_AFTER_BORDERS)
+    replace_child(tbl_pr, element("tblLayout", type="fixed"), _TBL_PR_AFTER_LAYOUT)
+    margins = element("tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        value = CELL_MARGIN_TWIPS if side in ("left", "right") else 0
+        margins.append(element(side, w=str(value), type="dxa"))
+    replace_child(tbl_pr, margins, _TBL_PR_AFTER_MARGINS)
