@@ -70,11 +70,13 @@ def lines(report: Report, facts: Facts) -> list[str]:
     out.append(f"文字部分：{'、'.join(texts) if texts else '未识别到'}")
     for spec in (T2, T3, T4):
         filled = [k for k in spec.keys if report.cells[k] is not None]
-        line = f"表{spec.number}：{len(spec.keys)}个单元格，已导入{len(filled)}个"
-        blank = [c.label for c in spec.cells if report.cells[c.key] is None]
-        if blank and len(filled):
-            line += f"，空白{len(blank)}个（保持空白，校验时会列出）"
-        out.append(line)
+        blank = len(spec.keys) - len(filled)
+        if not facts.reads[spec.id].rows_found:
+            out.append(f"表{spec.number}：未找到")
+        elif blank == 0:
+            out.append(f"表{spec.number}：{len(spec.keys)}个单元格全部导入")
+        else:
+            out.append(f"表{spec.number}：{len(spec.keys)}个单元格，导入{len(filled)}个，空白{blank}个（保持空白，校验时会列出）")
     read_problems = [p for r in facts.reads.values() for p in r.problems] + facts.invalid
     out += read_problems[:_SHOWN]
     prov = report.provenance

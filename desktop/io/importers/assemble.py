@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from desktop.core.fields import TEXT_BY_KEY, Level
 from desktop.core.report import Provenance, Report
@@ -20,10 +21,14 @@ from desktop.io.importers.table_read import TableRead
 _TABLE_SECTIONS = {"二": "t2", "三": "t3", "四": "t4"}
 
 
+# The official template's own placeholders, 「（文字描述）」, are not the clerk's text.
+_PLACEHOLDER = re.compile(r"^[（(][^（）()]{0,12}(文字描述|此处填写|请填写)[^（）()]*[）)]$")
+
+
 def clean(text: str) -> str:
     """Prose as printed: no stray spaces next to hanzi, Chinese punctuation full-width."""
     lines = [full_width_punctuation(squeeze_spaces(line)) for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line and not _PLACEHOLDER.match(line))
 
 
 def _table_blocks(layout: sections.Layout, blocks: list[Block]) -> dict[str, list[Block]]:

@@ -40,7 +40,8 @@ def _data_rows(tokens: list[Token]) -> list[list[Token]]:
                 j += 1
             runs.append(tokens[i:j])
         i = j
-    return [run for run in runs if any(t.value for t in run)]
+    filled = [run for run in runs if any(t.value for t in run)]
+    return filled or [run for run in runs if len(run) >= len(KEYS)][:1]
 
 
 def read_t4(blocks: list[Block]) -> TableRead:
