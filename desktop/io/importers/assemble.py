@@ -53,7 +53,7 @@ def _texts(layout: sections.Layout) -> tuple[dict[str, str], dt.date | None]:
     parts = sections.split_parts(sections.paragraphs(layout.sections.get("一", [])))
     texts.update({key: clean("\n".join(paras)) for key, paras in parts.items()})
     texts["text.s5"] = clean("\n".join(sections.paragraphs(layout.sections.get("五", []))))
-    s6, date, _ = meta.signature(sections.paragraphs(layout.sections.get("六", [])))
+    s6, date, _ = meta.signature(sections.without_trailer(sections.paragraphs(layout.sections.get("六", []))))
     texts["text.s6"] = clean("\n".join(s6))
     return {k: v for k, v in texts.items() if k in TEXT_BY_KEY}, date
 

@@ -26,6 +26,10 @@ _PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s
 FURNITURE = re.compile(r"^(发布时间|发布日期|来源|信息来源|字号|浏览|点击|打印|关闭|分享|【|索\s*引\s*号|文\s*号"
                        r"|主题分类|组配分类|成文日期|发文机关|扫一扫|当前位置|首页)")
 
+# What a portal prints after the article: tools, related links, the site footer.
+TRAILER = re.compile(r"^(【?\s*(打印|关闭|收藏|分享)|上一篇|下一篇|相关(链接|文件|阅读|解读)"
+                     r"|主办单位|承办单位|主办：|版权所有|网站标识码|联系我们|网站地图|扫一扫|附件[：:]?$|.*ICP备)")
+
 
 @dataclass
 class Layout:
@@ -92,6 +96,14 @@ def split_layout(blocks: list[Block]) -> Layout:
         elif isinstance(block, Grid) and title_at >= 0:
             layout.sections.setdefault("", []).append(block)
     return layout
+
+
+def without_trailer(paras: list[str]) -> list[str]:
+    """The last section without the page furniture that follows the article."""
+    for index, para in enumerate(paras):
+        if TRAILER.match(para.strip()):
+            return paras[:index]
+    return paras
 
 
 def paragraphs(blocks: list[Block]) -> list[str]:

@@ -21,11 +21,14 @@ class TableRead:
 
 
 def fit(values: list[Token], wanted: int) -> list[Token] | None:
-    """Exactly ``wanted`` values in order: trailing filler blanks are dropped; more real values is a
-    foreign column, and the row cannot be placed by order."""
+    """Exactly ``wanted`` values in order. Filler blanks that flattening left for merged cells are
+    dropped: after the row (「| |||」) or, failing that, right after the label (Markdown colspans).
+    More real values than columns is a foreign column, and the row cannot be placed by order."""
     trimmed = list(values)
     while len(trimmed) > wanted and trimmed[-1].value == "":
         trimmed.pop()
+    while len(trimmed) > wanted and trimmed[0].value == "":
+        trimmed.pop(0)
     if len(trimmed) != wanted:
         return None
     return trimmed
