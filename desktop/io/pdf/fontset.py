@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.io.fonts import FontFace, FontRole, covers, resolve_fonts, scan_fonts
@@ -24,6 +24,23 @@ _REGISTERED: dict[tuple[str, int, int], str] = {}
 # A character no role font has → the registered name of a PC font that has it, or None.
 _FOUND_ELSEWHERE: dict[str, str | None] = {}
 _FONT_SETS: dict[tuple[tuple[FontRole, FontFace], ...], FontSet] = {}
+
+
+_PLAIN_STYLE_WORDS = ("bold", "italic", "oblique", "light", "thin", "black", "heavy", "medium", "semibold")
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters above U+FFFF written as UTF-16 as PDF requires
+    (reportlab writes five hex digits, and a copied emoji comes out as garbage)."""
+    cmap = _reportlab_to_unicode_cmap(fontname, [min(code, 0xFFFF) for code in subset])
+    for i, code in enumerate(subset):
+        if code > 0xFFFF:
+            cmap = cmap.replace(f"<{i:02X}> <FFFF>", f"<{i:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>", 1)
+    return cmap
+
+
+_reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def register(face: FontFace) -> str:
@@ -113,7 +130,8 @@ def _search_elsewhere(chars: set[str]) -> None:
     _FOUND_ELSEWHERE.update(dict.fromkeys(chars - wanted - _FOUND_ELSEWHERE.keys()))
     if not wanted:
         return
-    for face in scan_fonts():
+    faces = sorted(scan_fonts(), key=lambda f: any(w in f.path.stem.lower() for w in _PLAIN_STYLE_WORDS))
+    for face in faces:
         try:
             lacking = covers(face, "".join(wanted))
             if len(lacking) == len(wanted):

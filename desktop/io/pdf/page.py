@@ -16,6 +16,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from desktop.io.fonts import FontRole
 from desktop.io.pdf.fontset import FontSet
 from desktop.io.pdf.styles import (
+    BODY_SIZE,
+    LINE_PITCH,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
@@ -64,6 +66,7 @@ def make_document(target: Any, fonts: FontSet, title: str, author: str) -> BaseD
         target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), title=title, author=author, subject=title,
         leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=PAGE_HEIGHT - MARGIN_BOTTOM - TEXT_HEIGHT,
         bottomMargin=MARGIN_BOTTOM, allowSplitting=1,
+        initialFontName=fonts.name(FontRole.FANGSONG), initialFontSize=BODY_SIZE, initialLeading=LINE_PITCH,
     )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
     return document

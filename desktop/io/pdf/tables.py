@@ -87,6 +87,7 @@ def build_table(spec: TableSpec, values: dict[str, str], cells: CellMaker, rows:
     data: list[list[Any]] = [[""] * spec.n_cols for _ in rows]
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), RULE_WIDTH, colors.black),
+        ("FONT", (0, 0), (-1, -1), cells.fonts.name(FontRole.SONGTI), CELL_SIZE),  # blank cells, not Helvetica
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
