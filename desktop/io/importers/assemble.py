@@ -48,12 +48,12 @@ def _table_blocks(layout: sections.Layout, blocks: list[Block]) -> dict[str, lis
     return found
 
 
-def _texts(layout: sections.Layout) -> tuple[dict[str, str], dt.date | None]:
+def _texts(layout: sections.Layout, agency: str) -> tuple[dict[str, str], dt.date | None]:
     texts: dict[str, str] = {"text.preamble": clean("\n".join(layout.preamble))}
     parts = sections.split_parts(sections.paragraphs(layout.sections.get("一", [])))
     texts.update({key: clean("\n".join(paras)) for key, paras in parts.items()})
     texts["text.s5"] = clean("\n".join(sections.paragraphs(layout.sections.get("五", []))))
-    s6, date, _ = meta.signature(sections.without_trailer(sections.paragraphs(layout.sections.get("六", []))))
+    s6, date, _ = meta.signature(sections.without_trailer(sections.paragraphs(layout.sections.get("六", []))), agency)
     texts["text.s6"] = clean("\n".join(s6))
     return {k: v for k, v in texts.items() if k in TEXT_BY_KEY}, date
 
@@ -64,8 +64,8 @@ def build(source: Source, name: str) -> tuple[Report, list[str], bool]:
     blocks = source.blocks
     layout = sections.split_layout(blocks)
     fields = meta.portal_fields(blocks)
-    texts, signed = _texts(layout)
     agency = layout.title_agency or source.meta.get("agency", "") or fields.get("agency", "")
+    texts, signed = _texts(layout, agency)
     year = layout.title_year or meta.year_from_text([texts["text.s1.intro"], texts["text.preamble"]])
     date = meta.to_date(fields["date"]) if "date" in fields else None
     date = date or signed or (meta.to_date(source.meta["date"]) if "date" in source.meta else None)

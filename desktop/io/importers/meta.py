@@ -55,7 +55,7 @@ def portal_fields(blocks: list[Block]) -> dict[str, str]:
     return found
 
 
-def signature(paras: list[str]) -> tuple[list[str], dt.date | None, str]:
+def signature(paras: list[str], agency: str = "") -> tuple[list[str], dt.date | None, str]:
     """Section 六 without its closing signature: (paragraphs, 成文日期, signing agency)."""
     kept = list(paras)
     date: dt.date | None = None
@@ -67,7 +67,8 @@ def signature(paras: list[str]) -> tuple[list[str], dt.date | None, str]:
         if date is None and _SIGNATURE_DATE.match(last):
             date = to_date(last)
             kept.pop()
-        elif date is not None and len(last) <= 30 and not re.search(r"[。，；：]", last):
+        elif (date is not None or (agency and agency in last)) and len(last) <= 30 \
+                and not re.search(r"[。，；：]", last):
             signer = last
             kept.pop()
         else:

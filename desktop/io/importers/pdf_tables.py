@@ -16,6 +16,7 @@ from desktop.io.importers.pdf_extract import Char, Page, read_pages
 
 _PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页")
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+_ENDS = "。！？：；:;!?）)"
 
 
 def _boundaries(values: list[float], tolerance: float = 2.0) -> list[float]:
@@ -137,7 +138,8 @@ def _blocks(items: list[tuple[int, float, Any]]) -> list[Block]:
             continue
         size = statistics.median(c.size for c in item)
         starts = item[0].x0 - left > 0.9 * size
-        ended = previous is None or previous[-1].x1 < right - 1.2 * size
+        short = right - previous[-1].x1 if previous is not None else right
+        ended = short > 2.2 * size or (short > 0.6 * size and previous is not None and previous[-1].text in _ENDS)
         if paragraph and (starts or ended):
             blocks.append(Para(_joined(paragraph)))
             paragraph = []

@@ -58,9 +58,12 @@ def read_t3(blocks: list[Block]) -> TableRead:
                     read.extra_labels.append(f"表三 {token.text.strip()}")
             i += 1
             continue
+        values, _ = values_after(tokens, i, len(_COLUMN_KEYS), is_label)
+        if not values and fold(token.text) in lm.t3_header_words():
+            i += 1  # a column header repeated where the table continues on the next page
+            continue
         in_body = True
         group = next((g for g, rows in T3_GROUPS.items() if row in rows), group)
-        values, _ = values_after(tokens, i, len(_COLUMN_KEYS), is_label)
         mapping = maps.get(token.grid)
         if mapping is None and last_map is not None and token.col is not None:
             mapping = last_map if all(v.col in last_map for v in values if v.value) else None
@@ -78,7 +81,7 @@ def read_t3(blocks: list[Block]) -> TableRead:
                 i += 1
                 continue
             placed = {key: v.value for key, v in zip(_COLUMN_KEYS, fitted, strict=True)}
-        if row not in read.rows_found:
+        if not any(key.startswith(f"t3.{row}.") for key in read.values):
             read.values.update({f"t3.{row}.{col}": text for col, text in placed.items() if text is not None})
         read.rows_found.add(row)
         i += 1
