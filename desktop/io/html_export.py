@@ -35,6 +35,7 @@ _STYLE = {
              "line-height:1.5",
     "cell": "border:1px solid #000;padding:4px 3px;font-weight:normal",
 }
+CAPTION_BACKGROUND = "#C6D9F1"  # the template's block captions
 _ALIGN = {LabelRole.CAPTION: "left", LabelRole.HEADER: "center", LabelRole.NOTE: "left", LabelRole.ROW: "left"}
 _HEADER_ROLES = {LabelRole.CAPTION, LabelRole.HEADER, LabelRole.NOTE}
 
@@ -121,6 +122,8 @@ def _cell_html(placed: Placed, text: str) -> str:
     align = "center" if placed.is_value or placed.vertical else _ALIGN[placed.role or LabelRole.ROW]
     content = _esc(text)
     style = f"{_STYLE['cell']};text-align:{align};vertical-align:middle"
+    if placed.role is LabelRole.CAPTION:
+        style += f";background:{CAPTION_BACKGROUND}"
     if placed.role is LabelRole.HEADER:
         content = _two_by_two(text)
         style += ";word-break:keep-all"

@@ -24,12 +24,14 @@ from desktop.io.outline import Table
 ALIGN = {LabelRole.CAPTION: "left", LabelRole.HEADER: "center", LabelRole.NOTE: "left", LabelRole.ROW: "left"}
 CELL_MARGIN_TWIPS = 57  # 1 mm: table 四's 15 columns keep two characters per line
 BORDER_EIGHTHS = 4  # 0.5 pt rules
+CAPTION_FILL = "C6D9F1"  # the template's block captions
 
 _TBL_PR_AFTER_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
 _TBL_PR_AFTER_LAYOUT = ("tblCellMar", "tblLook", "tblCaption", "tblDescription")
 _TBL_PR_AFTER_MARGINS = ("tblLook", "tblCaption", "tblDescription")
 _TR_PR_AFTER_CANT_SPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
 _TR_PR_AFTER_HEADER = ("tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
+_TC_PR_AFTER_SHADING = ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")
 _TC_PR_AFTER_DIRECTION = ("tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange")
 
 
@@ -44,6 +46,7 @@ def column_widths(weights: tuple[float, ...]) -> list[int]:
 def add_table(document: Any, block: Table) -> Any:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Twips
+    from docx.table import _Cell
 
     spec = block.spec
     table = document.add_table(rows=spec.n_rows, cols=spec.n_cols)
@@ -51,29 +54,26 @@ def add_table(document: Any, block: Table) -> Any:
     _table_properties(table, sum(widths))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Twips(width)
-        for cell in column.cells:
+    # The spec's rectangles never overlap, so each merge leaves the other rectangles' cells in place.
+    grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+    for row in grid:
+        for cell, width in zip(row, widths, strict=True):
             cell.width = Twips(width)
-    for row_index, row in enumerate(table.rows):
-        tr_pr = row._tr.get_or_add_trPr()
+    for row_index, tr in enumerate(table._tbl.tr_lst):
+        tr_pr = tr.get_or_add_trPr()
         replace_child(tr_pr, element("cantSplit"), _TR_PR_AFTER_CANT_SPLIT)
         if row_index < spec.header_rows:
             replace_child(tr_pr, element("tblHeader"), _TR_PR_AFTER_HEADER)
     for placed in spec.placed:
-        cell = table.cell(placed.row, placed.col)
+        cell = grid[placed.row][placed.col]
         if placed.rowspan > 1 or placed.colspan > 1:
-            cell = cell.merge(table.cell(placed.row + placed.rowspan - 1, placed.col + placed.colspan - 1))
+            cell = cell.merge(grid[placed.row + placed.rowspan - 1][placed.col + placed.colspan - 1])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         _fill(cell, placed, cell_text(block, placed), keep_with_next=placed.row + placed.rowspan < spec.n_rows)
-    for paragraph in _all_paragraphs(table):  # merged-away cells keep an empty paragraph, in body size
-        if paragraph.style.name != TABLE_TEXT:
-            paragraph.style = TABLE_TEXT
+    style_id = document.styles[TABLE_TEXT].style_id
+    for p in table._tbl.iter(element("p").tag):  # merged-away cells keep an empty paragraph, in body size
+        p.style = style_id
     return table
-
-
-def _all_paragraphs(table: Any) -> list[Any]:
-    from docx.text.paragraph import Paragraph
-
-    return [Paragraph(p, table) for p in table._tbl.iter(element("p").tag)]
 
 
 def _fill(cell: Any, placed: Placed, text: str, keep_with_next: bool) -> None:
@@ -83,7 +83,6 @@ def _fill(cell: Any, placed: Placed, text: str, keep_with_next: bool) -> None:
     for extra in cell.paragraphs[1:]:
         extra._p.getparent().remove(extra._p)
     paragraph = cell.paragraphs[0]
-    paragraph.style = TABLE_TEXT
     align = "center" if placed.is_value or placed.vertical else ALIGN[placed.role or LabelRole.ROW]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
     if keep_with_next:
@@ -92,6 +91,9 @@ def _fill(cell: Any, placed: Placed, text: str, keep_with_next: bool) -> None:
         add_run(paragraph, text, SONGTI)
     if placed.vertical:
         replace_child(cell._tc.get_or_add_tcPr(), element("textDirection", val="tbRlV"), _TC_PR_AFTER_DIRECTION)
+    if placed.role is LabelRole.CAPTION:
+        shading = element("shd", val="clear", color="auto", fill=CAPTION_FILL)
+        replace_child(cell._tc.get_or_add_tcPr(), shading, _TC_PR_AFTER_SHADING)
 
 
 def _table_properties(table: Any, width: int) -> None:
