@@ -1,0 +1,125 @@
+"""Inputs that are not reports are refused with a message for the clerk, never a crash."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.io.importing import MAX_FILE_BYTES, ImportRefused, import_bytes, import_file, import_text
+from tests.fixtures.reports import SAMPLES
+
+
+def _refused(path: Path) -> str:
+    with pytest.raises(ImportRefused) as caught:
+        import_file(path)
+    message = str(caught.value)
+    assert message and "Traceback" not in message
+    return message
+
+
+def test_image_only_pdf(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(buffer.getvalue())
+    assert "没有文字层" in _refused(path)
+
+
+def test_damaged_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + random.Random(1).randbytes(4000))
+    assert "PDF" in _refused(path)
+
+
+def test_truncated_pdf_is_refused_or_partial(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes((SAMPLES / "huaian-2024.pdf").read_bytes()[:60000])
+    try:
+        import_file(path)
+    except ImportRefused as refused:
+        assert str(refused)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\r\n\t  "])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    assert "空文件" in _refused(path)
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.pdf"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    assert "过大" in _refused(path)
+
+
+def test_zip_bomb_disguised_as_docx(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (12 * 1024 * 1024))
+    path = tmp_path / "report.docx"
+    path.write_bytes(buffer.getvalue())
+    assert len(buffer.getvalue()) < 100_000
+    assert "压缩炸弹" in _refused(path)
+
+
+def test_zip_that_is_no_word_document(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hello")
+    path = tmp_path / "report.docx"
+    path.write_bytes(buffer.getvalue())
+    assert "不是Word文档" in _refused(path)
+
+
+def test_damaged_docx(tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(b"PK\x03\x04" + random.Random(2).randbytes(3000))
+    assert "损坏" in _refused(path)
+
+
+def test_binary_garbage(tmp_path: Path) -> None:
+    path = tmp_path / "x.bin"
+    path.write_bytes(random.Random(3).randbytes(20000))
+    _refused(path)
+
+
+OLE, PNG = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(("head", "word"), [(OLE, ".docx"), (PNG, "图片")])
+def test_old_word_and_images(tmp_path: Path, head: bytes, word: str) -> None:
+    path = tmp_path / "file"
+    path.write_bytes(head + bytes(500))
+    assert word in _refused(path)
+
+
+def test_text_that_is_no_report(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text("关于做好春节期间安全生产工作的通知\n各单位：请做好值班工作。\n", encoding="utf-8")
+    assert "没有找到" in _refused(path)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    assert "无法读取" in _refused(tmp_path / "nothing.txt")
+    assert _refused(tmp_path)
+
+
+def test_gbk_text_is_read() -> None:
+    data = (SAMPLES / "erkou-2023.txt").read_text(encoding="utf-8").encode("gb18030")
+    assert import_bytes(data, "erkou-gbk.txt").report.meta.agency == "耳口乡"
+
+
+def test_import_text_refuses_nothing() -> None:
+    with pytest.raises(ImportRefused):
+        import_text("  ")
