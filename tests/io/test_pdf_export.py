@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,15 @@ from desktop.io.pdf.styles import (
 )
 from desktop.io.pdf.tables import CellMaker, SpecTable, build_table
 from tests.fixtures.reports import huaian, seed
-from tests.io.pdf_helpers import dark_pixels, font_problems, horizontal_rules, joined, page_fragments, render
+from tests.io.pdf_helpers import (
+    dark_pixels,
+    font_problems,
+    horizontal_rules,
+    joined,
+    page_fragments,
+    reader,
+    render,
+)
 
 BUNDLED = {role: bundled_font(role) for role in FontRole}  # the same fonts on every test machine
 RARE = "镕堃喆"
@@ -216,3 +225,14 @@ def test_command_line_export_refuses_errors_unless_forced(tmp_path: Path) -> Non
     assert not (tmp_path / "bad.pdf").exists()
     forced = export(bad, tmp_path / "bad.pdf", "--force")
     assert forced.returncode == 0 and (tmp_path / "bad.pdf").stat().st_size > 10_000
+
+
+def test_a_paragraph_crossing_pages_gains_no_spaces() -> None:
+    report = Report.new("某乡", "township", 2024)
+    report.text["text.s1.intro"] = "很长的段落，" * 400 + "结束。"
+    data = render_pdf_bytes(report, BUNDLED)
+    text = "".join(page.extract_text() for page in reader(data).pages)
+    assert len(reader(data).pages) >= 4
+    assert re.findall(r"[\u4e00-\u9fff，。] +[\u4e00-\u9fff，。]", text) == []
+    body = joined([f for page in page_fragments(data) for f in page[1:]])
+    assert "很长的段落，" * 400 + "结束。" in body

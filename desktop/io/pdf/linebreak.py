@@ -53,43 +53,58 @@ def _line_ends(units: Sequence[Any], widths: Sequence[float], max_widths: Sequen
 
 
 def break_lines(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> ParaLines:
+    """reportlab's lines for the paragraph's fragments; a <br/> ends a line wherever it is."""
     units: list[Any] = []
     for frag in frags:
         if getattr(frag, "lineBreak", False) or hasattr(frag, "cbDefn"):
             units.append(cjkU(frag.text or "", frag, "utf8"))
         else:
             units += [cjkU(char, frag, "utf8") for char in frag.text]
-    lines = []
-    segment: list[Any] = []
-    for unit in [*units, None]:
-        if unit is not None and not getattr(unit.frag, "lineBreak", False):
-            segment.append(unit)
-            continue
-        forced = unit is not None
-        if forced:
-            segment.append(unit)
+    segments: list[list[Any]] = [[]]
+    for unit in units:
+        segments[-1].append(unit)
+        if getattr(unit.frag, "lineBreak", False):
+            segments.append([])
+    lines: list[Any] = []
+    for number, segment in enumerate(segments):
+        forced = number < len(segments) - 1
         widths = [u.width for u in segment]
         start = 0
-        ends = _line_ends(segment, widths, max_widths[len(lines):] or max_widths[-1:]) if segment else []
-        for i, end in enumerate(ends or ([0] if forced else [])):
+        ends = _line_ends(segment, widths, max_widths[len(lines) :] or max_widths[-1:])
+        for i, end in enumerate(ends):
             width = sum(widths[start:end])
             max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-            last = i == len(ends) - 1
             lines.append(makeCJKParaLine(
-                segment[start:end], max_width, width, max_width - width, forced and last, calc_bounds
+                segment[start:end], max_width, width, max_width - width, forced and i == len(ends) - 1, calc_bounds
             ))
             start = end
-        segment = []
     return ParaLines(kind=1, lines=lines)
 
 
 class CJKParagraph(Paragraph):
-    """A paragraph broken into lines by the rules above."""
+    """A paragraph broken into lines by the rules above.
+
+    Table cells are measured again for every page a table is tried on, so the lines for the last
+    widths are kept. A paragraph split across pages continues with the same characters: reportlab
+    would add a space at the end of every line, which Chinese text has not.
+    """
+
+    _last_break: tuple[tuple[float, ...], Any] | None = None
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
-        if not isinstance(maxWidths, (list, tuple)):
-            maxWidths = [maxWidths]
+        widths = tuple(maxWidths) if isinstance(maxWidths, (list, tuple)) else (maxWidths,)
+        if self._last_break is not None and self._last_break[0] == widths:
+            return self._last_break[1]
         auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
-        return break_lines(self.frags, maxWidths, auto_leading not in ("", "off"))
+        lines = break_lines(self.frags, widths, auto_leading not in ("", "off"))
+        self._last_break = (widths, lines)
+        return lines
+
+    def _get_split_blParaFunc(self) -> Any:
+        return _line_fragments
+
+
+def _line_fragments(lines: ParaLines, start: int, stop: int) -> list[Any]:
+    return [word for line in lines.lines[start:stop] for word in line.words]

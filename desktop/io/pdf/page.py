@@ -37,16 +37,21 @@ def page_number_text(number: int) -> str:
 
 
 def draw_page_number(canvas: Canvas, fonts: FontSet, number: int) -> None:
-    runs = fonts.runs(FontRole.SONGTI, page_number_text(number))
-    width = sum(stringWidth(text, font, PAGE_NUMBER_SIZE) for font, text in runs)
+    """The spaces are widened to half a character, as in 宋体, whatever the font's own space is."""
+    text = page_number_text(number)
+    runs = fonts.runs(FontRole.SONGTI, text)
+    space = stringWidth(" ", fonts.name(FontRole.SONGTI), PAGE_NUMBER_SIZE)
+    extra = max(0.0, PAGE_NUMBER_SIZE / 2 - space)
+    width = sum(stringWidth(run, font, PAGE_NUMBER_SIZE) for font, run in runs) + extra * text.count(" ")
     if number % 2:
         x = PAGE_WIDTH - MARGIN_RIGHT - PAGE_NUMBER_SIZE - width
     else:
         x = MARGIN_LEFT + PAGE_NUMBER_SIZE
     text_object = canvas.beginText(x, PAGE_NUMBER_BASELINE)
-    for font, text in runs:
+    text_object.setWordSpace(extra)
+    for font, run in runs:
         text_object.setFont(font, PAGE_NUMBER_SIZE)
-        text_object.textOut(text)
+        text_object.textOut(run)
     canvas.drawText(text_object)
 
 

@@ -35,6 +35,14 @@ class CellMaker:
         self.styles = styles
         self._number_styles: dict[float, ParagraphStyle] = {}
         self._header_styles: dict[float, ParagraphStyle] = {}
+        self._made: dict[tuple[Placed, str, float], CJKParagraph | str] = {}
+
+    def make(self, placed: Placed, text: str, width: float) -> CJKParagraph | str:
+        """The cell's flowable, made once and shared by the parts of a table split across pages."""
+        key = (placed, text, width)
+        if key not in self._made:
+            self._made[key] = self.number(text, width) if placed.is_value else self.label(placed, width)
+        return self._made[key]
 
     def label(self, placed: Placed, width: float) -> CJKParagraph:
         text = placed.text or ""
@@ -101,10 +109,8 @@ def build_table(spec: TableSpec, values: dict[str, str], cells: CellMaker, rows:
         top, bottom = covered[0], covered[-1]
         left, right = placed.col, placed.col + placed.colspan - 1
         inner = sum(widths[left : right + 1]) - 2 * CELL_PADDING
-        if placed.is_value:
-            data[top][left] = cells.number(values.get(placed.key or "", ""), inner)
-        else:
-            data[top][left] = cells.label(placed, inner)
+        text = values.get(placed.key, "") if placed.key else placed.text or ""
+        data[top][left] = cells.make(placed, text, inner)
         if bottom > top or right > left:
             commands.append(("SPAN", (left, top), (right, bottom)))
         if placed.role is LabelRole.CAPTION:
