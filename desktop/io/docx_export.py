@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.report import Report
+from desktop.io.docx.page import set_up_page
 from desktop.io.docx.styles import (
     BODY,
     FANGSONG,
@@ -24,7 +25,6 @@ from desktop.io.docx.styles import (
     XIAOBIAOSONG,
     add_run,
     apply_styles,
-    set_up_page,
 )
 from desktop.io.docx.tables import add_table
 from desktop.io.html_export import printable
@@ -74,6 +74,13 @@ def build_document(report: Report) -> Any:
 
 
 def _properties(document: Any, report: Report) -> None:
+    """Names the report in the file's properties, and drops the blank thumbnail that would preview it."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    rels = document.part.package.rels
+    for rel_id, rel in list(rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            del rels[rel_id]
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     props = document.core_properties
     props.title = printable(report.title)

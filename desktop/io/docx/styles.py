@@ -1,4 +1,4 @@
-"""Page, fonts and styles of the Word export, after GB/T 9704-2012.
+"""Fonts and styles of the Word export, after GB/T 9704-2012.
 
 Word cannot embed these fonts, so the document names the ones office PCs carry and lists look-alikes
 in the font table; the recipient's machine decides the final look. ``font.name`` alone sets only the
@@ -33,14 +33,9 @@ FACES = (FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI)
 BODY_PT = 16  # 3号
 TITLE_PT = 22  # 2号
 TABLE_PT = 10.5  # 五号
-PAGE_NUMBER_PT = 14  # 4号
 LINE_PITCH_PT = 28.9  # 22 lines in the 225 mm text block
 TITLE_PITCH_PT = 36
 TABLE_PITCH_PT = 13.5  # exact, so a vertical label in a cell that crosses a page still prints
-MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
-PAGE_MM = (210, 297)
-FOOTER_DISTANCE_MM = 22  # puts the page number about 7 mm below the text block
-TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
 
 # Style names: built-in ones where Word has them, so the navigation pane shows the headings.
 BODY = "Normal"
@@ -205,53 +200,3 @@ def apply_styles(document: Any) -> None:
         _paragraph_style(document, name, look)
     _character_style(document, RUN_IN, KAITI)
     _font_table(document)
-
-
-def set_up_page(document: Any) -> None:
-    """A4 portrait, GB/T 9704 margins, and 「— N —」 page numbers: odd pages right, even pages left."""
-    from docx.shared import Mm
-
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    section.top_margin = Mm(MARGINS_MM["top"])
-    section.bottom_margin = Mm(MARGINS_MM["bottom"])
-    section.left_margin = Mm(MARGINS_MM["left"])
-    section.right_margin = Mm(MARGINS_MM["right"])
-    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
-    document.settings.odd_and_even_pages_header_footer = True
-    _page_number(section.footer, "right")
-    _page_number(section.even_page_footer, "left")
-
-
-def _page_number(footer: Any, side: str) -> None:
-    footer.is_linked_to_previous = False
-    paragraph = footer.paragraphs[0]
-    ppr = paragraph._p.get_or_add_pPr()
-    one_char = str(round(PAGE_NUMBER_PT * TWIPS_PER_PT))
-    ppr._remove_ind()
-    ppr._insert_ind(element("ind", **{side: one_char, f"{side}Chars": "100", "firstLine": "0", "firstLineChars": "0"}))
-    ppr._remove_jc()
-    ppr._insert_jc(element("jc", val=side))
-    _page_run(paragraph, "— ")
-    _page_run(paragraph, None, "begin")
-    _page_run(paragraph, " PAGE ", "instr")
-    _page_run(paragraph, None, "separate")
-    _page_run(paragraph, "1")
-    _page_run(paragraph, None, "end")
-    _page_run(paragraph, " —")
-
-
-def _page_run(paragraph: Any, text: str | None, field: str | None = None) -> None:
-    from docx.shared import Pt
-
-    run = add_run(paragraph, "", SONGTI)
-    run.font.size = Pt(PAGE_NUMBER_PT)
-    if field == "instr":
-        node = element("instrText")
-        node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        node.text = text
-        run._r.append(node)
-    elif field:
-        run._r.append(element("fldChar", fldCharType=field))
-    elif text:
-        run.text = text

@@ -9,15 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.grid import LabelRole, Placed
-from desktop.io.docx.styles import (
-    SONGTI,
-    TABLE_TEXT,
-    TEXT_WIDTH_MM,
-    TWIPS_PER_MM,
-    add_run,
-    element,
-    replace_child,
-)
+from desktop.io.docx.page import TEXT_WIDTH_MM
+from desktop.io.docx.styles import SONGTI, TABLE_TEXT, TWIPS_PER_MM, add_run, element, replace_child
 from desktop.io.html_export import cell_text
 from desktop.io.outline import Table
 
