@@ -16,7 +16,7 @@ from desktop.core.fields import SECTIONS
 from desktop.core.report import Report
 from desktop.core.tablespec import T3, T4, TABLES
 from desktop.core.values import format_value
-from desktop.io.fonts import FontRole, bundled_font, covers, scan_fonts
+from desktop.io.fonts import FontFace, FontRole, bundled_font, covers, scan_fonts
 from desktop.io.pdf.export import export_pdf, render_pdf_bytes
 from desktop.io.pdf.fontset import font_set
 from desktop.io.pdf.styles import (
@@ -236,3 +236,12 @@ def test_a_paragraph_crossing_pages_gains_no_spaces() -> None:
     assert re.findall(r"[\u4e00-\u9fff，。] +[\u4e00-\u9fff，。]", text) == []
     body = joined([f for page in page_fragments(data) for f in page[1:]])
     assert "很长的段落，" * 400 + "结束。" in body
+
+
+def test_an_unreadable_pc_font_gives_way_to_the_bundled_one(tmp_path: Path) -> None:
+    broken = tmp_path / "仿宋.ttf"
+    broken.write_bytes(b"\x00\x01\x00\x00" + b"\x00" * 200)
+    faces = {**BUNDLED, FontRole.FANGSONG: FontFace(broken, 0, "仿宋", "system")}
+    fonts = font_set(faces)
+    assert fonts.faces[FontRole.FANGSONG] == BUNDLED[FontRole.FANGSONG]
+    assert font_problems(render_pdf_bytes(huaian(), faces)) == []

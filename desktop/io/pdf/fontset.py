@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from desktop.io.fonts import FontFace, FontRole, covers, resolve_fonts, scan_fonts
+from desktop.io.fonts import FontFace, FontRole, bundled_font, covers, resolve_fonts, scan_fonts
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +72,23 @@ class FontSet:
 
     def __init__(self, faces: Mapping[FontRole, FontFace]) -> None:
         self.faces = dict(faces)
-        self.names = {role: register(face) for role, face in self.faces.items()}
+        self.names = {role: self._register(role, face) for role, face in self.faces.items()}
         self._glyphs = {role: _char_map(name) for role, name in self.names.items()}
         self._choice: dict[tuple[FontRole, str], str] = {}
 
     def name(self, role: FontRole) -> str:
         return self.names[role]
+
+    def _register(self, role: FontRole, face: FontFace) -> str:
+        """A PC font reportlab cannot read gives way to the bundled one rather than stop the export."""
+        try:
+            return register(face)
+        except Exception as error:
+            if face.source == "bundled":
+                raise
+            log.warning("cannot use %s for %s (%s); using the bundled font", face.path, role.display_name, error)
+            self.faces[role] = bundled_font(role)
+            return register(self.faces[role])
 
     def font_for(self, role: FontRole, char: str) -> str:
         key = (role, char)
