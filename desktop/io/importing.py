@@ -124,8 +124,8 @@ def _guarded(read, name: str) -> ImportResult:  # type: ignore[no-untyped-def]
         report, account, recognised = build(source, name)
     except ImportRefused:
         raise
-    except (Exception, RecursionError) as error:  # noqa: BLE001 - damaged input must not crash the app
-        raise ImportRefused(f"{shown}已损坏或格式无法识别，无法导入（{type(error).__name__}）") from None
+    except (Exception, RecursionError):  # noqa: BLE001 - damaged input must not crash the app
+        raise ImportRefused(f"{shown}已损坏或格式无法识别，无法导入") from None
     if not recognised:
         raise ImportRefused(f"{shown}中没有找到政府信息公开工作年度报告的标题、章节或表格，未导入")
     return ImportResult(report, account)

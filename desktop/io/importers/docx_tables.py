@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Any
 
 from desktop.io.importers.document import Block, Cell, Grid, ImportRefused, Para, Source
@@ -96,12 +97,14 @@ def _blocks(container: Any) -> list[Block]:
 def read_docx(data: bytes) -> Source:
     check_archive(data)
     import docx
+    from lxml.etree import LxmlError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise ImportRefused("此Word文件已损坏，无法导入") from error
-    source = Source("Word文档", _blocks(document.element.body))
+        blocks = _blocks(document.element.body)
+    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, LxmlError, EOFError):
+        raise ImportRefused("此Word文件已损坏，无法导入") from None
+    source = Source("Word文档", blocks)
     title = document.core_properties.title or ""
     if title.strip():
         source.meta["title"] = title.strip()

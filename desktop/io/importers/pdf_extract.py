@@ -106,6 +106,8 @@ def read_pages(data: bytes) -> list[Page]:
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
                 result.edges += _path_edges(obj, height, raw)
             pages.append(result)
+    except pdfium.PdfiumError as error:
+        raise ValueError(str(error)) from None
     finally:
         pdf.close()
     return pages
