@@ -12,15 +12,23 @@ from pathlib import Path
 
 from desktop.core.grid import LabelRole, Placed
 from desktop.core.report import Report
+from desktop.io.fonts import PREFERRED_FAMILIES, FontRole
 from desktop.io.outline import Block, Heading, Paragraph, Signature, Table, Title, build_outline
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
-BODY_FONT = "'仿宋_GB2312','仿宋',FangSong,STFangsong,serif"
-HEITI_FONT = "'黑体',SimHei,'Microsoft YaHei',sans-serif"
-KAITI_FONT = "'楷体_GB2312','楷体',KaiTi,STKaiti,serif"
-TITLE_FONT = "'方正小标宋简体','华文中宋',STZhongsong,'宋体',SimSun,serif"
-TABLE_FONT = "'宋体',SimSun,serif"
+
+
+def _font_stack(role: FontRole, *fallbacks: str) -> str:
+    """The families office PCs carry, then what Macs and phones have; quoted with ' for style attributes."""
+    return ",".join([*(f"'{name}'" for name in PREFERRED_FAMILIES[role]), *fallbacks])
+
+
+BODY_FONT = _font_stack(FontRole.FANGSONG, "STFangsong", "serif")
+HEITI_FONT = _font_stack(FontRole.HEITI, "'Microsoft YaHei'", "'PingFang SC'", "sans-serif")
+KAITI_FONT = _font_stack(FontRole.KAITI, "STKaiti", "serif")
+TITLE_FONT = _font_stack(FontRole.XIAOBIAOSONG, "'华文中宋'", "STZhongsong", "'宋体'", "SimSun", "serif")
+TABLE_FONT = _font_stack(FontRole.SONGTI, "STSong", "serif")
 
 _STYLE = {
     "report": f"font-family:{BODY_FONT};font-size:16px;line-height:2;color:#000",

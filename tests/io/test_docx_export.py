@@ -12,6 +12,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
+from lxml import etree
 
 from desktop.cli import main
 from desktop.core import storage
@@ -133,8 +134,12 @@ def test_fonts_and_sizes_follow_gb_t_9704(huaian_doc: Any) -> None:
     assert Pt(10.5) <= styles["Table Text"].font.size <= Pt(12)
     assert {styles[n].font.bold for n in ("Title", "Heading 1", "Heading 2")} == {False}
     parts = huaian_doc.part.package.iter_parts()
-    font_table = next(p for p in parts if str(p.partname) == "/word/fontTable.xml").blob.decode()
-    assert 'w:name="仿宋_GB2312"' in font_table and 'w:altName w:val="仿宋' in font_table
+    font_table = etree.fromstring(next(p for p in parts if str(p.partname) == "/word/fontTable.xml").blob)
+    alternates = {
+        font.get(qn("w:name")): alt.get(qn("w:val")).split(",")
+        for font in font_table for alt in font.findall(qn("w:altName"))
+    }
+    assert "仿宋" in alternates["仿宋_GB2312"] and "楷体" in alternates["楷体_GB2312"]
 
 
 def test_a4_with_gb_t_9704_margins_and_page_numbers(huaian_doc: Any) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.io.fonts import PREFERRED_FAMILIES, FontRole
+
 LATIN_FONT = "Times New Roman"
 TWIPS_PER_PT = 20
 TWIPS_PER_MM = 1440 / 25.4
@@ -23,11 +25,17 @@ class Face:
     pitch: str
 
 
-FANGSONG = Face("仿宋_GB2312", "仿宋,FangSong", "modern", "fixed")
-HEITI = Face("黑体", "SimHei", "modern", "fixed")
-KAITI = Face("楷体_GB2312", "楷体,KaiTi", "modern", "fixed")
-XIAOBIAOSONG = Face("方正小标宋简体", "方正小标宋_GBK,华文中宋,宋体", "script", "variable")
-SONGTI = Face("宋体", "SimSun", "auto", "variable")
+def _face(role: FontRole, family: str, pitch: str, *fallbacks: str) -> Face:
+    """The first family office PCs carry for ``role``; the others become the alternates."""
+    first, *others = PREFERRED_FAMILIES[role]
+    return Face(first, ",".join((*others, *fallbacks)), family, pitch)
+
+
+FANGSONG = _face(FontRole.FANGSONG, "modern", "fixed")
+HEITI = _face(FontRole.HEITI, "modern", "fixed")
+KAITI = _face(FontRole.KAITI, "modern", "fixed")
+XIAOBIAOSONG = _face(FontRole.XIAOBIAOSONG, "script", "variable", "华文中宋", "宋体")
+SONGTI = _face(FontRole.SONGTI, "auto", "variable")
 FACES = (FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI)
 
 BODY_PT = 16  # 3号
