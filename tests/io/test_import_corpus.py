@@ -126,3 +126,14 @@ def test_html_fee_decimal_and_thousands() -> None:
     report = import_text(html, "page.html").report
     assert report.cells["t2.fees.amount"] == Decimal("1234.5")
     assert report.cells["t2.licensing.decisions"] == 447228
+
+
+def test_text_copied_out_of_a_pdf_viewer() -> None:
+    """Rows come as 「label n n n」 lines, wrapped labels put their numbers on a middle line, vertical
+    labels come one character per line and page numbers sit between the rows."""
+    from tests.fixtures.reports import huaian_cells
+
+    report = import_file(CORPUS / "pdf-viewer-copy.txt").report
+    assert {k: report.cells[k] for k in report.cells} == huaian_cells()
+    assert (report.meta.agency, report.meta.year) == ("淮安市人民政府", 2024)
+    assert report.provenance.missing_parts == [] and report.provenance.extra_labels == []

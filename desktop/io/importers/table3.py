@@ -26,6 +26,17 @@ def _column_maps(blocks: list[Block]) -> dict[int, dict[int, str]]:
     return maps
 
 
+def _wrapped_values(tokens: list[Token], start: int, is_label) -> list[Token]:  # type: ignore[no-untyped-def]
+    """A label wrapped over lines, with the numbers on its middle line (text copied out of a PDF)."""
+    following = start + 1
+    while following < min(start + 3, len(tokens) - 1) and tokens[following].row is None \
+            and tokens[following].value is None and lm.is_label_fragment(tokens[following].text):
+        following += 1
+    if following < len(tokens) and tokens[following].row is not None and lm.is_label_fragment(tokens[following].text):
+        return values_after(tokens, following, len(_COLUMN_KEYS), is_label)[0]
+    return []
+
+
 def read_t3(blocks: list[Block]) -> TableRead:
     read = TableRead()
     tokens = tokens_of(blocks)
@@ -59,6 +70,8 @@ def read_t3(blocks: list[Block]) -> TableRead:
             i += 1
             continue
         values, _ = values_after(tokens, i, len(_COLUMN_KEYS), is_label)
+        if not values and token.row is None:
+            values = _wrapped_values(tokens, i, is_label)
         if not values and fold(token.text) in lm.t3_header_words():
             i += 1  # a column header repeated where the table continues on the next page
             continue

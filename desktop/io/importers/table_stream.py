@@ -6,6 +6,8 @@ A cell from a grid knows its row (and its column when the source kept positions)
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,12 +27,33 @@ class Token:
         return value_of(self.text)
 
 
+_NUMBERS_AFTER = re.compile(r"^(.*?[^\d\s.,，/])?\s*((?:[\d.,/]+\s+)*[\d.,/]+)$")
+
+
+def _split_line(text: str) -> tuple[str, list[str]] | None:
+    """「规章 1 0 11」 as copied out of a PDF viewer: a label and the numbers after it, or numbers alone."""
+    match = _NUMBERS_AFTER.match(unicodedata.normalize("NFKC", text).strip())
+    if not match or (match.group(1) and " " not in text.strip()):
+        return None
+    numbers = match.group(2).split()
+    if not match.group(1) and len(numbers) < 2:
+        return None
+    return (match.group(1) or "").strip(), numbers
+
+
 def tokens_of(blocks: list[Block]) -> list[Token]:
     tokens: list[Token] = []
     row_base = 0
     for index, block in enumerate(blocks):
         if isinstance(block, Para):
-            tokens.append(Token(block.text, None))
+            split = _split_line(block.text)
+            if split is None:
+                tokens.append(Token(block.text, None))
+            elif split[0]:
+                tokens += [Token(text, row_base) for text in (split[0], *split[1])]
+                row_base += 1
+            else:
+                tokens += [Token(number, None) for number in split[1]]
             continue
         last = 0
         for cell in block.cells:
