@@ -137,3 +137,13 @@ def test_text_copied_out_of_a_pdf_viewer() -> None:
     assert {k: report.cells[k] for k in report.cells} == huaian_cells()
     assert (report.meta.agency, report.meta.year) == ("淮安市人民政府", 2024)
     assert report.provenance.missing_parts == [] and report.provenance.extra_labels == []
+
+
+def test_title_from_the_page_when_the_article_has_none() -> None:
+    from desktop.io.importing import import_text
+
+    html = (CORPUS / "portal-page.html").read_text(encoding="utf-8")
+    html = html.replace('<h1 style="text-align:center">耳口乡2023年政府信息公开工作年度报告</h1>', "")
+    report = import_text(html, "page.html").report
+    assert (report.meta.agency, report.meta.year) == ("耳口乡", 2023)
+    assert report.cells == CELLS

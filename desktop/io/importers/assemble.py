@@ -63,6 +63,10 @@ def build(source: Source, name: str) -> tuple[Report, list[str], bool]:
     source.simplify()
     blocks = source.blocks
     layout = sections.split_layout(blocks)
+    if not layout.title and source.meta.get("title"):
+        found = sections.title_match(source.meta["title"])  # the page's or document's own title
+        if found and found.group("agency"):
+            layout.title_agency, layout.title_year = found.group("agency").strip(), int(found.group("year"))
     fields = meta.portal_fields(blocks)
     agency = layout.title_agency or source.meta.get("agency", "") or fields.get("agency", "")
     texts, signed = _texts(layout, agency)

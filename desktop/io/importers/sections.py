@@ -54,7 +54,7 @@ def _heading_number(text: str, after: int) -> str | None:
     return None
 
 
-def _title(text: str) -> re.Match[str] | None:
+def title_match(text: str) -> re.Match[str] | None:
     squeezed = squeeze_spaces(text)
     if len(squeezed) > 60 or not any(v in squeezed for v in TITLE_VARIANTS):
         return None
@@ -78,7 +78,7 @@ def split_layout(blocks: list[Block]) -> Layout:
                 layout.sections[number] = []
                 continue
             if current is None:
-                match = _title(block.text) if not layout.title else None
+                match = title_match(block.text) if not layout.title else None
                 if match:
                     title_at = index
                     layout.title = squeeze_spaces(block.text)
