@@ -18,7 +18,6 @@ from desktop.io.outline import Block, Heading, Paragraph, Signature, Table, Titl
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
-
 def _font_stack(role: FontRole, *fallbacks: str) -> str:
     """The families office PCs carry, then what Macs and phones have; quoted with ' for style attributes."""
     return ",".join([*(f"'{name}'" for name in PREFERRED_FAMILIES[role]), *fallbacks])
