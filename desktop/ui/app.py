@@ -26,11 +26,12 @@ QTableView { gridline-color: #777; }
 
 def ui_font_file() -> Path | None:
     """A bundled CJK font: a bare Linux machine has none, and Qt would draw boxes."""
+    from desktop.io.fonts import UI_FONT_ROLE, bundled_font
+
     try:
-        from desktop.io.fonts import ui_font_path
-    except ImportError:
+        return bundled_font(UI_FONT_ROLE).path
+    except (OSError, ValueError):
         return None
-    return ui_font_path()
 
 
 def install_ui_font(app: QApplication) -> str | None:

@@ -78,10 +78,16 @@ class MainWindow(QMainWindow):
             self.autosaver.discard()
             self.autosaver = None
         self.edit_menu.clear()
+        if self.document is not None:
+            self.document.undo_stack.cleanChanged.disconnect(self._update_title)
+            self.document.path_changed.disconnect(self._update_title)
+            self.document.refused.disconnect(self.status)
+            self.document.deleteLater()
         self.document = document
         if document is None:
             self.stack.setCurrentWidget(self.start_page)
         else:
+            document.setParent(self)
             self.editor = ReportEditor(document)
             self.stack.addWidget(self.editor)
             self.stack.setCurrentWidget(self.editor)
@@ -91,14 +97,14 @@ class MainWindow(QMainWindow):
             redo.setShortcut(QKeySequence.StandardKey.Redo)
             self.edit_menu.addAction(undo)
             self.edit_menu.addAction(redo)
-            document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+            document.undo_stack.cleanChanged.connect(self._update_title)
             document.path_changed.connect(self._update_title)
-            document.refused.connect(lambda message: self.statusBar().showMessage(message, STATUS_MS))
+            document.refused.connect(self.status)
             self.autosaver = Autosaver(document)
         self.files.update_enabled()
         self._update_title()
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_: object) -> None:
         if self.document is None:
             self.setWindowTitle(self.tr("年报助手"))
             self.setWindowModified(False)

@@ -61,6 +61,8 @@ class SpecTableModel(QAbstractTableModel):
     # ---- data
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         placed = self.placed_at(index)
         if placed is None or placed.key is None:
             return Qt.ItemFlag.ItemIsEnabled
@@ -70,6 +72,8 @@ class SpecTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
         placed = self.placed_at(index)
         if placed is None:
             return None

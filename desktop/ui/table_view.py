@@ -114,11 +114,13 @@ class SpecTableView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if event.matches(QKeySequence.StandardKey.Paste):
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(event)  # the delegate commits, then closeEditor moves on
+        elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
         elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clear_selection_values()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.move_on(forward=True, down=True)

@@ -36,9 +36,12 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def window(qtbot, qapp, settings: Settings) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(qtbot, qapp, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     make_app()
     win = MainWindow(settings)
-    qtbot.addWidget(win)
     win.show()
-    return win
+    yield win
+    if win.document is not None:  # closing must not stop at the unsaved-changes question
+        win.document.undo_stack.setClean()
+    win.close()
+    win.deleteLater()

@@ -1,0 +1,39 @@
+"""Small helpers for driving the real editor in tests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.table_view import SpecTableView
+
+
+def open_table(window: MainWindow, table: str) -> SpecTableView:
+    assert window.editor is not None
+    number = {"t2": 2, "t3": 3, "t4": 4}[table]
+    window.editor.tabs.setCurrentIndex(number)
+    view = window.editor.tables[table].view
+    view.setFocus()
+    QApplication.processEvents()
+    return view
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Key events carrying any character, full-width digits included (QTest only types ASCII)."""
+    for char in text:
+        target = QApplication.focusWidget() or widget
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+        QApplication.processEvents()
+
+
+def type_into(qtbot, view: SpecTableView, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Select a cell and type over it like a clerk: keys, then Enter."""
+    view.setCurrentIndex(view.spec_model.index_of(key))
+    view.setFocus()
+    type_text(view, text)
+    editor = QApplication.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()

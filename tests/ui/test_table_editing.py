@@ -1,0 +1,151 @@
+"""Typing, refusing, pasting, copying and fixing in the table editor, through real widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.modeltest import ModelTester
+
+from desktop.core.tablespec import T2, T3, T4
+from desktop.ui import palette
+from desktop.ui.main_window import MainWindow
+from desktop.ui.table_model import SpecTableModel
+from tests.ui.helpers import open_table, type_into
+
+
+def test_every_table_model_passes_the_model_tester(window: MainWindow, qtmodeltester: ModelTester) -> None:
+    window.files.open_sample()
+    assert window.document is not None
+    for spec in (T2, T3, T4):
+        qtmodeltester.check(SpecTableModel(window.document, spec), force_py=True)
+
+
+def test_typing_a_value_updates_totals_panel_and_colour(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    view = open_table(window, "t3")
+    model = view.spec_model
+    assert window.editor is not None and window.editor.problems.findings_shown() == []
+    type_into(qtbot, view, "t3.new.natural", "５")
+    report = window.document.report  # type: ignore[union-attr]
+    assert report.cells["t3.new.natural"] == 5
+    assert report.cells["t3.new.total"] == 5  # computed, not typed
+    shown = window.editor.problems.findings_shown()
+    assert [f.rule for f in shown] == ["T3-01", "T3-01"]  # the 自然人 and 总计 columns
+    t3_01 = next(f for f in shown if f.rule == "T3-01")
+    assert t3_01.message == "第一项加第二项之和(5)应等于第三项加第四项之和(0)：自然人列"
+    colour = model.data(model.index_of("t3.new.natural"), Qt.ItemDataRole.BackgroundRole)
+    assert colour == palette.SEVERITY_BACKGROUND[t3_01.severity]
+    assert "第一项加第二项之和(5)" in model.data(model.index_of("t3.new.natural"), Qt.ItemDataRole.ToolTipRole)
+    assert "三、依申请公开（" in window.editor.tabs.tabText(3)
+    assert view.currentIndex() == model.index_of("t3.carried_in.natural")  # Enter moved down
+
+
+def test_a_letter_or_negative_is_refused_on_the_spot(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    view = open_table(window, "t3")
+    before = window.document.report.model_copy(deep=True)  # type: ignore[union-attr]
+    for typed in ("a", "-3", "1.5"):
+        type_into(qtbot, view, "t3.granted.business", typed)
+        assert window.document.report == before  # type: ignore[union-attr]
+        assert window.statusBar().currentMessage().startswith("表三 （一）予以公开 / 商业企业：必须是不小于0的整数")
+    assert window.document.undo_stack.count() == 0  # type: ignore[union-attr]
+
+
+def test_totals_are_not_editable_until_manual_mode(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    view = open_table(window, "t4")
+    model = view.spec_model
+    total = model.index_of("t4.review.total")
+    assert not model.flags(total) & Qt.ItemFlag.ItemIsEditable
+    window.editor.tables["t4"].manual.setChecked(True)  # type: ignore[union-attr]
+    assert model.flags(total) & Qt.ItemFlag.ItemIsEditable
+    type_into(qtbot, view, "t4.review.total", "3")
+    assert window.document.report.cells["t4.review.total"] == 3  # type: ignore[union-attr]
+    assert any(f.rule == "T4-01" for f in window.document.findings)  # type: ignore[union-attr]
+
+
+def test_tab_moves_to_the_next_editable_cell(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    view = open_table(window, "t4")
+    model = view.spec_model
+    view.setCurrentIndex(model.index_of("t4.review.pending"))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.currentIndex() == model.index_of("t4.suit_direct.upheld")  # skips the computed total
+
+
+def test_pasting_a_block_is_one_undo_step(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    view = open_table(window, "t3")
+    report = window.document.report  # type: ignore[union-attr]
+    stack = window.document.undo_stack  # type: ignore[union-attr]
+    view.setCurrentIndex(view.spec_model.index_of("t3.granted.natural"))
+    QGuiApplication.clipboard().setText("1\t2\t0\r\n3\t4\t0\r\n")  # as Excel puts it
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert (report.cells["t3.granted.natural"], report.cells["t3.granted.business"]) == (1, 2)
+    assert (report.cells["t3.partial.natural"], report.cells["t3.partial.business"]) == (3, 4)
+    assert report.cells["t3.total.total"] == 10
+    assert stack.count() == 1
+    stack.undo()
+    assert report.cells["t3.granted.natural"] == 0 and report.cells["t3.total.total"] == 0
+
+
+def test_a_paste_with_one_bad_value_is_refused_whole(window: MainWindow) -> None:
+    window.files.open_sample()
+    view = open_table(window, "t3")
+    before = window.document.report.model_copy(deep=True)  # type: ignore[union-attr]
+    view.setCurrentIndex(view.spec_model.index_of("t3.granted.natural"))
+    QGuiApplication.clipboard().setText("1\t2\n3\tx\n")
+    view.paste()
+    assert window.document.report == before  # type: ignore[union-attr]
+    assert "表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 商业企业" in window.statusBar().currentMessage()
+
+
+def test_copy_out_a_block_and_delete_makes_blank(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    view = open_table(window, "t3")
+    model = view.spec_model
+    document = window.document
+    assert document is not None
+    document.set_many([("t3.granted.natural", "7"), ("t3.granted.business", "8")], "test")
+    view.selectionModel().clearSelection()
+    view.select_keys(["t3.granted.natural", "t3.granted.business"])
+    view.copy()
+    assert QGuiApplication.clipboard().text() == "7\t8\n"
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert document.report.cells["t3.granted.natural"] is None
+    assert any(f.rule == "T3-04" for f in document.findings)
+    assert model.data(model.index_of("t3.granted.natural")) == ""  # blank, never an invented 0
+
+
+def test_a_suggested_fix_is_one_click_and_one_undo(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    document = window.document
+    assert document is not None and window.editor is not None
+    window.editor.tables["t4"].manual.setChecked(True)
+    document.set_value("t4.review.total", "7")
+    panel = window.editor.problems
+    item = next(panel.topLevelItem(0).child(i) for i in range(panel.topLevelItem(0).childCount())
+                if "T4-01" == panel.topLevelItem(0).child(i).text(1))
+    button = panel.itemWidget(item, 2)
+    assert button.text() == "将总计改为0"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert document.report.cells["t4.review.total"] == 0
+    assert not any(f.rule == "T4-01" for f in document.findings)
+    document.undo_stack.undo()
+    assert document.report.cells["t4.review.total"] == 7
+
+
+def test_clicking_a_finding_jumps_to_its_cells(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    document = window.document
+    assert document is not None and window.editor is not None
+    document.set_value("t2.penalty.decisions", "")
+    window.editor.tabs.setCurrentIndex(0)
+    panel = window.editor.problems
+    item = panel.topLevelItem(0).child(0)
+    rect = panel.visualItemRect(item)
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.tabs.currentIndex() == 2
+    view = window.editor.tables["t2"].view
+    assert view.currentIndex() == view.spec_model.index_of("t2.penalty.decisions")
+    assert view.selectionModel().isSelected(view.currentIndex())
