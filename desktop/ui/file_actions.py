@@ -67,6 +67,14 @@ class FileActions(QObject):
     def tell_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.window, title, text)
 
+    def confirm_import(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def show_preview(self, pdf: bytes, title: str) -> None:
+        from desktop.ui.pdf_preview import PdfPreviewDialog
+
+        PdfPreviewDialog(pdf, title, self.window).exec()
+
     # ---- opening
 
     def _show(self, report: Report, path: Path | None, clean: bool = True) -> None:

@@ -1,0 +1,166 @@
+"""Files and safety: start page, new, save/open, recent files, unsaved-changes prompt, crash recovery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from desktop.core import storage
+from desktop.ui.app import offer_recovery
+from desktop.ui.main_window import MainWindow
+from desktop.ui.new_report_dialog import NewReportDialog
+from desktop.ui.recovery import pending_recoveries
+from desktop.ui.settings import Settings
+
+
+def answer_next_message_box(button: QMessageBox.StandardButton) -> list[str]:
+    """Click a button of the next message box that opens; returns its text for the assertions."""
+    seen: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
+def test_start_page_offers_the_sample(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = window.start_page
+    assert {b.text() for b in page.buttons.values()} == {"新建报告", "打开…", "导入已发布的报告…", "打开示例报告"}
+    qtbot.mouseClick(page.buttons["sample"], Qt.MouseButton.LeftButton)
+    assert window.document is not None and window.document.report.meta.agency == "耳口乡"
+    assert window.document.path is None  # the shipped sample is never overwritten
+    assert window.windowTitle().startswith("耳口乡2023年政府信息公开工作年度报告")
+
+
+def test_new_report_dialog_asks_agency_level_year(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = NewReportDialog()
+    qtbot.addWidget(dialog)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == 0 and dialog.message.text() == "请填写机关名称"
+    dialog.agency.setText("某某镇")
+    dialog.level.setCurrentIndex(dialog.level.findData("township"))
+    dialog.year.setValue(2024)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    report = dialog.report()
+    assert (report.meta.agency, report.meta.level.value, report.meta.year) == ("某某镇", "township", 2024)
+
+
+def test_save_and_open_round_trip_with_modified_marker(window: MainWindow, tmp_path: Path) -> None:
+    window.files.open_sample()
+    document = window.document
+    assert document is not None
+    document.set_value("t3.new.natural", "2")
+    assert window.isWindowModified()
+    target = tmp_path / "耳口乡.nianbao"
+    window.files.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
+    assert window.files.save()
+    assert not window.isWindowModified() and document.path == target
+    assert window.windowTitle().startswith("耳口乡.nianbao")
+    assert storage.load(target).cells["t3.new.natural"] == 2
+    assert window.settings.recent_files == [str(target)]
+    assert window.settings.last_folder == str(tmp_path)
+    window.files.close_report()
+    assert window.document is None
+    window.files.open_recent(str(target))
+    assert window.document is not None and window.document.report.cells["t3.new.natural"] == 2
+
+
+def test_a_failed_save_says_so_and_keeps_the_edits(window: MainWindow, tmp_path: Path) -> None:
+    window.files.open_sample()
+    document = window.document
+    assert document is not None
+    document.set_value("t3.new.natural", "4")
+    messages: list[str] = []
+    window.files.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    window.files.ask_save_path = lambda *args: str(blocker / "r.nianbao")  # type: ignore[method-assign]
+    assert not window.files.save()
+    assert messages and "修改仍保留在窗口中" in messages[0]
+    assert document.report.cells["t3.new.natural"] == 4 and window.isWindowModified()
+
+
+def test_opening_a_damaged_file_explains_and_changes_nothing(window: MainWindow, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.nianbao"
+    bad.write_bytes(b"{broken")
+    messages: list[str] = []
+    window.files.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
+    assert not window.files.open_path(bad)
+    assert "已损坏" in messages[0] and bad.read_bytes() == b"{broken" and window.document is None
+
+
+@pytest.mark.parametrize("button,closed", [(QMessageBox.StandardButton.Cancel, False),
+                                           (QMessageBox.StandardButton.Discard, True)])
+def test_closing_with_unsaved_changes_asks_first(window: MainWindow, button, closed: bool) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    assert window.document is not None
+    window.document.set_value("t4.review.upheld", "1")
+    seen = answer_next_message_box(button)
+    assert window.close() is closed
+    assert seen and "尚未保存的修改" in seen[0]
+    assert window.isVisible() is not closed
+
+
+def test_undo_back_to_saved_state_clears_the_marker(window: MainWindow) -> None:
+    window.files.open_sample()
+    document = window.document
+    assert document is not None
+    document.set_value("t4.review.upheld", "1")
+    assert window.isWindowModified()
+    document.undo_stack.undo()
+    assert not window.isWindowModified()
+    assert window.close()  # nothing to ask
+
+
+def test_restoring_after_a_simulated_crash(qtbot, qapp, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    crashed = MainWindow(settings)
+    crashed.files.open_sample()
+    assert crashed.document is not None and crashed.autosaver is not None
+    crashed.document.set_value("t3.new.natural", "9")
+    crashed.document.set_text("text.s5", "存在的问题：……")
+    crashed.autosaver.save_now()  # what the 2-second timer does after a change
+    # The process dies here: no close, no save. A new start finds the recovery file.
+    assert len(pending_recoveries()) == 1
+    restarted = MainWindow(settings)
+    restarted.files.ask_yes_no = lambda title, text: True  # type: ignore[method-assign]
+    assert offer_recovery(restarted)
+    assert restarted.document is not None
+    assert restarted.document.report.cells["t3.new.natural"] == 9
+    assert restarted.document.report.text["text.s5"] == "存在的问题：……"
+    assert restarted.isWindowModified()
+    assert pending_recoveries() == []
+    for window in (crashed, restarted):
+        window.document.undo_stack.setClean()  # type: ignore[union-attr]
+        window.close()
+
+
+def test_autosave_follows_changes_and_disappears_on_save(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    assert window.document is not None and window.autosaver is not None
+    window.autosaver._timer.setInterval(50)
+    window.document.set_value("t3.new.natural", "1")
+    qtbot.waitUntil(lambda: window.autosaver.file.exists(), timeout=3000)  # type: ignore[union-attr]
+    window.files.ask_save_path = lambda *args: str(tmp_path / "r.nianbao")  # type: ignore[method-assign]
+    window.files.save()
+    assert not window.autosaver.file.exists()
+
+
+def test_next_year_from_this_report(window: MainWindow) -> None:
+    window.files.open_sample()
+    assert window.document is not None
+    window.document.set_many([("t3.new.natural", "3"), ("t3.carried_out.natural", "1"),
+                              ("t3.granted.natural", "2")], "test")
+    window.document.undo_stack.setClean()
+    window.files.next_year()
+    report = window.document.report
+    assert report.meta.year == 2024 and report.cells["t3.carried_in.natural"] == 1
+    assert report.previous is not None and report.previous.year == 2023

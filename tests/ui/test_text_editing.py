@@ -1,0 +1,65 @@
+"""Text editors share the one undo stack with the tables; the checker follows typing after a pause."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+
+from desktop.ui.main_window import MainWindow
+from tests.ui.helpers import type_text
+
+
+def test_typing_in_section_five_is_checked_after_a_pause_and_undoable(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    editor_widget = window.editor
+    assert editor_widget is not None and window.document is not None
+    editor_widget.tabs.setCurrentIndex(5)
+    editor = editor_widget.section5.editor
+    editor.selectAll()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    type_text(editor, "无")
+    assert window.document.report.text["text.s5"] == "无"
+    qtbot.waitUntil(lambda: any(f.rule == "S-03" for f in window.document.findings), timeout=2000)  # type: ignore[union-attr]
+    assert "五、问题及改进（1错）" == editor_widget.tabs.tabText(5)
+    stack = window.document.undo_stack
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the window's undo, not the editor's
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stack.index() == 0
+    assert window.document.report.text["text.s5"].startswith("（一）工作中存在的主要问题")
+    assert editor.toPlainText() == window.document.report.text["text.s5"]
+
+
+def test_a_typing_burst_is_one_undo_step(window: MainWindow) -> None:
+    window.files.open_sample()
+    document = window.document
+    assert document is not None and window.editor is not None
+    editor = window.editor.section6.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.setFocus()
+    type_text(editor, "补充")
+    assert document.undo_stack.count() == 1
+    assert document.report.text["text.s6"].endswith("补充")
+
+
+def test_meta_fields_commit_and_refuse(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    assert window.editor is not None and window.document is not None
+    basic = window.editor.basic
+    basic.date.setText("2024年2月30日")
+    basic.date.editingFinished.emit()
+    assert window.document.report.meta.date.isoformat() == "2024-01-04"  # type: ignore[union-attr]
+    assert basic.date.text() == "2024-01-04"
+    assert "成文日期" in window.statusBar().currentMessage()
+    basic.agency.setText("堃喆镕镇")
+    basic.agency.editingFinished.emit()
+    assert window.document.report.title == "堃喆镕镇2023年政府信息公开工作年度报告"
+    assert basic.title.text() == window.document.report.title
+
+
+def test_ui_font_draws_rare_name_characters(window: MainWindow) -> None:
+    font = window.font()
+    assert font.family() == "Noto Sans SC"
+    metrics = QFontMetrics(QFont(font))
+    for char in "镕堃喆年报":
+        assert metrics.inFontUcs4(ord(char)), char
