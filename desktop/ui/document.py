@@ -31,10 +31,9 @@ class ReportDocument(QObject):
         self.report = report
         self.path = path
         self.undo_stack = QUndoStack(self)
-        self.findings: list[Finding] = []
         self._text_check = QTimer(self, singleShot=True, interval=TEXT_CHECK_DELAY_MS)
         self._text_check.timeout.connect(self.recheck)
-        self.recheck()
+        self.findings: list[Finding] = check(report)
 
     # ---- edits
 
@@ -84,8 +83,10 @@ class ReportDocument(QObject):
 
     def recheck(self) -> None:
         self._text_check.stop()
-        self.findings = check(self.report)
-        self.findings_changed.emit()
+        findings = check(self.report)
+        if findings != self.findings:
+            self.findings = findings
+            self.findings_changed.emit()
 
     def set_path(self, path: Path) -> None:
         self.path = path

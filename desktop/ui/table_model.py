@@ -141,8 +141,13 @@ class SpecTableModel(QAbstractTableModel):
                     self._findings.setdefault(key, []).append(finding)
 
     def _on_findings(self) -> None:
+        """Repaint only the cells whose findings changed: a full repaint per keystroke is too slow."""
+        before = self._findings
         self._collect_findings()
-        self._emit_all(FINDING_ROLES)
+        for key in before.keys() | self._findings.keys():
+            if before.get(key) != self._findings.get(key):
+                index = self.index_of(key)
+                self.dataChanged.emit(index, index, FINDING_ROLES)
 
     def _emit_all(self, roles: list[Qt.ItemDataRole]) -> None:
         self.dataChanged.emit(self.index(0, 0), self.index(self.spec.n_rows - 1, self.spec.n_cols - 1), roles)
