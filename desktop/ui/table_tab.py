@@ -22,6 +22,7 @@ class TableTab(QWidget):
         self.manual = QCheckBox(self.tr("手工填写合计"))
         self.manual.setToolTip(self.tr("照抄已发布的报告时使用：合计栏可以直接填写，不再自动计算"))
         self.manual.toggled.connect(self._on_toggled)
+        self.manual.setVisible(any(cell.is_total for cell in spec.cells))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)

@@ -40,6 +40,8 @@ def window(qtbot, qapp, settings: Settings) -> Iterator[MainWindow]:  # type: ig
     make_app()
     win = MainWindow(settings)
     win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
     yield win
     if win.document is not None:  # closing must not stop at the unsaved-changes question
         win.document.undo_stack.setClean()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.table_view import SpecTableView
@@ -32,8 +32,10 @@ def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
 def type_into(qtbot, view: SpecTableView, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
     """Select a cell and type over it like a clerk: keys, then Enter."""
     view.setCurrentIndex(view.spec_model.index_of(key))
+    view.window().activateWindow()
     view.setFocus()
     type_text(view, text)
-    editor = QApplication.focusWidget()
+    editor = QApplication.focusWidget() or view.viewport().findChild(QLineEdit)
+    assert editor is not None, "typing did not open a cell editor"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()

@@ -23,8 +23,11 @@ def test_typing_in_section_five_is_checked_after_a_pause_and_undoable(window: Ma
     qtbot.waitUntil(lambda: any(f.rule == "S-03" for f in window.document.findings), timeout=2000)  # type: ignore[union-attr]
     assert "五、问题及改进（1错）" == editor_widget.tabs.tabText(5)
     stack = window.document.undo_stack
-    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the window's undo, not the editor's
-    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert 1 <= stack.count() <= 2  # deleting and typing: one burst, or two if the machine paused between
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    for _ in range(stack.count()):
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the window's undo
     assert stack.index() == 0
     assert window.document.report.text["text.s5"].startswith("（一）工作中存在的主要问题")
     assert editor.toPlainText() == window.document.report.text["text.s5"]

@@ -1,0 +1,47 @@
+"""Makes the README's window screenshots offscreen: python docs/screenshots.py"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.ui.app import make_app  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.settings import Settings  # noqa: E402
+
+OUT = ROOT / "docs" / "images"
+NAMES = ["basic", "section1", "table2", "table3", "table4", "section5", "section6"]
+
+
+def main() -> None:
+    app = make_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)))
+        window.resize(1280, 860)
+        window.show()
+        app.processEvents()
+        window.grab().save(str(OUT / "ui-start.png"))
+        window.files.open_sample()
+        assert window.editor is not None and window.document is not None
+        for number, name in enumerate(NAMES):
+            window.editor.tabs.setCurrentIndex(number)
+            QApplication.processEvents()
+            window.grab().save(str(OUT / f"ui-{name}.png"))
+        window.document.set_value("t3.new.natural", "3")
+        window.document.set_value("t3.granted.natural", "2")
+        window.editor.tabs.setCurrentIndex(3)
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "ui-table3-findings.png"))
+        window.document.undo_stack.setClean()
+        window.close()
+
+
+if __name__ == "__main__":
+    main()
