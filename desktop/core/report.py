@@ -89,7 +89,7 @@ class Report(BaseModel):
 
     @classmethod
     def new(cls, agency: str, level: Level | str, year: int | str) -> Report:
-        return cls(meta=Meta(agency=agency, level=level, year=year))
+        return cls(meta=Meta.model_validate({"agency": agency, "level": level, "year": year}))
 
     @property
     def title(self) -> str:

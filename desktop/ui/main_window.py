@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(f.action(self.tr("打开…"), f.open_dialog, QKeySequence.StandardKey.Open))
         file_menu.addAction(f.action(self.tr("导入已发布的报告…"), f.import_dialog))
         self.recent_menu = QMenu(self.tr("最近打开"), self)
+        self.recent_menu.triggered.connect(lambda action: self.files.open_recent(str(action.data())))
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         self.save_action = f.action(self.tr("保存"), f.save, QKeySequence.StandardKey.Save, needs_report=True)
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         self.start_page.set_recent(files)
         self.recent_menu.clear()
         for file in files:
-            self.recent_menu.addAction(file, lambda file=file: self.files.open_recent(file))
+            self.recent_menu.addAction(file).setData(file)
         self.recent_menu.setEnabled(bool(files))
 
     def status(self, message: str) -> None:

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QLabel, QProgressDialog, QScrollArea, QVBoxLayout, QWidget,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressDialog,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.ui.export_fonts import export_fonts

@@ -78,8 +78,9 @@ class ProblemsPanel(QTreeWidget):
         shown = []
         for g in range(self.topLevelItemCount()):
             group = self.topLevelItem(g)
-            for c in range(group.childCount()):
-                finding = group.child(c).data(0, FINDING_ROLE)
+            for c in range(group.childCount() if group else 0):
+                child = group.child(c) if group else None
+                finding = child.data(0, FINDING_ROLE) if child else None
                 if finding is not None:
                     shown.append(finding)
         return shown

@@ -73,7 +73,7 @@ def _token() -> str:
 
 
 def pending_recoveries() -> list[Recovered]:
-    found = []
+    found: list[Recovered] = []
     folder = recovery_dir()
     if not folder.is_dir():
         return found

@@ -31,9 +31,8 @@ class Settings:
     @property
     def recent_files(self) -> list[str]:
         value = self._store.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or []) if v]
+        items: list[object] = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        return [str(v) for v in items if v]
 
     def add_recent(self, path: Path) -> None:
         text = str(path)

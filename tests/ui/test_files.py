@@ -14,6 +14,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.new_report_dialog import NewReportDialog
 from desktop.ui.recovery import pending_recoveries
 from desktop.ui.settings import Settings
+from tests.fixtures.reports import seed
 
 
 def answer_next_message_box(button: QMessageBox.StandardButton) -> list[str]:
@@ -164,3 +165,13 @@ def test_next_year_from_this_report(window: MainWindow) -> None:
     report = window.document.report
     assert report.meta.year == 2024 and report.cells["t3.carried_in.natural"] == 1
     assert report.previous is not None and report.previous.year == 2023
+
+
+def test_recent_files_menu_opens_the_file(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "r.nianbao"
+    storage.save(seed(), path)
+    window.settings.add_recent(path)
+    window.refresh_recent()
+    (action,) = window.recent_menu.actions()
+    action.trigger()
+    assert window.document is not None and window.document.path == path

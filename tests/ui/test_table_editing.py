@@ -97,7 +97,8 @@ def test_a_paste_with_one_bad_value_is_refused_whole(window: MainWindow) -> None
     QGuiApplication.clipboard().setText("1\t2\n3\tx\n")
     view.paste()
     assert window.document.report == before  # type: ignore[union-attr]
-    assert "表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 商业企业" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 商业企业" in message
 
 
 def test_copy_out_a_block_and_delete_makes_blank(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -125,7 +126,7 @@ def test_a_suggested_fix_is_one_click_and_one_undo(window: MainWindow, qtbot) ->
     document.set_value("t4.review.total", "7")
     panel = window.editor.problems
     item = next(panel.topLevelItem(0).child(i) for i in range(panel.topLevelItem(0).childCount())
-                if "T4-01" == panel.topLevelItem(0).child(i).text(1))
+                if panel.topLevelItem(0).child(i).text(1) == "T4-01")
     button = panel.itemWidget(item, 2)
     assert button.text() == "将总计改为0"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

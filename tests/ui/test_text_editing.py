@@ -21,7 +21,7 @@ def test_typing_in_section_five_is_checked_after_a_pause_and_undoable(window: Ma
     type_text(editor, "无")
     assert window.document.report.text["text.s5"] == "无"
     qtbot.waitUntil(lambda: any(f.rule == "S-03" for f in window.document.findings), timeout=2000)  # type: ignore[union-attr]
-    assert "五、问题及改进（1错）" == editor_widget.tabs.tabText(5)
+    assert editor_widget.tabs.tabText(5) == "五、问题及改进（1错）"
     stack = window.document.undo_stack
     assert 1 <= stack.count() <= 2  # deleting and typing: one burst, or two if the machine paused between
     window.activateWindow()
