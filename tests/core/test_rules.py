@@ -177,7 +177,7 @@ def test_s_06_only_for_peoples_governments() -> None:
 @pytest.mark.parametrize("today,expected", [
     (dt.date(2025, 1, 10), None),
     (dt.date(2025, 3, 20), "还有11天"),
-    (dt.date(2025, 4, 2), "已超过公开期限2025年3月31日"),
+    (dt.date(2025, 4, 2), "公开期限2025年3月31日已过2天"),
 ])
 def test_s_07_deadline_for_governments(today: dt.date, expected: str | None) -> None:
     found = rules_of(huaian(), today=today).get("S-07")

@@ -85,7 +85,8 @@ def publication_deadline(ctx: CheckContext) -> list[Finding]:
         return []
     days = (due - ctx.today).days
     if days < 0:
-        return [Finding("S-07", W, ("meta.date",), f"已超过公开期限{due_text}（{-days}天），请尽快公开")]
+        return [Finding("S-07", W, ("meta.date",),
+                        f"未填写成文日期，公开期限{due_text}已过{-days}天：尚未公开的请尽快公开，已公开的请补填成文日期")]
     if days <= WARN_DAYS_BEFORE:
         return [Finding("S-07", W, ("meta.date",), f"距公开期限{due_text}还有{days}天")]
     return []
