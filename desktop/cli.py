@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from desktop import __version__
 from desktop.commands import COMMANDS
@@ -37,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list or (args_list[0].endswith(".nianbao") and len(args_list) == 1):
+    if not args_list or (len(args_list) == 1 and Path(args_list[0]).is_file()):
         return _open_window(args_list)
     args = parser.parse_args(args_list)
     if args.command is None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
+from desktop.resources import resources_dir
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import APPLICATION, ORGANIZATION
 
@@ -47,6 +49,16 @@ def install_ui_font(app: QApplication) -> str | None:
     return families[0]
 
 
+def install_qt_translations(app: QApplication) -> None:
+    """Qt's own texts in Chinese, so that standard buttons read 保存 and 取消."""
+    if app.findChild(QTranslator, "qtbase_zh_CN") is not None:
+        return
+    translator = QTranslator(app)
+    translator.setObjectName("qtbase_zh_CN")
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -54,6 +66,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName("年报助手")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "nianbao.png")))
+    install_qt_translations(app)
     install_ui_font(app)
     app.setStyleSheet(STYLE)
     return app
@@ -81,5 +95,17 @@ def run(files: list[str]) -> int:
     window = MainWindow()
     window.show()
     if not offer_recovery(window) and files:
-        window.files.open_path(Path(files[0]))
+        window.files.open_any(Path(files[0]))
+    if os.environ.get("NIANBAO_SMOKE_TEST") == "1":
+        return smoke_test(app, window)
     return app.exec()
+
+
+def smoke_test(app: QApplication, window: MainWindow) -> int:
+    """For the test of the frozen build: the window is up with the report open; say so and close."""
+    app.processEvents()
+    ok = window.isVisible() and window.document is not None
+    print(f"NIANBAO_SMOKE_TEST {'ok' if ok else 'failed'}: {window.windowTitle()}", flush=True)
+    QTimer.singleShot(0, window.close)
+    app.exec()
+    return 0 if ok else 1

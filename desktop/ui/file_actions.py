@@ -110,6 +110,12 @@ class FileActions(QObject):
         self._show(report, path)
         return True
 
+    def open_any(self, path: Path) -> bool:
+        """A project file opens; a published report (text, HTML, Word, PDF) is imported."""
+        if path.suffix.lower() == storage.EXTENSION:
+            return self.open_path(path)
+        return self.import_path(path)
+
     def open_recent(self, path: str) -> None:
         if path and not self.open_path(Path(path)) and not Path(path).exists():
             self.window.settings.forget_recent(path)

@@ -14,7 +14,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.new_report_dialog import NewReportDialog
 from desktop.ui.recovery import pending_recoveries
 from desktop.ui.settings import Settings
-from tests.fixtures.reports import seed
+from tests.fixtures.reports import SAMPLES, seed
 
 
 def answer_next_message_box(button: QMessageBox.StandardButton) -> list[str]:
@@ -175,3 +175,9 @@ def test_recent_files_menu_opens_the_file(window: MainWindow, tmp_path: Path) ->
     (action,) = window.recent_menu.actions()
     action.trigger()
     assert window.document is not None and window.document.path == path
+
+
+def test_a_published_report_given_on_the_command_line_is_imported(window: MainWindow) -> None:
+    window.files.confirm_import = lambda dialog: True  # type: ignore[method-assign]
+    assert window.files.open_any(SAMPLES / "erkou-2023.txt")
+    assert window.document is not None and window.document.report.meta.agency == "耳口乡"
