@@ -4,9 +4,11 @@ undo stack, so Ctrl+Z undoes cells and text alike."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtGui import QHelpEvent, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from desktop.core.checks import Finding
+from desktop.ui import palette
 from desktop.ui.document import ReportDocument
 
 
@@ -18,9 +20,12 @@ class TextFieldEditor(QPlainTextEdit):
         self._syncing = False
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
+        self._marks: list[tuple[int, int, Finding]] = []
         self._load()
         self.textChanged.connect(self._on_text_changed)
         document.changed.connect(self._on_document_changed)
+        document.findings_changed.connect(self._mark_findings)
+        self._mark_findings()
 
     def _load(self) -> None:
         self._syncing = True
@@ -42,6 +47,42 @@ class TextFieldEditor(QPlainTextEdit):
     def _on_document_changed(self, keys: tuple[str, ...]) -> None:
         if self.key in keys:
             self._load()
+
+    def _mark_findings(self) -> None:
+        """Underline the characters that a finding is about, in its severity's colour."""
+        length = len(self.toPlainText())
+        self._marks = [
+            (span.start, span.end, finding)
+            for finding in self.document_.findings
+            for span in finding.spans
+            if span.key == self.key and 0 <= span.start < span.end <= length
+        ]
+        selections = []
+        for start, end, finding in self._marks:
+            selection = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(palette.SEVERITY_FOREGROUND[finding.severity])
+            fmt.setToolTip(finding.message)
+            selection.format = fmt  # type: ignore[attr-defined]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def findings_at(self, position: int) -> list[Finding]:
+        return [finding for start, end, finding in self._marks if start <= position < end]
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Hovering an underlined number explains it."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            found = self.findings_at(self.cursorForPosition(event.pos()).position())
+            if found:
+                QToolTip.showText(event.globalPos(), "\n".join(f.message for f in found), self)
+                return True
+        return super().viewportEvent(event)
 
     def event(self, event: QEvent) -> bool:
         """Leave Ctrl+Z and Ctrl+Y to the window's undo actions."""
