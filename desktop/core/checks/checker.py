@@ -10,6 +10,7 @@ from desktop.core.checks.equations import check_equations
 from desktop.core.checks.findings import Finding
 from desktop.core.checks.section_rules import SECTION_RULES
 from desktop.core.checks.table_rules import TABLE_RULES
+from desktop.core.narrative.rules import NARRATIVE_RULES
 from desktop.core.report import PreviousYear, Report
 
 Rule = Callable[[CheckContext], list[Finding]]
@@ -18,6 +19,7 @@ RULE_FUNCTIONS: list[Rule] = [
     lambda ctx: check_equations(ctx.report.cells),
     *TABLE_RULES,
     *SECTION_RULES,
+    *NARRATIVE_RULES,
 ]
 
 

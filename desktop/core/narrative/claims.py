@@ -1,0 +1,92 @@
+"""What a sentence says about a table figure, and how a disagreement becomes a finding.
+
+A claim is only made where the wording is unambiguous. Judging is lenient in two more ways: a figure with a
+blank cell is not compared, and when one sentence quotes the same figure twice with different numbers and one
+of them agrees with the table, neither is reported (the wording was not the checker's to resolve).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from desktop.core.checks.findings import Finding, Fix, Severity, TextSpan
+from desktop.core.narrative.figures import Figure
+from desktop.core.tablespec import CELLS
+from desktop.core.values import CellValue
+
+
+class Wording(str, Enum):
+    COUNT = "count"  # 「受理3件」: the number must equal the figure
+    NONE = "none"  # 「未收到申请」「未发生行政复议」: the figure must be 0
+    ALL_UPHELD = "all_upheld"  # 「均获维持」: the other results must be 0
+
+
+@dataclass(frozen=True)
+class Claim:
+    rule: str
+    figure: Figure
+    value: int
+    start: int  # characters of the text the finding points at
+    end: int
+    quote: str  # the words quoted in the message
+    sentence: int
+    wording: Wording = Wording.COUNT
+    # Also accepted: the figure plus these (「受理37件（含上年结转3件）」 counts carried-in cases too).
+    plus: tuple[Figure, ...] = ()
+    number: tuple[int, int] | None = None  # the Arabic or Chinese numeral, when a fix may rewrite it
+
+
+def _accepted(claim: Claim, cells: Mapping[str, CellValue]) -> set[int] | None:
+    expected = claim.figure.value(cells)
+    if expected is None:
+        return None
+    accepted = {expected}
+    if claim.plus:
+        extra = [f.value(cells) for f in claim.plus]
+        if any(v is None for v in extra):
+            return None
+        accepted.add(expected + sum(extra))  # type: ignore[arg-type]
+    return accepted
+
+
+def _cell_list(figure: Figure, cells: Mapping[str, CellValue]) -> str:
+    parts = [f"“{CELLS[k].row_label}”{CELLS[k].column_label}{cells[k]}件" for k in figure.cells if cells.get(k)]
+    return "、".join(parts)
+
+
+def _message(claim: Claim, expected: int, cells: Mapping[str, CellValue]) -> str:
+    if claim.wording is Wording.NONE:
+        return f"文中说“{claim.quote}”，但{claim.figure.label}为{expected}件"
+    if claim.wording is Wording.ALL_UPHELD:
+        return f"文中说“{claim.quote}”，但表四填有{_cell_list(claim.figure, cells)}"
+    return f"文中“{claim.quote}”与{claim.figure.label}（{expected}件）不一致"
+
+
+def _fix(claim: Claim, key: str, text: str, expected: int) -> Fix | None:
+    if claim.number is None or claim.plus:
+        return None
+    start, end = claim.number
+    old = text[start:claim.end]
+    new = f"{expected}{text[end:claim.end]}"
+    return Fix(f"将文中的“{old}”改为“{new}”", ((key, text[:start] + str(expected) + text[end:]),))
+
+
+def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, CellValue],
+          severity: Severity) -> list[Finding]:
+    """Findings for the claims of one text field that disagree with the tables."""
+    claims = list(claims)
+    verdicts = [(claim, _accepted(claim, cells)) for claim in claims]
+    agreeing = {(c.sentence, c.figure) for c, ok in verdicts if ok is not None and c.value in ok}
+    found = []
+    for claim, accepted in verdicts:
+        if accepted is None or claim.value in accepted or (claim.sentence, claim.figure) in agreeing:
+            continue
+        expected = min(accepted)
+        cells_named = tuple(dict.fromkeys((*claim.figure.cells, *(k for f in claim.plus for k in f.cells))))
+        found.append(Finding(
+            claim.rule, severity, (key, *cells_named), _message(claim, expected, cells),
+            _fix(claim, key, text, expected), (TextSpan(key, claim.start, claim.end),),
+        ))
+    return found

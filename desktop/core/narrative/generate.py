@@ -1,0 +1,91 @@
+"""Standard paragraphs written from the tables, worded as published reports word them.
+
+The editor inserts them as ordinary text that the clerk may rewrite. Every number they quote is one the
+narrative rules read back, so when a table changes later the stale sentence is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from desktop.core.narrative.figures import (
+    CARRIED_IN,
+    CARRIED_OUT,
+    GROUP_NAMES,
+    GROUPS,
+    LITIGATION,
+    NEW,
+    T4_ITEM_LABELS,
+    TOTAL,
+    Figure,
+    t4,
+)
+from desktop.core.report import Report
+from desktop.core.tablespec import CELLS, T4_PART_ITEMS
+
+
+class IncompleteTables(ValueError):
+    """A paragraph quotes cells that are still blank. ``str(error)`` is the message for the clerk."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys = tuple(keys)
+        shown = "、".join(CELLS[k].label for k in self.keys[:3])
+        more = f"等{len(self.keys)}个单元格" if len(self.keys) > 3 else ""
+        super().__init__(f"请先填写{shown}{more}")
+
+
+def _values(report: Report, figures: Iterable[Figure]) -> list[int]:
+    figures = list(figures)
+    blank = [k for f in figures for k in f.cells if report.cells.get(k) is None]
+    if blank:
+        raise IncompleteTables(dict.fromkeys(blank))
+    return [f.value(report.cells) or 0 for f in figures]
+
+
+def _listing(named: Iterable[tuple[str, int]]) -> str:
+    return "，".join(f"{name}{value}件" for name, value in named if value)
+
+
+def _among(listing: str) -> str:
+    return f"，其中{listing}" if listing else ""
+
+
+def on_request_paragraph(report: Report) -> str:
+    """Section 一（二）依申请公开 from table 三: received, carried in, finished by result, carried out."""
+    new, carried_in, total, carried_out = _values(report, (NEW, CARRIED_IN, TOTAL, CARRIED_OUT))
+    groups = _values(report, GROUPS.values())
+    year = report.meta.year
+    if not (new or carried_in or total or carried_out):
+        return f"{year}年，本机关未收到政府信息公开申请，无上年结转申请。"
+    received = f"共收到政府信息公开申请{new}件" if new else "未收到新的政府信息公开申请"
+    brought = f"上年结转{carried_in}件" if carried_in else "无上年结转申请"
+    finished = f"办结{total}件" + _among(_listing(zip(GROUP_NAMES.values(), groups, strict=True)))
+    left = f"结转下年度继续办理{carried_out}件" if carried_out else "无结转下年度继续办理的申请"
+    return f"{year}年，本机关{received}，{brought}；{finished}；{left}。"
+
+
+def _results(report: Report, group: str) -> str:
+    values = _values(report, (t4(group, item) for item in T4_PART_ITEMS))
+    return _listing(zip((T4_ITEM_LABELS[i] for i in T4_PART_ITEMS), values, strict=True))
+
+
+def review_litigation_paragraph(report: Report) -> str:
+    """Review and litigation from table 四, both kinds of 起诉 together as 行政诉讼."""
+    review, direct, after_review = _values(
+        report, (t4("review", "total"), t4("suit_direct", "total"), t4("suit_after_review", "total")))
+    year = report.meta.year
+    if not (review or direct or after_review):
+        return f"{year}年，本机关未发生因政府信息公开引起的行政复议、行政诉讼。"
+    if review:
+        first = f"因政府信息公开被申请行政复议{review}件" + _among(_results(report, "review"))
+    else:
+        first = "未发生因政府信息公开引起的行政复议"
+    litigation = direct + after_review
+    if litigation:
+        second = f"被提起政府信息公开行政诉讼{litigation}件"
+        if direct and after_review:
+            second += f"（未经复议直接起诉{direct}件，复议后起诉{after_review}件）"
+        second += _among(_results(report, LITIGATION))
+    else:
+        second = "未发生因政府信息公开引起的行政诉讼"
+    return f"{year}年，本机关{first}；{second}。"

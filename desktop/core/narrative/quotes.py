@@ -1,0 +1,186 @@
+"""A text field read once: its sentences, clauses and every quoted count or percentage, with positions.
+
+Rules decide what a number is about from the clause around it, so a date, a phone number or 国令第711号
+never becomes a count: only a numeral followed by a counting unit (件, 条, 个 …) does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
+
+from desktop.core.narrative.numerals import (
+    CHINESE_DIGITS,
+    CHINESE_NUMERAL,
+    NUMERAL,
+    chinese_value,
+    fold,
+    is_chinese,
+    numeral_value,
+)
+
+UNITS = "件|条|个|篇|期|场|次|项|份|起|宗|例|批|家|名|人次|人"
+_COUNT = re.compile(
+    rf"(?P<pre>约|近|将近|超过|逾|不足|不到)?"
+    rf"(?<![\d.第每统唯之逐同任单零〇一二两三四五六七八九十百千万亿A-Za-z/\-])"
+    rf"(?P<num>{NUMERAL})\s*(?P<approx>余|多)?\s*(?P<unit>{UNITS})(?P<post>左右|以上|以下)?"
+)
+_PERCENT = re.compile(
+    rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>{CHINESE_NUMERAL}(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
+)
+# Sentence, segment (；) and clause boundaries. A comma or full stop between digits is part of a number.
+_BOUNDARY = re.compile(r"[。！？!?\n；;，、：:（）()]|(?<!\d)[.,]|[.,](?!\d)")
+_SENTENCE_END = set("。！？!?\n.")
+_SEGMENT_END = set("；;")
+_OPEN = set("（(")
+_CLOSE = set("）)")
+
+
+class Clause(NamedTuple):
+    start: int
+    end: int
+    sentence: int
+    segment: int  # a part of a sentence between semicolons
+    depth: int  # inside how many brackets
+    opener: str  # the punctuation just before the clause, "" at the start of a sentence
+
+
+class Count(NamedTuple):
+    """A numeral with its counting unit: 「3119件」, 「两件」, 「5500余条」."""
+
+    value: int | Decimal
+    start: int  # first character of the numeral
+    number_end: int  # just after the numeral
+    end: int  # just after the unit (and 余/左右)
+    unit: str
+    approx: bool  # 约/余/多/左右: not a figure to compare
+    chinese: bool
+    clause: int
+
+
+class Percent(NamedTuple):
+    value: Decimal
+    start: int
+    end: int
+    decimals: int  # as written: 44.7% has 1
+    clause: int
+
+
+@dataclass(frozen=True)
+class Scan:
+    text: str  # folded: full-width digits as ASCII, same length as the original
+    clauses: tuple[Clause, ...]
+    counts: tuple[Count, ...]
+    percents: tuple[Percent, ...]
+    sentence_spans: tuple[tuple[int, int], ...]
+    segment_spans: tuple[tuple[int, int], ...]
+    _starts: tuple[int, ...] = field(repr=False)
+    _counts_by_clause: dict[int, tuple[Count, ...]] = field(repr=False)
+
+    def clause_of(self, position: int) -> int:
+        return max(0, bisect_right(self._starts, position) - 1)
+
+    def clause_text(self, index: int) -> str:
+        clause = self.clauses[index]
+        return self.text[clause.start:clause.end]
+
+    def sentence_text(self, clause: int) -> str:
+        start, end = self.sentence_spans[self.clauses[clause].sentence]
+        return self.text[start:end]
+
+    def segment_text(self, clause: int) -> str:
+        start, end = self.segment_spans[self.clauses[clause].segment]
+        return self.text[start:end]
+
+    def counts_in(self, clause: int) -> tuple[Count, ...]:
+        return self._counts_by_clause.get(clause, ())
+
+    def next_clause(self, clause: int) -> int | None:
+        """The following clause of the same sentence."""
+        if clause + 1 < len(self.clauses) and self.clauses[clause + 1].sentence == self.clauses[clause].sentence:
+            return clause + 1
+        return None
+
+    def previous_clause(self, clause: int) -> int | None:
+        if clause > 0 and self.clauses[clause - 1].sentence == self.clauses[clause].sentence:
+            return clause - 1
+        return None
+
+
+def _split(text: str) -> tuple[list[Clause], list[tuple[int, int]], list[tuple[int, int]]]:
+    clauses: list[Clause] = []
+    sentences: list[tuple[int, int]] = []
+    segments: list[tuple[int, int]] = []
+    start = sentence_start = segment_start = 0
+    depth, opener = 0, ""
+    for match in _BOUNDARY.finditer(text):
+        i, char = match.start(), match.group()
+        if i > start and text[start:i].strip():
+            clauses.append(Clause(start, i, len(sentences), len(segments), depth, opener))
+        start, opener = i + 1, char
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(0, depth - 1)
+        if char in _SEGMENT_END or char in _SENTENCE_END:
+            segments.append((segment_start, i))
+            segment_start = i + 1
+            opener = ""
+        if char in _SENTENCE_END:
+            sentences.append((sentence_start, i))
+            sentence_start = i + 1
+            depth = 0
+    if start < len(text) and text[start:].strip():
+        clauses.append(Clause(start, len(text), len(sentences), len(segments), depth, opener))
+    segments.append((segment_start, len(text)))
+    sentences.append((sentence_start, len(text)))
+    return clauses, sentences, segments
+
+
+def _percent_value(match: re.Match[str]) -> tuple[Decimal, int] | None:
+    if match.group("num"):
+        raw = match.group("num")
+        return Decimal(raw), len(raw.split(".")[1]) if "." in raw else 0
+    raw = match.group("cn")
+    if raw[0].isdigit():
+        return Decimal(raw), len(raw.split(".")[1]) if "." in raw else 0
+    whole, _, fraction = raw.partition("点")
+    value = chinese_value(whole)
+    if value is None:
+        return None
+    digits = "".join(str(CHINESE_DIGITS[c]) for c in fraction)
+    return Decimal(f"{value}.{digits}" if digits else str(value)), len(digits)
+
+
+@lru_cache(maxsize=256)
+def scan(raw: str) -> Scan:
+    """Read a text field. Cached: a recheck after a table edit reads no text again."""
+    text = fold(raw)
+    clauses, sentences, segments = _split(text)
+    starts = tuple(c.start for c in clauses)
+
+    def clause_at(position: int) -> int:
+        return max(0, bisect_right(starts, position) - 1)
+
+    counts = []
+    for match in _COUNT.finditer(text):
+        value = numeral_value(match.group("num"))
+        if value is None:
+            continue
+        approx = bool(match.group("pre") or match.group("approx") or match.group("post"))
+        counts.append(Count(value, match.start("num"), match.end("num"), match.end(), match.group("unit"), approx,
+                            is_chinese(match.group("num")), clause_at(match.start("num"))))
+    percents = []
+    for match in _PERCENT.finditer(text) if "%" in text or "百分之" in text else ():
+        parsed = _percent_value(match)
+        if parsed is not None:
+            percents.append(Percent(parsed[0], match.start(), match.end(), parsed[1], clause_at(match.start())))
+    by_clause: dict[int, list[Count]] = {}
+    for count in counts:
+        by_clause.setdefault(count.clause, []).append(count)
+    return Scan(text, tuple(clauses), tuple(counts), tuple(percents), tuple(sentences), tuple(segments), starts,
+                {k: tuple(v) for k, v in by_clause.items()})

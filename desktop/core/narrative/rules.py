@@ -1,0 +1,24 @@
+"""The narrative and coverage rules, in the order the checker runs them."""
+
+from __future__ import annotations
+
+from desktop.core.narrative.coverage import section_one_covered
+from desktop.core.narrative.rules_applications import application_counts, percentages, result_counts
+from desktop.core.narrative.rules_documents import document_counts
+from desktop.core.narrative.rules_lists import list_sums
+from desktop.core.narrative.rules_meta import agency_agrees, year_agrees
+from desktop.core.narrative.rules_review import review_counts
+from desktop.core.narrative.similarity import repeats_last_year
+
+NARRATIVE_RULES = (
+    list_sums,  # N-01
+    application_counts,  # N-02
+    result_counts,  # N-03
+    percentages,  # N-04
+    review_counts,  # N-05
+    document_counts,  # N-06
+    year_agrees,  # N-07
+    agency_agrees,  # N-08
+    section_one_covered,  # S-02
+    repeats_last_year,  # S-04
+)

@@ -1,0 +1,255 @@
+"""N-02, N-03 and N-04: what the text says about applications against table 三.
+
+The wording read: 「共收到/受理/新收…申请N件」 (新收), 「上年结转N件」, 「办结/答复N件」 (总计),
+「结转下年度继续办理N件」 or 「N件顺延到下年度」, 「未收到…申请」, and the six result groups
+(予以公开 N 件 …) with their percentages.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from desktop.core.checks.context import CheckContext
+from desktop.core.checks.findings import Finding, Severity, TextSpan
+from desktop.core.narrative.claims import Claim, Wording, judge
+from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES, GROUPS, NEW, TOTAL, Figure
+from desktop.core.narrative.quotes import Count, Scan, scan
+
+E, W = Severity.ERROR, Severity.WARNING
+ON_REQUEST = "text.s1.on_request"
+
+_KEYWORDS = re.compile(
+    r"(?P<carried_out>(?:结转|顺延|延转|转入|转至|延至)(?:到|至|入)?(?:下一?年度?|次年|(?P<out_year>\d{4})年度?)"
+    r"|下一?年度?继续办理)"
+    r"|(?P<carried_in>(?:上一?年度?|去年|(?P<in_year>\d{4})年度?)(?:结转|转入|遗留))"
+    r"|(?P<new>新收|收到|受理|接收|接到)|(?P<done>办结|答复|办理完结|完成办理)"
+)
+_NEGATIONS = set("不未予没无")
+_GROUP_WORDS = {
+    "partial": "部分予以公开|部分公开",
+    "denied": "不予以公开|不予公开",
+    "granted": "予以公开|同意公开",
+    "unable": "无法提供",
+    "not_processed": "不予处理",
+    "other": "其他处理",
+}
+assert set(_GROUP_WORDS) == set(GROUPS) and all(GROUP_NAMES[g] in w for g, w in _GROUP_WORDS.items())
+_GROUP = re.compile("|".join(f"(?P<{g}>{words})" for g, words in _GROUP_WORDS.items()))
+
+# Counts about something else than information requests.
+_OTHER_TOPIC = re.compile(
+    "来信|来电|来访|咨询|留言|信访|投诉|举报|建议|提案|议案|热线|诉求|复议|诉讼|起诉|工单|办件|审批|许可|网民|问政|12345"
+)
+# Counts of only part of the requests: by applicant, channel, period or place, or a change against last year.
+_PART_ONLY = re.compile(
+    "自然人|法人|企业|科研|公益|律师|法律服务|其他组织|网上|网络|在线|信函|邮寄|传真|邮件|当面|现场|窗口|"
+    "季度|上半年|下半年|各县|各区|各部门|各乡|各镇|各单位|同比|环比|较上|较去|比上|比去|增加|减少|增长|下降|上升|重复"
+)
+_FILLER = re.compile("共计|合计|总计|共|了|各类|的|政府信息公开|依申请公开|信息公开|公开|数量|为|件数")
+_INCLUSIVE = re.compile(r"^(?:其中)?(?:含|包含|包括)")
+_NONE_NEW = re.compile(
+    r"(?:未|没有|无)(?:收到|受理|接到|接收|新收)(?P<mid>[^，。；,;、（）()\n]{0,16})申请(?!人|书|材料|表|单)"
+)
+_NONE_FILLER = re.compile("任何|新|相关|有关|政府信息公开|政府信息|依申请公开|信息公开|信息|公开|的|类")
+_NONE_CARRIED = re.compile(r"(?:无|没有)(?:(?P<in>上一?年度?结转)|(?P<out>结转(?:到|至)?下一?年度?))")
+
+
+def _keyword_figure(match: re.Match[str], year: int) -> Figure | None:
+    if match.start() and match.string[match.start() - 1] in _NEGATIONS:
+        return None  # 不予受理, 未办结
+    if match.group("carried_out"):
+        return CARRIED_OUT if match.group("out_year") in (None, str(year + 1)) else None
+    if match.group("carried_in"):
+        return CARRIED_IN if match.group("in_year") in (None, str(year - 1)) else None
+    return NEW if match.group("new") else TOTAL
+
+
+def _inclusive_of(s: Scan, clause: int, year: int) -> tuple[Figure, ...] | None:
+    """What a following 「（含…）」 adds to a figure: () when there is no such clause, None when unclear."""
+    following = s.next_clause(clause)
+    if following is None or s.clauses[following].opener not in "（(":
+        return ()
+    words = s.clause_text(following)
+    if not _INCLUSIVE.match(words):
+        return ()
+    named: list[Figure] = [GROUPS[m.lastgroup] for m in _GROUP.finditer(words) if m.lastgroup]
+    named += [f for m in _KEYWORDS.finditer(words) if (f := _keyword_figure(m, year)) is CARRIED_IN]
+    return tuple(named) or None
+
+
+def _is_filler(window: str) -> bool:
+    return not _FILLER.sub("", window)
+
+
+def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | None:
+    """N-02: the keyword governing one count of 件, if the clause is unambiguous."""
+    clause = s.clauses[count.clause]
+    words = s.text[clause.start:clause.end]
+    if count.approx or count.unit != "件" or _OTHER_TOPIC.search(words):
+        return None
+    sentence = s.sentence_text(count.clause)
+    if "申请" not in sentence and not on_request:
+        return None
+    keywords = list(_KEYWORDS.finditer(s.text, clause.start, clause.end))
+    after = [m for m in keywords if m.group("carried_out") and 0 <= m.start() - count.end <= 2
+             and _is_gap(s.text[count.end:m.start()])]
+    before = [m for m in keywords if m.end() <= count.start]
+    if after:
+        match, window = after[0], ""
+    elif before:
+        match, window = before[-1], s.text[before[-1].end():count.start]
+    else:
+        return None
+    figure = _keyword_figure(match, year)
+    if figure is None or len(window) > 20 or any(match.end() <= c.start < count.start for c in s.counts_in(count.clause)
+                                                 if c is not count):
+        return None
+    if figure in (NEW, TOTAL):
+        head = s.text[clause.start:match.start()]
+        if "其中" in head or _PART_ONLY.search(words) or _GROUP.search(words):
+            return None
+        if "申请" not in window and not _is_filler(window):
+            return None
+        if len(before) > 1 and match.start() - before[-2].end() <= 2 and _keyword_figure(before[-2], year):
+            return None  # 「收到并办结3件」: two figures, one number
+    elif _PART_ONLY.search(words.replace("其中", "")):
+        return None
+    plus = _inclusive_of(s, count.clause, year)
+    if plus is None:
+        return None
+    if figure is NEW and CARRIED_IN not in plus and _mentions_carried_in(sentence, year):
+        plus = (*plus, CARRIED_IN)  # 「共受理37件，其中上年结转3件」
+    if figure is not NEW and CARRIED_IN in plus:
+        plus = ()  # 办结 already counts the carried-in cases it finished
+    quote_start = min(match.start(), count.start)
+    return Claim("N-02", figure, int(count.value), count.start, count.end,
+                 s.text[quote_start:max(count.end, match.end())], clause.sentence, plus=plus,
+                 number=(count.start, count.number_end))
+
+
+def _is_gap(gap: str) -> bool:
+    return all(c in "将已需均拟" for c in gap)
+
+
+def _mentions_carried_in(sentence: str, year: int) -> bool:
+    return any(_keyword_figure(m, year) is CARRIED_IN for m in _KEYWORDS.finditer(sentence)) and "不含" not in sentence
+
+
+def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
+    """N-03: one result group and one count of 件 in a clause, in either order."""
+    words = s.clause_text(clause_index)
+    groups = list(_GROUP.finditer(words))
+    counts = [c for c in s.counts_in(clause_index) if c.unit == "件"]
+    if len(groups) != 1 or len(counts) != 1 or counts[0].approx:
+        return None
+    if _OTHER_TOPIC.search(words) or _PART_ONLY.search(words) or _KEYWORDS.search(words):
+        return None
+    count, group = counts[0], groups[0].lastgroup
+    assert group is not None
+    plus = _inclusive_of(s, clause_index, year)
+    if plus is None:
+        return None
+    clause = s.clauses[clause_index]
+    return Claim("N-03", GROUPS[group], int(count.value), count.start, count.end, words.strip(),
+                 clause.sentence, plus=plus, number=(count.start, count.number_end))
+
+
+def _none_claims(s: Scan) -> list[Claim]:
+    claims = []
+    for match in _NONE_NEW.finditer(s.text):
+        if not _NONE_FILLER.sub("", match.group("mid")):
+            claims.append(Claim("N-02", NEW, 0, match.start(), match.end(), match.group(),
+                                s.clauses[s.clause_of(match.start())].sentence, Wording.NONE))
+    for match in _NONE_CARRIED.finditer(s.text):
+        figure = CARRIED_IN if match.group("in") else CARRIED_OUT
+        claims.append(Claim("N-02", figure, 0, match.start(), match.end(), match.group(),
+                            s.clauses[s.clause_of(match.start())].sentence, Wording.NONE))
+    return claims
+
+
+@lru_cache(maxsize=256)
+def application_claims(text: str, year: int, on_request: bool) -> tuple[Claim, ...]:
+    """Every N-02 and N-03 claim of one text field."""
+    s = scan(text)
+    claims: list[Claim] = _none_claims(s) if "申请" in text or "结转" in text else []
+    for count in s.counts:
+        claim = _count_claim(s, count, on_request, year) if count.unit == "件" else None
+        if claim is not None:
+            claims.append(claim)
+    for index in sorted({c.clause for c in s.counts if c.unit == "件"}):
+        claim = _group_claim(s, index, year)
+        if claim is not None:
+            claims.append(claim)
+    return tuple(claims)
+
+
+def _claims_of(ctx: CheckContext, rule: str) -> list[Finding]:
+    found = []
+    year = ctx.report.meta.year
+    for key, text in ctx.report.text.items():
+        claims = [c for c in application_claims(text, year, key == ON_REQUEST) if c.rule == rule]
+        if claims:
+            found += judge(claims, key, text, ctx.report.cells, E)
+    return found
+
+
+def application_counts(ctx: CheckContext) -> list[Finding]:
+    """N-02."""
+    return _claims_of(ctx, "N-02")
+
+
+def result_counts(ctx: CheckContext) -> list[Finding]:
+    """N-03."""
+    return _claims_of(ctx, "N-03")
+
+
+# ---- N-04
+
+_RATE = re.compile("率|同比|环比|较上|较去|比上|比去|增长|下降|上升|提高|降低")
+_SHARE = re.compile(r"^(?:约|分别)?(?:占比|占)")
+
+
+def _percent_group(s: Scan, clause: int) -> str | None:
+    words = s.clause_text(clause)
+    if _RATE.search(words):
+        return None
+    groups = [m.lastgroup for m in _GROUP.finditer(words)]
+    if len(groups) == 1:
+        return groups[0]
+    previous = s.previous_clause(clause)
+    if not groups and _SHARE.match(words.strip()) and previous is not None:
+        before = [m.lastgroup for m in _GROUP.finditer(s.clause_text(previous))]
+        if len(before) == 1:
+            return before[0]
+    return None
+
+
+def percentages(ctx: CheckContext) -> list[Finding]:
+    """N-04: a result group's share, against 办理结果总计 (or, leniently, the new or all open requests)."""
+    cells = ctx.report.cells
+    denominators = [v for v in (TOTAL.value(cells), NEW.value(cells)) if v]
+    carried = CARRIED_IN.value(cells)
+    if NEW.value(cells) is not None and carried is not None:
+        denominators.append(NEW.value(cells) + carried)  # type: ignore[operator]
+    found = []
+    for key, text in ctx.report.text.items():
+        s = scan(text)
+        for percent in s.percents:
+            group = _percent_group(s, percent.clause)
+            figure = GROUPS[group] if group else None
+            part = figure.value(cells) if figure else None
+            if figure is None or part is None or not [d for d in denominators if d]:
+                continue
+            tolerance = max(Decimal("0.1"), Decimal(5) / 10 ** (percent.decimals + 1)) + Decimal("0.0001")
+            shares = [Decimal(100 * part) / d for d in denominators if d]
+            if any(abs(share - percent.value) <= tolerance for share in shares):
+                continue
+            total = TOTAL.value(cells)
+            share = f"{Decimal(100 * part) / total:.1f}%" if total else "无法计算"
+            message = (f"文中“{s.text[s.clauses[percent.clause].start:percent.end]}”与表三不符："
+                       f"{GROUP_NAMES[group]}{part}件，占办理结果总计{total}件的{share}")  # type: ignore[index]
+            found.append(Finding("N-04", W, (key, *figure.cells, *TOTAL.cells), message, None,
+                                 (TextSpan(key, percent.start, percent.end),)))
+    return found

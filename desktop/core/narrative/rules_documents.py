@@ -1,0 +1,70 @@
+"""N-06: counts of 规章 and 行政规范性文件 in the text against table 二.
+
+「新增公开市政府规章1件」 is compared; 「政策性文件11件」 is broader than the table and is not, nor are
+counts of documents reviewed, filed, cleaned up or explained.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.core.checks.context import CheckContext
+from desktop.core.checks.findings import Finding, Severity
+from desktop.core.narrative.claims import Claim, judge
+from desktop.core.narrative.figures import t2
+from desktop.core.narrative.quotes import Scan, scan
+
+W = Severity.WARNING
+_DOC_UNITS = ("件", "个", "份", "篇", "项")
+_DOCUMENT = re.compile(r"(?P<normative_docs>(?:行政)?规范性文件)|(?P<regulations>规章(?!制度|程序))")
+_COLUMN = (
+    ("in_force", re.compile("现行有效")),
+    ("repealed", re.compile("废止|宣布失效|失效")),
+    ("issued", re.compile("制发|出台|制定|印发|发布|新增|颁布|公开")),
+)
+_OTHER_ACTIVITY = re.compile(
+    "政策性文件|政策文件|审查|审核|备案|清理|解读|征求意见|评估|合法性|草案|征集|宣传|培训|立项|计划|修改|修订|起草|报送"
+)
+
+
+def _column(words: str) -> str | None:
+    return next((column for column, pattern in _COLUMN if pattern.search(words)), None)
+
+
+def _column_of(s: Scan, index: int) -> str | None:
+    """A clause's column, or the one of the clause it continues after 「、」 (制发规章1件、规范性文件8件)."""
+    column = _column(s.clause_text(index))
+    while column is None and s.clauses[index].opener == "、" and s.previous_clause(index) is not None:
+        index -= 1
+        column = _column(s.clause_text(index))
+    return column
+
+
+@lru_cache(maxsize=256)
+def document_claims(text: str) -> tuple[Claim, ...]:
+    s = scan(text)
+    claims = []
+    for index in sorted({c.clause for c in s.counts if c.unit in _DOC_UNITS}):
+        words = s.clause_text(index)
+        documents = [m.lastgroup for m in _DOCUMENT.finditer(words)]
+        counts = [c for c in s.counts_in(index) if c.unit in _DOC_UNITS]
+        if len(documents) != 1 or len(counts) != 1 or counts[0].approx or _OTHER_ACTIVITY.search(words):
+            continue
+        column, row = _column_of(s, index), documents[0]
+        if column is None or row is None:
+            continue
+        claims.append(Claim("N-06", t2(row, column), int(counts[0].value), counts[0].start, counts[0].end,
+                            words.strip(), s.clauses[index].sentence,
+                            number=(counts[0].start, counts[0].number_end)))
+    return tuple(claims)
+
+
+def document_counts(ctx: CheckContext) -> list[Finding]:
+    """N-06."""
+    found = []
+    for key, text in ctx.report.text.items():
+        claims = document_claims(text)
+        if claims:
+            found += judge(claims, key, text, ctx.report.cells, W)
+    return found

@@ -1,0 +1,97 @@
+"""N-01: a stated total against the parts listed after 「其中」, e.g. 「主动公开政府信息103条……其中…18条、
+14条、21条、35条、15条」.
+
+Parts that add up to more than the total are always reported. Parts that add up to less are reported only
+when the list looks complete: at least three parts, none of 「等」 after them, and within a tenth of the total
+(or a part called 其他/其余). A list of table figures (results of requests, of review) is left to N-03 and N-05,
+which compare each part with the table itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.core.checks.context import CheckContext
+from desktop.core.checks.findings import Finding, Severity, TextSpan
+from desktop.core.narrative.quotes import Count, Scan, scan
+from desktop.core.narrative.rules_applications import ON_REQUEST, application_claims
+from desktop.core.narrative.rules_documents import document_claims
+from desktop.core.narrative.rules_review import review_claims
+
+W = Severity.WARNING
+_AMONG = re.compile("其中")
+# The same items published on several channels may be counted once per channel.
+_CHANNELS = re.compile("网站|微信|微博|公众号|新媒体|政务号|客户端|公报|抖音|头条|视频号|APP|App|app")
+_REST = re.compile("其他|其余|其它")
+
+
+def _total_before(s: Scan, position: int, depth: int) -> Count | None:
+    clause = s.clauses[s.clause_of(position)]
+    sentence_start, _ = s.sentence_spans[clause.sentence]
+    opens_sentence = not s.text[sentence_start:position].strip()
+    sentences = {clause.sentence, clause.sentence - 1} if opens_sentence else {clause.sentence}
+    before = [c for c in s.counts if c.end <= position and s.clauses[c.clause].sentence in sentences]
+    if not before or s.clauses[before[-1].clause].depth > depth:
+        return None
+    return before[-1]
+
+
+def _parts_after(s: Scan, position: int, depth: int) -> list[Count]:
+    clause = s.clauses[s.clause_of(position)]
+    _, segment_end = s.segment_spans[clause.segment]
+    following = _AMONG.search(s.text, position + 2, segment_end)
+    end = following.start() if following else segment_end
+    return [c for c in s.counts if position < c.start < end and s.clauses[c.clause].depth == depth]
+
+
+def _problem(s: Scan, total: Count, parts: list[Count]) -> str | None:
+    added = sum(p.value for p in parts)
+    if added == total.value:
+        return None
+    listed = "+".join(str(p.value) for p in parts)
+    message = f"文中合计{total.value}{total.unit}，其后所列各项之和为{added}{total.unit}（{listed}）"
+    if added > total.value:
+        return message
+    words = [s.clause_text(p.clause) for p in parts]
+    if any(_REST.search(w) for w in words):
+        return message
+    if len(parts) >= 3 and s.text[parts[-1].end:parts[-1].end + 1] != "等" and total.value - added <= total.value / 10:
+        return message
+    return None
+
+
+@lru_cache(maxsize=256)
+def list_problems(text: str, claimed: frozenset[int]) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
+    """(message, spans of the total and each part) for each list that does not add up."""
+    s = scan(text)
+    problems = []
+    for match in _AMONG.finditer(s.text):
+        depth = s.clauses[s.clause_of(match.start())].depth
+        total = _total_before(s, match.start(), depth)
+        if total is None or total.approx:
+            continue
+        parts = [p for p in _parts_after(s, match.start(), depth) if p.unit == total.unit]
+        if len(parts) < 2 or any(p.approx for p in parts) or all(p.start in claimed for p in parts):
+            continue
+        if any(_CHANNELS.search(s.clause_text(p.clause)) for p in parts):
+            continue
+        message = _problem(s, total, parts)
+        if message:
+            problems.append((message, tuple((c.start, c.end) for c in (total, *parts))))
+    return tuple(problems)
+
+
+def list_sums(ctx: CheckContext) -> list[Finding]:
+    """N-01."""
+    found = []
+    year = ctx.report.meta.year
+    for key, text in ctx.report.text.items():
+        if "其中" not in text:
+            continue
+        on_request = key == ON_REQUEST
+        claims = (*application_claims(text, year, on_request), *review_claims(text, on_request),
+                  *document_claims(text))
+        for message, spans in list_problems(text, frozenset(c.start for c in claims)):
+            found.append(Finding("N-01", W, (key,), message, None, tuple(TextSpan(key, a, b) for a, b in spans)))
+    return found

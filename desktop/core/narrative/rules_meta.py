@@ -1,0 +1,130 @@
+"""N-07 (the year) and N-08 (the agency) against the title.
+
+Other years are normal in a report: 上年, a 2024年重点工作 planned in a 2023 report, the dates of documents
+cited. Only clear cases are reported: the statistics period, the preamble naming this report, a paragraph of
+section 一 or 六 that opens with 「YYYY年，」 about the year's work, and the 成文日期.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.checks.context import CheckContext
+from desktop.core.checks.findings import Finding, Severity, TextSpan
+from desktop.core.fields import TEXT_BY_KEY
+from desktop.core.narrative.numerals import fold
+
+E, W = Severity.ERROR, Severity.WARNING
+PREAMBLE = "text.preamble"
+_YEAR = r"(\d{4})\s*年"
+_RANGE_TAIL = rf"\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*{_YEAR}\s*12\s*月\s*31\s*日"
+_PERIOD = re.compile(rf"统计(?:期限|时限|期间|时间|区间|周期|范围)[^。\d]{{0,10}}?{_YEAR}{_RANGE_TAIL}")
+_BARE_PERIOD = re.compile(rf"{_YEAR}{_RANGE_TAIL}")
+_THIS_REPORT = re.compile(rf"{_YEAR}度?\s*政府信息公开工作年度报告")
+_COMPARED = re.compile("上年|上一年|去年|相比|对比|较|前一年")
+_OPENING = re.compile(rf"(?m)^[ \t\u3000]*{_YEAR}度?(?:[，,]|全年|(?=本|我))")
+_PLANS = re.compile("将|计划|拟|下一步|力争|继续|预计")
+_OPENING_FIELDS = tuple(k for k, f in TEXT_BY_KEY.items() if f.section in ("一", "六"))
+_SIGNED_DATE = re.compile(rf"(?:^|\n)[ \t\u3000]*{_YEAR}\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[ \t\u3000]*$")
+
+
+def _sentence_of(text: str, position: int) -> str:
+    start = max(text.rfind(c, 0, position) for c in "。\n") + 1
+    ends = [i for i in (text.find(c, position) for c in "。\n") if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+def _year_finding(key: str, match: re.Match[str], groups: tuple[int, ...], year: int, message: str) -> Finding | None:
+    wrong = [g for g in groups if int(match.group(g)) != year]
+    if not wrong:
+        return None
+    spans = tuple(TextSpan(key, match.start(g), match.end(g)) for g in wrong)
+    return Finding("N-07", E, (key, "meta.year"), message, None, spans)
+
+
+def year_agrees(ctx: CheckContext) -> list[Finding]:
+    """N-07."""
+    meta = ctx.report.meta
+    year = meta.year
+    found: list[Finding | None] = []
+    if meta.date is not None and meta.date.year != year + 1:
+        found.append(Finding("N-07", W, ("meta.date", "meta.year"),
+                             f"成文日期{meta.date.year}年{meta.date.month}月{meta.date.day}日不在报告年度的次年"
+                             f"（{year + 1}年）"))
+    for key, raw in ctx.report.text.items():
+        if not raw:
+            continue
+        text = fold(raw)
+        periods = list(_PERIOD.finditer(text)) or (list(_BARE_PERIOD.finditer(text)) if key == PREAMBLE else [])
+        for match in periods:
+            message = (f"统计期限写的是{match.group(1)}年1月1日至{match.group(2)}年12月31日，"
+                       f"报告年度为{year}年")
+            found.append(_year_finding(key, match, (1, 2), year, message))
+        if key == PREAMBLE:
+            for match in _THIS_REPORT.finditer(text):
+                if not _COMPARED.search(_sentence_of(text, match.start())):
+                    found.append(_year_finding(key, match, (1,), year,
+                                               f"前言称本报告为{match.group(1)}年度报告，标题年度为{year}年"))
+        if key in _OPENING_FIELDS:
+            for match in _OPENING.finditer(text):
+                if not _PLANS.search(_sentence_of(text, match.end())):
+                    found.append(_year_finding(key, match, (1,), year,
+                                               f"“{TEXT_BY_KEY[key].label}”一段以{match.group(1)}年开头，"
+                                               f"报告年度为{year}年"))
+        if key == "text.s6":
+            match = _SIGNED_DATE.search(text)
+            if match and int(match.group(1)) != year + 1:
+                found.append(Finding("N-07", W, (key, "meta.year"),
+                                     f"落款日期在{match.group(1)}年，应在报告年度的次年（{year + 1}年）", None,
+                                     (TextSpan(key, match.start(1), match.end(1)),)))
+    return [f for f in found if f is not None]
+
+
+# ---- N-08
+
+_SUFFIX = "(?:人民政府|政府|办公室|办公厅|办事处|委员会|局|厅|委|部|署|乡|镇|街道|中心|院|会|所|处|站)"
+_NAME = rf"[^\s，。、；：:（）()《》“”\d]{{1,28}}?{_SUFFIX}"
+_NAMED = (
+    re.compile(rf"本(?:年度)?报告由(?P<name>{_NAME})(?:根据|依据|按照|依照|编制|负责|制作|汇总|组织)"),
+    re.compile(rf"(?:^|[。\n])[ \t\u3000]*(?P<name>{_NAME})(?:根据|依据|按照|依照)《"),
+    re.compile(rf"请与(?P<name>{_NAME})联系"),
+    re.compile(rf"(?P<name>{_NAME})\s*\d{{4}}\s*年度?\s*政府信息公开工作年度报告"),
+)
+_SIGNATURE = re.compile(rf"(?:^|\n)[ \t\u3000]*(?P<name>{_NAME})[ \t\u3000]*(?=\n[ \t\u3000]*\d{{4}}\s*年|$)")
+_GENERIC = re.compile("人民政府|政府|办公室|办公厅|办事处|街道|管理委员会|委员会|人民|[省市县区乡镇局厅委部署州]")
+
+
+def _bigrams(name: str) -> set[str]:
+    core = _GENERIC.sub("", name)
+    return {core[i:i + 2] for i in range(len(core) - 1)}
+
+
+def clear_conflict(named: str, agency: str) -> bool:
+    """Two names clearly differ: neither contains the other and their place names share no two characters."""
+    if not named or not agency or named in agency or agency in named:
+        return False
+    a, b = _bigrams(named), _bigrams(agency)
+    return bool(a) and bool(b) and not a & b
+
+
+def agency_agrees(ctx: CheckContext) -> list[Finding]:
+    """N-08: the preamble and a signature at the end of section 六 against meta.agency."""
+    agency = ctx.report.meta.agency.strip()
+    if not agency:
+        return []
+    found = []
+    for key, patterns in ((PREAMBLE, _NAMED), ("text.s6", (_SIGNATURE,))):
+        text = ctx.report.text[key]
+        if key == "text.s6":
+            text_start = max(0, len(text) - 80)  # a signature is the last lines only
+        else:
+            text_start = 0
+        for pattern in patterns:
+            for match in pattern.finditer(text, text_start):
+                name = match.group("name")
+                if clear_conflict(name, agency):
+                    where = TEXT_BY_KEY[key].label
+                    found.append(Finding("N-08", W, (key, "meta.agency"),
+                                         f"“{where}”中的机关名称“{name}”与标题中的“{agency}”不一致", None,
+                                         (TextSpan(key, match.start("name"), match.end("name")),)))
+    return found

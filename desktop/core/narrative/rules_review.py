@@ -1,0 +1,149 @@
+"""N-05: review and litigation in the text against table 四.
+
+Read: 「（被申请）行政复议N件」, 「行政诉讼N件」 (both kinds of 起诉 together), 「未经复议直接起诉N件」,
+「复议后起诉N件」, their results after 「其中」 (结果维持/纠正/其他结果/尚未审结 N 件), 「均获维持」 and
+「未发生…行政复议、行政诉讼」. Only sentences about information disclosure count: a city government that
+decides review cases itself writes about them too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desktop.core.checks.context import CheckContext
+from desktop.core.checks.findings import Finding, Severity
+from desktop.core.narrative.claims import Claim, Wording, judge
+from desktop.core.narrative.figures import LITIGATION, Figure, t4
+from desktop.core.narrative.quotes import Count, Scan, scan
+
+E = Severity.ERROR
+ON_REQUEST = "text.s1.on_request"
+_CASE_UNITS = ("件", "起", "宗", "例", "次", "个")
+
+_TOPIC = re.compile(
+    r"(?P<suit_after_review>复议后(?:提起)?(?:行政)?起诉)"
+    r"|(?P<suit_direct>未经复议直接(?:提起)?(?:行政)?起诉|直接(?:提起)?(?:行政)?起诉)"
+    r"|(?P<review>行政复议|复议)"
+    r"|(?P<litigation>行政诉讼|诉讼|起诉)"
+)
+_ITEM = re.compile(r"(?P<upheld>结果维持|维持)|(?P<corrected>结果纠正|纠正)|(?P<other>其他结果)"
+                   r"|(?P<pending>尚未审结|未审结|正在审理|审理中)")
+_ALL_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得|得到|获|被|予)?(?:法院|复议机关)?(?:判决|决定)?维持")
+_PENDING_WORDS = re.compile("尚未审结|未审结|正在审理|审理中|尚在")
+_NONE = re.compile(
+    r"(?:未发生|没有发生|未出现|未有|没有|无)(?P<mid>[^，。；,;、（）()\n]{0,16}?)(?P<a>行政复议|行政诉讼)"
+    r"(?:(?:和|、|及|与|或|以及)(?:被提起|提起|被申请)?(?P<b>行政复议|行政诉讼))?"
+    r"(?:案件|的情况|情况|事件|事项)?(?=[，。；,;）)\n]|$)"
+)
+_NONE_MID_BAD = re.compile("纠错|纠正|败诉|撤销|确认违法|超期|逾期")
+# The agency deciding cases itself, or counts too loose to compare.
+_NOT_OURS = re.compile("办理|审理|受理|收到|复议机关|各|共同|信访")
+_GROUPS_OF = {"review": ("review",), LITIGATION: ("suit_direct", "suit_after_review"),
+              "suit_direct": ("suit_direct",), "suit_after_review": ("suit_after_review",)}
+
+
+def _about_disclosure(s: Scan, clause: int, on_request: bool) -> bool:
+    return on_request or "信息公开" in s.sentence_text(clause)
+
+
+def _topic(match: re.Match[str]) -> str:
+    assert match.lastgroup is not None
+    return match.lastgroup
+
+
+def _count_claims(s: Scan, on_request: bool) -> list[Claim]:
+    topics_in: dict[int, list[str]] = {}
+    for match in _TOPIC.finditer(s.text):
+        topics_in.setdefault(s.clause_of(match.start()), []).append(_topic(match))
+    claims = []
+    current: str | None = None
+    segment = -1
+    for index in sorted({*topics_in, *(c.clause for c in s.counts if c.unit in _CASE_UNITS)}):
+        clause = s.clauses[index]
+        if clause.segment != segment:
+            segment, current = clause.segment, None
+        topics = topics_in.get(index, [])
+        counts = [c for c in s.counts_in(index) if c.unit in _CASE_UNITS]
+        if len(counts) == 1 and (topics or current):
+            claim = _count_claim(s, index, counts[0], topics, current, on_request)
+            if claim is not None:
+                claims.append(claim)
+        if topics and clause.depth == 0:
+            current = topics[-1]  # a bracket names kinds of a case; the results after it are of the whole
+    return claims
+
+
+def _count_claim(s: Scan, index: int, count: Count, topics: list[str], current: str | None,
+                 on_request: bool) -> Claim | None:
+    words = s.clause_text(index)
+    if count.approx or _NOT_OURS.search(words) or not _about_disclosure(s, index, on_request):
+        return None
+    spared = [m.span() for m in _ALL_UPHELD.finditer(words)]
+    items = [m for m in _ITEM.finditer(words) if not any(a <= m.start() < b for a, b in spared)]
+    topic = topics[0] if len(set(topics)) == 1 else (current if not topics else None)
+    if topic is None:
+        return None
+    if topics and not items:
+        figure = t4(topic, "total")
+    elif len(items) == 1 and items[0].lastgroup:
+        figure = t4(topic, items[0].lastgroup)
+    else:
+        return None
+    return Claim("N-05", figure, int(count.value), count.start, count.end, words.strip(),
+                 s.clauses[index].sentence, number=(count.start, count.number_end))
+
+
+def _upheld_claims(s: Scan, on_request: bool) -> list[Claim]:
+    """「均获维持」 covers the cases named before it in the same part of the sentence."""
+    claims = []
+    for match in _ALL_UPHELD.finditer(s.text):
+        clause = s.clause_of(match.start())
+        if not _about_disclosure(s, clause, on_request):
+            continue
+        start, _ = s.segment_spans[s.clauses[clause].segment]
+        topics = {_topic(m) for m in _TOPIC.finditer(s.text, start, match.start())}
+        if not topics:
+            start, _ = s.sentence_spans[s.clauses[clause].sentence]
+            topics = {_topic(m) for m in _TOPIC.finditer(s.text, start, match.start())}
+        if not topics:
+            continue
+        # Where the text itself says some cases are still pending, 「均获维持」 speaks of the decided ones.
+        items = ("corrected", "other") if _PENDING_WORDS.search(s.sentence_text(clause)) else \
+            ("corrected", "other", "pending")
+        groups = sorted({g for topic in topics for g in _GROUPS_OF[topic]})
+        figure = Figure("表四", tuple(f"t4.{g}.{i}" for g in groups for i in items))
+        claims.append(Claim("N-05", figure, 0, match.start(), match.end(), match.group(),
+                            s.clauses[clause].sentence, Wording.ALL_UPHELD))
+    return claims
+
+
+def _none_claims(s: Scan, on_request: bool) -> list[Claim]:
+    claims = []
+    for match in _NONE.finditer(s.text):
+        clause = s.clause_of(match.start())
+        if _NONE_MID_BAD.search(match.group("mid")) or not _about_disclosure(s, clause, on_request):
+            continue
+        for topic in {match.group("a"), match.group("b")} - {None}:
+            figure = t4("review", "total") if topic == "行政复议" else t4(LITIGATION, "total")
+            claims.append(Claim("N-05", figure, 0, match.start(), match.end(), match.group(),
+                                s.clauses[clause].sentence, Wording.NONE))
+    return claims
+
+
+@lru_cache(maxsize=256)
+def review_claims(text: str, on_request: bool) -> tuple[Claim, ...]:
+    if "复议" not in text and "诉讼" not in text and "起诉" not in text:
+        return ()
+    s = scan(text)
+    return tuple(_count_claims(s, on_request) + _upheld_claims(s, on_request) + _none_claims(s, on_request))
+
+
+def review_counts(ctx: CheckContext) -> list[Finding]:
+    """N-05."""
+    found = []
+    for key, text in ctx.report.text.items():
+        claims = review_claims(text, key == ON_REQUEST)
+        if claims:
+            found += judge(claims, key, text, ctx.report.cells, E)
+    return found
