@@ -61,6 +61,12 @@ class ReportDocument(QObject):
         if edit:
             self.undo_stack.push(TextCommand(self, edit))
 
+    def insert_paragraph(self, key: str, paragraph: str) -> None:
+        """A generated paragraph goes after what the clerk wrote, as one undo step; it stays editable."""
+        current = self.report.text[key].rstrip("\n")
+        text = f"{current}\n{paragraph}" if current else paragraph
+        self._push(edits.plan_many(self.report, [(key, text)], label="插入按表格生成的段落"))
+
     def set_manual_totals(self, manual: bool) -> None:
         self._push(edits.plan_manual_totals(self.report, manual))
 

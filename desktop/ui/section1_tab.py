@@ -1,14 +1,20 @@
-"""一、总体情况: the opening paragraph and the five parts, each with its heading and editor."""
+"""一、总体情况: the opening paragraph and the five parts, each with its heading and editor. Under
+（二）依申请公开, buttons write the standard paragraphs from the tables."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.core.fields import OVERSIGHT_HEADING_FOR_GOVERNMENTS, SECTIONS, TEXT_BY_KEY
+from desktop.core.report import Report
 from desktop.ui.document import ReportDocument
+from desktop.ui.similarity_label import SimilarityLabel
 from desktop.ui.text_editor import TextFieldEditor
 
 EDITOR_MIN_HEIGHT = 120
+ON_REQUEST_KEY = "text.s1.on_request"
 
 
 class Section1Tab(QScrollArea):
@@ -20,22 +26,52 @@ class Section1Tab(QScrollArea):
         layout = QVBoxLayout(body)
         heading = QLabel(SECTIONS[0].heading)
         heading.setObjectName("sectionHeading")
-        layout.addWidget(heading)
+        self.similarity = SimilarityLabel(document, "一")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.similarity)
+        layout.addLayout(top)
         self.editors: dict[str, TextFieldEditor] = {}
         self.headings: dict[str, QLabel] = {}
+        self.generate_buttons: dict[str, QPushButton] = {}
         for key in SECTIONS[0].text_keys:
             field = TEXT_BY_KEY[key]
             label = QLabel(field.heading or self.tr("开头段落（可选）"))
             label.setObjectName("partHeading")
             editor = TextFieldEditor(document, key)
             editor.setMinimumHeight(EDITOR_MIN_HEIGHT)
-            layout.addWidget(label)
+            row = QHBoxLayout()
+            row.addWidget(label)
+            row.addStretch(1)
+            if key == ON_REQUEST_KEY:
+                for name, text, build in self._generators():
+                    button = QPushButton(text)
+                    button.setToolTip(self.tr("按表三、表四的数字写出标准段落，插入到本栏末尾，可继续修改"))
+                    button.clicked.connect(lambda _=False, build=build: self._insert(build))
+                    self.generate_buttons[name] = button
+                    row.addWidget(button)
+            layout.addLayout(row)
             layout.addWidget(editor)
             self.editors[key] = editor
             self.headings[key] = label
         self.setWidget(body)
         document.changed.connect(self._update_headings)
         self._update_headings(())
+
+    def _generators(self) -> list[tuple[str, str, Callable[[Report], str]]]:
+        try:
+            from desktop.core.narrative.generate import on_request_paragraph, review_litigation_paragraph
+        except ImportError:
+            return []
+        return [
+            ("on_request", self.tr("按表格生成申请办理段落"), on_request_paragraph),
+            ("review", self.tr("按表格生成复议诉讼段落"), review_litigation_paragraph),
+        ]
+
+    def _insert(self, build: Callable[[Report], str]) -> None:
+        self.document.insert_paragraph(ON_REQUEST_KEY, build(self.document.report))
+        self.editors[ON_REQUEST_KEY].setFocus()
 
     def _update_headings(self, keys: tuple[str, ...]) -> None:
         governments = self.document.report.meta.level.is_government

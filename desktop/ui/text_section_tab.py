@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.fields import TEXT_BY_KEY
 from desktop.ui.document import ReportDocument
+from desktop.ui.similarity_label import SimilarityLabel
 from desktop.ui.text_editor import TextFieldEditor
 
 
@@ -18,7 +19,12 @@ class TextSectionTab(QWidget):
         note.setWordWrap(True)
         note.setObjectName("hint")
         self.editor = TextFieldEditor(document, key)
+        self.similarity = SimilarityLabel(document, TEXT_BY_KEY[key].section)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.similarity)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addLayout(top)
         layout.addWidget(note)
         layout.addWidget(self.editor, 1)
