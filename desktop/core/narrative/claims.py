@@ -36,6 +36,8 @@ class Claim:
     # Also accepted: the figure plus these (「受理37件（含上年结转3件）」 counts carried-in cases too).
     plus: tuple[Figure, ...] = ()
     number: tuple[int, int] | None = None  # the Arabic or Chinese numeral, when a fix may rewrite it
+    # A fix writes the figure itself; not where the sentence says what its number includes (「（含…）」).
+    fixable: bool = True
 
 
 def _accepted(claim: Claim, cells: Mapping[str, CellValue]) -> set[int] | None:
@@ -65,7 +67,7 @@ def _message(claim: Claim, expected: int, cells: Mapping[str, CellValue]) -> str
 
 
 def _fix(claim: Claim, key: str, text: str, expected: int) -> Fix | None:
-    if claim.number is None or claim.plus:
+    if claim.number is None or not claim.fixable:
         return None
     start, end = claim.number
     old = text[start:claim.end]
@@ -83,7 +85,8 @@ def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, Cell
     for claim, accepted in verdicts:
         if accepted is None or claim.value in accepted or (claim.sentence, claim.figure) in agreeing:
             continue
-        expected = min(accepted)
+        expected = claim.figure.value(cells)
+        assert expected is not None
         cells_named = tuple(dict.fromkeys((*claim.figure.cells, *(k for f in claim.plus for k in f.cells))))
         found.append(Finding(
             claim.rule, severity, (key, *cells_named), _message(claim, expected, cells),

@@ -119,6 +119,7 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | 
     plus = _inclusive_of(s, count.clause, year)
     if plus is None:
         return None
+    fixable = not plus
     if figure is NEW and CARRIED_IN not in plus and _mentions_carried_in(sentence, year):
         plus = (*plus, CARRIED_IN)  # 「共受理37件，其中上年结转3件」
     if figure is not NEW and CARRIED_IN in plus:
@@ -126,7 +127,7 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | 
     quote_start = min(match.start(), count.start)
     return Claim("N-02", figure, int(count.value), count.start, count.end,
                  s.text[quote_start:max(count.end, match.end())], clause.sentence, plus=plus,
-                 number=(count.start, count.number_end))
+                 number=(count.start, count.number_end), fixable=fixable)
 
 
 def _is_gap(gap: str) -> bool:
@@ -153,7 +154,7 @@ def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
         return None
     clause = s.clauses[clause_index]
     return Claim("N-03", GROUPS[group], int(count.value), count.start, count.end, words.strip(),
-                 clause.sentence, plus=plus, number=(count.start, count.number_end))
+                 clause.sentence, plus=plus, number=(count.start, count.number_end), fixable=not plus)
 
 
 def _none_claims(s: Scan) -> list[Claim]:

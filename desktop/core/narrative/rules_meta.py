@@ -42,41 +42,42 @@ def _year_finding(key: str, match: re.Match[str], groups: tuple[int, ...], year:
     return Finding("N-07", E, (key, "meta.year"), message, None, spans)
 
 
+def _written_in(key: str, text: str, year: int) -> list[Finding | None]:
+    """The years a text field states for the report itself."""
+    found: list[Finding | None] = []
+    periods = list(_PERIOD.finditer(text)) or (list(_BARE_PERIOD.finditer(text)) if key == PREAMBLE else [])
+    for period in periods:
+        message = f"统计期限写的是{period.group(1)}年1月1日至{period.group(2)}年12月31日，报告年度为{year}年"
+        found.append(_year_finding(key, period, (1, 2), year, message))
+    if key == PREAMBLE:
+        for named in _THIS_REPORT.finditer(text):
+            if not _COMPARED.search(_sentence_of(text, named.start())):
+                message = f"前言称本报告为{named.group(1)}年度报告，标题年度为{year}年"
+                found.append(_year_finding(key, named, (1,), year, message))
+    if key in _OPENING_FIELDS:
+        for opening in _OPENING.finditer(text):
+            if not _PLANS.search(_sentence_of(text, opening.end())):
+                message = f"“{TEXT_BY_KEY[key].label}”一段以{opening.group(1)}年开头，报告年度为{year}年"
+                found.append(_year_finding(key, opening, (1,), year, message))
+    signed = _SIGNED_DATE.search(text) if key == "text.s6" else None
+    if signed and int(signed.group(1)) != year + 1:
+        found.append(Finding("N-07", W, (key, "meta.year"),
+                             f"落款日期在{signed.group(1)}年，应在报告年度的次年（{year + 1}年）", None,
+                             (TextSpan(key, signed.start(1), signed.end(1)),)))
+    return found
+
+
 def year_agrees(ctx: CheckContext) -> list[Finding]:
     """N-07."""
     meta = ctx.report.meta
-    year = meta.year
     found: list[Finding | None] = []
-    if meta.date is not None and meta.date.year != year + 1:
+    if meta.date is not None and meta.date.year != meta.year + 1:
         found.append(Finding("N-07", W, ("meta.date", "meta.year"),
                              f"成文日期{meta.date.year}年{meta.date.month}月{meta.date.day}日不在报告年度的次年"
-                             f"（{year + 1}年）"))
-    for key, raw in ctx.report.text.items():
-        if not raw:
-            continue
-        text = fold(raw)
-        periods = list(_PERIOD.finditer(text)) or (list(_BARE_PERIOD.finditer(text)) if key == PREAMBLE else [])
-        for match in periods:
-            message = (f"统计期限写的是{match.group(1)}年1月1日至{match.group(2)}年12月31日，"
-                       f"报告年度为{year}年")
-            found.append(_year_finding(key, match, (1, 2), year, message))
-        if key == PREAMBLE:
-            for match in _THIS_REPORT.finditer(text):
-                if not _COMPARED.search(_sentence_of(text, match.start())):
-                    found.append(_year_finding(key, match, (1,), year,
-                                               f"前言称本报告为{match.group(1)}年度报告，标题年度为{year}年"))
-        if key in _OPENING_FIELDS:
-            for match in _OPENING.finditer(text):
-                if not _PLANS.search(_sentence_of(text, match.end())):
-                    found.append(_year_finding(key, match, (1,), year,
-                                               f"“{TEXT_BY_KEY[key].label}”一段以{match.group(1)}年开头，"
-                                               f"报告年度为{year}年"))
-        if key == "text.s6":
-            match = _SIGNED_DATE.search(text)
-            if match and int(match.group(1)) != year + 1:
-                found.append(Finding("N-07", W, (key, "meta.year"),
-                                     f"落款日期在{match.group(1)}年，应在报告年度的次年（{year + 1}年）", None,
-                                     (TextSpan(key, match.start(1), match.end(1)),)))
+                             f"（{meta.year + 1}年）"))
+    for key, text in ctx.report.text.items():
+        if text:
+            found += _written_in(key, fold(text), meta.year)
     return [f for f in found if f is not None]
 
 
@@ -115,16 +116,18 @@ def agency_agrees(ctx: CheckContext) -> list[Finding]:
     found = []
     for key, patterns in ((PREAMBLE, _NAMED), ("text.s6", (_SIGNATURE,))):
         text = ctx.report.text[key]
-        if key == "text.s6":
-            text_start = max(0, len(text) - 80)  # a signature is the last lines only
-        else:
-            text_start = 0
+        start = max(0, len(text) - 80) if key == "text.s6" else 0  # a signature is in the last lines only
+        named: list[tuple[int, int]] = []
         for pattern in patterns:
-            for match in pattern.finditer(text, text_start):
+            for match in pattern.finditer(text, start):
+                span = match.span("name")
+                if any(a < span[1] and span[0] < b for a, b in named):
+                    continue  # the same words, read by a looser pattern
+                named.append(span)
                 name = match.group("name")
                 if clear_conflict(name, agency):
                     where = TEXT_BY_KEY[key].label
                     found.append(Finding("N-08", W, (key, "meta.agency"),
                                          f"“{where}”中的机关名称“{name}”与标题中的“{agency}”不一致", None,
-                                         (TextSpan(key, match.start("name"), match.end("name")),)))
+                                         (TextSpan(key, *span),)))
     return found
