@@ -177,3 +177,37 @@ def test_s02_an_empty_section_one_is_left_to_s01() -> None:
     report.text.update({k: "" for k in report.text if k.startswith("text.s1")})
     found = rules(report, "S-01", "S-02")
     assert "S-01" in found and "S-02" not in found
+
+
+def test_n07_statistics_period_without_the_second_year() -> None:
+    report = huaian_with_text()
+    report.text["text.preamble"] = "本年度报告中所列数据统计期限为2024年1月1日至12月31日。"
+    assert "N-07" not in rules(report, "N-07")
+    report.text["text.preamble"] = "本年度报告中所列数据统计期限从2023年1月1日到12月31日止。"
+    (finding,) = rules(report, "N-07")["N-07"]
+    assert pointed_at(report, finding) == ["2023"] and "2023年1月1日至12月31日" in finding.message
+
+
+def test_n08_compiled_by_wording() -> None:
+    report = huaian_with_text()
+    report.text["text.preamble"] = ("本年度报告根据《中华人民共和国政府信息公开条例》的要求，"
+                                    "由淮安市人民政府办公室编制。")
+    assert "N-08" not in rules(report, "N-08")
+    report.text["text.preamble"] = report.text["text.preamble"].replace("淮安市", "扬州市")
+    (finding,) = rules(report, "N-08")["N-08"]
+    assert pointed_at(report, finding) == ["扬州市人民政府办公室"]
+
+
+@pytest.mark.parametrize("named,agency,conflict", [
+    ("扬州市人民政府办公室", "淮安市人民政府", True),
+    ("塘湾镇人民政府", "耳口乡", True),
+    ("淮安市人民政府办公室", "淮安市人民政府", False),
+    ("耳口乡人民政府", "贵溪市耳口乡", False),
+    ("淮安市人民政府办公室", "淮安市交通运输局", False),
+    ("苏州市人民政府", "扬州市人民政府", True),
+    ("市政府办公室", "淮安市人民政府", False),  # no place name to compare
+])
+def test_clear_conflict(named: str, agency: str, conflict: bool) -> None:
+    from desktop.core.narrative.rules_meta import clear_conflict
+
+    assert clear_conflict(named, agency) is conflict

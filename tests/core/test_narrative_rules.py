@@ -405,3 +405,54 @@ def test_huaian_sentences_keep_quiet_for_any_tables() -> None:
     for value in (0, 1, 100, 12, 95, 5500, 711):
         report.cells.update({k: value for k in CELLS if k != "t2.fees.amount"})
         assert narrative(report) == {}
+
+
+# ---- wordings met in other published reports (numbers changed to Huaian's tables)
+
+
+@pytest.mark.parametrize("text", [
+    "全市共收到政府信息公开申请3119件；答复政府信息公开申请3050件（含上年度转结），均在法定期限内予以答复。",
+    "收到依申请公开请求3119件，按时办结3050件。",
+    "其中予以公开及部分公开1816件，占59.54%；无法提供781件。",
+    "其中同意公开或部分公开共1816件，公开率为59.5%。",
+])
+def test_other_published_wordings_agree_with_their_tables(text: str) -> None:
+    report = huaian()
+    report.text[ON_REQUEST] = text
+    assert narrative(report) == {}
+
+
+def test_joined_result_groups_are_added_up() -> None:
+    report = huaian()
+    report.text[ON_REQUEST] = "其中予以公开及部分公开1815件，占59.54%。"
+    (finding,) = narrative(report)["N-03"]
+    assert "予以公开、部分公开" in finding.message and "（1816件）" in finding.message
+    assert set(finding.cells[1:]) == {"t3.granted.total", "t3.partial.total"}
+    report.text[ON_REQUEST] = "其中予以公开及部分公开1816件，占45%。"
+    assert "N-04" in narrative(report)
+
+
+def test_answered_including_carried_in_cases_is_compared_with_the_results_total() -> None:
+    report = huaian()
+    report.text[ON_REQUEST] = "答复政府信息公开申请3049件（含上年度转结）。"
+    (finding,) = narrative(report)["N-02"]
+    assert pointed_at(report, finding) == ["3049件"] and finding.cells[1] == "t3.total.total"
+
+
+def test_none_received_as_matters() -> None:
+    report = seed()
+    report.text[ON_REQUEST] = "2023年，未收到依申请公开事项。"
+    assert narrative(report) == {}
+    set_total(report, "new", 1)
+    assert [f.rule for f in narrative(report)["N-02"]] == ["N-02"]
+
+
+@pytest.mark.parametrize("text", [
+    "主动公开市政府规章13件（含新制定1件，修改8件，废止4件）。",
+    "全市共主动公开新增市政府规章18件（含新制定1件，修改17件）、行政规范性文件707件。",
+    "主动公开市政府和市政府办公厅行政规范性文件42件。",
+])
+def test_n06_counts_of_several_kinds_are_not_one_column(text: str) -> None:
+    report = huaian()
+    report.text[PROACTIVE] = text
+    assert "N-06" not in narrative(report)

@@ -23,7 +23,7 @@ ON_REQUEST = "text.s1.on_request"
 _KEYWORDS = re.compile(
     r"(?P<carried_out>(?:结转|顺延|延转|转入|转至|延至)(?:到|至|入)?(?:下一?年度?|次年|(?P<out_year>\d{4})年度?)"
     r"|下一?年度?继续办理)"
-    r"|(?P<carried_in>(?:上一?年度?|去年|(?P<in_year>\d{4})年度?)(?:结转|转入|遗留))"
+    r"|(?P<carried_in>(?:上一?年度?|去年|(?P<in_year>\d{4})年度?)(?:结转|转结|转入|遗留))"
     r"|(?P<new>新收|收到|受理|接收|接到)|(?P<done>办结|答复|办理完结|完成办理)"
 )
 _NEGATIONS = set("不未予没无")
@@ -52,7 +52,7 @@ _INCLUSIVE = re.compile(r"^(?:其中)?(?:含|包含|包括)")
 _NONE_NEW = re.compile(
     r"(?:未|没有|无)(?:收到|受理|接到|接收|新收)(?P<mid>[^，。；,;、（）()\n]{0,16})申请(?!人|书|材料|表|单)"
 )
-_NONE_FILLER = re.compile("任何|新|相关|有关|政府信息公开|政府信息|依申请公开|信息公开|信息|公开|的|类")
+_NONE_FILLER = re.compile("任何|新|相关|有关|政府信息公开|政府信息|依申请公开|信息公开|信息|公开|的|类|依")
 _NONE_CARRIED = re.compile(r"(?:无|没有)(?:(?P<in>上一?年度?结转)|(?P<out>结转(?:到|至)?下一?年度?))")
 
 
@@ -138,22 +138,38 @@ def _mentions_carried_in(sentence: str, year: int) -> bool:
     return any(_keyword_figure(m, year) is CARRIED_IN for m in _KEYWORDS.finditer(sentence)) and "不含" not in sentence
 
 
+_JOINED = re.compile("(?:及|和|或|与|、|以及|或者)")
+
+
+def _named_groups(words: str) -> Figure | None:
+    """The result group a clause names, or the sum of several joined by 及/和/或 (「予以公开及部分公开」)."""
+    matches = list(_GROUP.finditer(words))
+    if not matches:
+        return None
+    if len(matches) == 1:
+        return GROUPS[matches[0].lastgroup or ""]
+    if any(not _JOINED.fullmatch(words[a.end():b.start()]) for a, b in zip(matches, matches[1:], strict=False)):
+        return None
+    groups = [m.lastgroup or "" for m in matches]
+    return Figure(f"表三“{'、'.join(GROUP_NAMES[g] for g in groups)}”合计",
+                  tuple(k for g in groups for k in GROUPS[g].cells))
+
+
 def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
     """N-03: one result group and one count of 件 in a clause, in either order."""
     words = s.clause_text(clause_index)
-    groups = list(_GROUP.finditer(words))
+    figure = _named_groups(words)
     counts = [c for c in s.counts_in(clause_index) if c.unit == "件"]
-    if len(groups) != 1 or len(counts) != 1 or counts[0].approx:
+    if figure is None or len(counts) != 1 or counts[0].approx:
         return None
     if _OTHER_TOPIC.search(words) or _PART_ONLY.search(words) or _KEYWORDS.search(words):
         return None
-    count, group = counts[0], groups[0].lastgroup
-    assert group is not None
+    count = counts[0]
     plus = _inclusive_of(s, clause_index, year)
     if plus is None:
         return None
     clause = s.clauses[clause_index]
-    return Claim("N-03", GROUPS[group], int(count.value), count.start, count.end, words.strip(),
+    return Claim("N-03", figure, int(count.value), count.start, count.end, words.strip(),
                  clause.sentence, plus=plus, number=(count.start, count.number_end), fixable=not plus)
 
 
@@ -212,18 +228,16 @@ _RATE = re.compile("率|同比|环比|较上|较去|比上|比去|增长|下降|
 _SHARE = re.compile(r"^(?:约|分别)?(?:占比|占)")
 
 
-def _percent_group(s: Scan, clause: int) -> str | None:
+def _percent_group(s: Scan, clause: int) -> Figure | None:
+    """The result group whose share a percentage gives: named in its clause, or just before 「占…%」."""
     words = s.clause_text(clause)
     if _RATE.search(words):
         return None
-    groups = [m.lastgroup for m in _GROUP.finditer(words)]
-    if len(groups) == 1:
-        return groups[0]
+    if _GROUP.search(words):
+        return _named_groups(words)
     previous = s.previous_clause(clause)
-    if not groups and _SHARE.match(words.strip()) and previous is not None:
-        before = [m.lastgroup for m in _GROUP.finditer(s.clause_text(previous))]
-        if len(before) == 1:
-            return before[0]
+    if _SHARE.match(words.strip()) and previous is not None:
+        return _named_groups(s.clause_text(previous))
     return None
 
 
@@ -238,8 +252,7 @@ def percentages(ctx: CheckContext) -> list[Finding]:
     for key, text in ctx.report.text.items():
         s = scan(text)
         for percent in s.percents:
-            group = _percent_group(s, percent.clause)
-            figure = GROUPS[group] if group else None
+            figure = _percent_group(s, percent.clause)
             part = figure.value(cells) if figure else None
             if figure is None or part is None or not [d for d in denominators if d]:
                 continue
@@ -250,7 +263,7 @@ def percentages(ctx: CheckContext) -> list[Finding]:
             total = TOTAL.value(cells)
             share = f"{Decimal(100 * part) / total:.1f}%" if total else "无法计算"
             message = (f"文中“{s.text[s.clauses[percent.clause].start:percent.end]}”与表三不符："
-                       f"{GROUP_NAMES[group]}{part}件，占办理结果总计{total}件的{share}")  # type: ignore[index]
+                       f"{figure.label}为{part}件，占办理结果总计{total}件的{share}")
             found.append(Finding("N-04", W, (key, *figure.cells, *TOTAL.cells), message, None,
                                  (TextSpan(key, percent.start, percent.end),)))
     return found

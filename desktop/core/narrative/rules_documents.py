@@ -21,7 +21,7 @@ _DOCUMENT = re.compile(r"(?P<normative_docs>(?:行政)?规范性文件)|(?P<regu
 _COLUMN = (
     ("in_force", re.compile("现行有效")),
     ("repealed", re.compile("废止|宣布失效|失效")),
-    ("issued", re.compile("制发|出台|制定|印发|发布|新增|颁布|公开")),
+    ("issued", re.compile("制发|出台|制定|印发|发布|新增|颁布")),
 )
 _OTHER_ACTIVITY = re.compile(
     "政策性文件|政策文件|审查|审核|备案|清理|解读|征求意见|评估|合法性|草案|征集|宣传|培训|立项|计划|修改|修订|起草|报送"
@@ -35,10 +35,20 @@ def _column(words: str) -> str | None:
 def _column_of(s: Scan, index: int) -> str | None:
     """A clause's column, or the one of the clause it continues after 「、」 (制发规章1件、规范性文件8件)."""
     column = _column(s.clause_text(index))
+    depth = s.clauses[index].depth
     while column is None and s.clauses[index].opener == "、" and s.previous_clause(index) is not None:
         index -= 1
+        if s.clauses[index].depth != depth:
+            return None
         column = _column(s.clause_text(index))
     return column
+
+
+def _inclusive(s: Scan, index: int) -> bool:
+    """「规章18件（含新制定4件，修改14件）」: a count of several kinds, not one column of table 二."""
+    following = s.next_clause(index)
+    return following is not None and s.clauses[following].opener in "（(" and \
+        s.clause_text(following).startswith(("含", "包括", "其中"))
 
 
 @lru_cache(maxsize=256)
@@ -52,7 +62,7 @@ def document_claims(text: str) -> tuple[Claim, ...]:
         if len(documents) != 1 or len(counts) != 1 or counts[0].approx or _OTHER_ACTIVITY.search(words):
             continue
         column, row = _column_of(s, index), documents[0]
-        if column is None or row is None:
+        if column is None or row is None or _inclusive(s, index):
             continue
         claims.append(Claim("N-06", t2(row, column), int(counts[0].value), counts[0].start, counts[0].end,
                             words.strip(), s.clauses[index].sentence,

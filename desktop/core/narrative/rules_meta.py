@@ -17,7 +17,8 @@ from desktop.core.narrative.numerals import fold
 E, W = Severity.ERROR, Severity.WARNING
 PREAMBLE = "text.preamble"
 _YEAR = r"(\d{4})\s*年"
-_RANGE_TAIL = rf"\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*{_YEAR}\s*12\s*月\s*31\s*日"
+# The end's year may be left out: 「统计期限为2023年1月1日至12月31日」.
+_RANGE_TAIL = rf"\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*(?:{_YEAR})?\s*12\s*月\s*31\s*日"
 _PERIOD = re.compile(rf"统计(?:期限|时限|期间|时间|区间|周期|范围)[^。\d]{{0,10}}?{_YEAR}{_RANGE_TAIL}")
 _BARE_PERIOD = re.compile(rf"{_YEAR}{_RANGE_TAIL}")
 _THIS_REPORT = re.compile(rf"{_YEAR}度?\s*政府信息公开工作年度报告")
@@ -35,7 +36,7 @@ def _sentence_of(text: str, position: int) -> str:
 
 
 def _year_finding(key: str, match: re.Match[str], groups: tuple[int, ...], year: int, message: str) -> Finding | None:
-    wrong = [g for g in groups if int(match.group(g)) != year]
+    wrong = [g for g in groups if match.group(g) and int(match.group(g)) != year]
     if not wrong:
         return None
     spans = tuple(TextSpan(key, match.start(g), match.end(g)) for g in wrong)
@@ -47,7 +48,8 @@ def _written_in(key: str, text: str, year: int) -> list[Finding | None]:
     found: list[Finding | None] = []
     periods = list(_PERIOD.finditer(text)) or (list(_BARE_PERIOD.finditer(text)) if key == PREAMBLE else [])
     for period in periods:
-        message = f"统计期限写的是{period.group(1)}年1月1日至{period.group(2)}年12月31日，报告年度为{year}年"
+        end = f"{period.group(2)}年" if period.group(2) else ""
+        message = f"统计期限写的是{period.group(1)}年1月1日至{end}12月31日，报告年度为{year}年"
         found.append(_year_finding(key, period, (1, 2), year, message))
     if key == PREAMBLE:
         for named in _THIS_REPORT.finditer(text):
@@ -89,15 +91,18 @@ _NAMED = (
     re.compile(rf"本(?:年度)?报告由(?P<name>{_NAME})(?:根据|依据|按照|依照|编制|负责|制作|汇总|组织)"),
     re.compile(rf"(?:^|[。\n])[ \t\u3000]*(?P<name>{_NAME})(?:根据|依据|按照|依照)《"),
     re.compile(rf"请与(?P<name>{_NAME})联系"),
+    re.compile(rf"由(?P<name>{_NAME})(?:负责|汇总|综合)?编制"),
     re.compile(rf"(?P<name>{_NAME})\s*\d{{4}}\s*年度?\s*政府信息公开工作年度报告"),
 )
 _SIGNATURE = re.compile(rf"(?:^|\n)[ \t\u3000]*(?P<name>{_NAME})[ \t\u3000]*(?=\n[ \t\u3000]*\d{{4}}\s*年|$)")
-_GENERIC = re.compile("人民政府|政府|办公室|办公厅|办事处|街道|管理委员会|委员会|人民|[省市县区乡镇局厅委部署州]")
+_GENERIC = re.compile("人民政府|政府|办公室|办公厅|办事处|街道|管理委员会|委员会|人民")
+_DIVISIONS = set("省市县区乡镇")  # 淮安市 and 宿迁市 share 市, which says nothing
 
 
 def _bigrams(name: str) -> set[str]:
     core = _GENERIC.sub("", name)
-    return {core[i:i + 2] for i in range(len(core) - 1)}
+    pairs = (core[i:i + 2] for i in range(len(core) - 1))
+    return {p for p in pairs if not _DIVISIONS & set(p)}
 
 
 def clear_conflict(named: str, agency: str) -> bool:
