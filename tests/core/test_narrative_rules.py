@@ -456,3 +456,12 @@ def test_n06_counts_of_several_kinds_are_not_one_column(text: str) -> None:
     report = huaian()
     report.text[PROACTIVE] = text
     assert "N-06" not in narrative(report)
+
+
+def test_a_total_that_contradicts_its_own_parts_is_left_to_the_table_rules() -> None:
+    report = huaian_with_text()
+    report.cells["t3.new.total"] = 1  # the columns still add up to 3119, as the text says
+    found = {f.rule for f in check(report, today=TODAY)}
+    assert "T3-03" in found and "N-02" not in found
+    report.cells["t3.new.natural"] = 3000  # now neither side of the table says 3119
+    assert "N-02" in narrative(report)

@@ -41,15 +41,15 @@ class Claim:
 
 
 def _accepted(claim: Claim, cells: Mapping[str, CellValue]) -> set[int] | None:
-    expected = claim.figure.value(cells)
-    if expected is None:
+    readings = claim.figure.readings(cells)
+    if not readings:
         return None
-    accepted = {expected}
+    accepted = set(readings)
     if claim.plus:
         extra = [f.value(cells) for f in claim.plus]
         if any(v is None for v in extra):
             return None
-        accepted.add(expected + sum(extra))  # type: ignore[arg-type]
+        accepted |= {r + sum(extra) for r in readings}  # type: ignore[arg-type]
     return accepted
 
 

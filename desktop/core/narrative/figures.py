@@ -35,6 +35,24 @@ class Figure:
             return None
         return int(sum(values))  # type: ignore[arg-type]
 
+    def readings(self, cells: Mapping[str, CellValue]) -> set[int]:
+        """The figure as entered, and as its totals' parts add up where a total disagrees with them.
+
+        A table that contradicts itself is the table rules' finding; text that agrees with either side of the
+        contradiction is not reported a second time.
+        """
+        entered = self.value(cells)
+        if entered is None:
+            return set()
+        added = 0
+        for key in self.cells:
+            parts = [cells.get(p) for p in CELLS[key].parts]
+            if parts and all(p is not None for p in parts):
+                added += int(sum(parts))  # type: ignore[arg-type]
+            else:
+                added += int(cells[key])  # type: ignore[arg-type]
+        return {entered, added}
+
 
 def short_label(label: str) -> str:
     """（二）部分公开（区分处理的…） → 部分公开; 一、本年新收… → 本年新收…."""

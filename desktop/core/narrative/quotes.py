@@ -119,7 +119,7 @@ def _split(text: str) -> tuple[list[Clause], list[tuple[int, int]], list[tuple[i
     depth, opener = 0, ""
     for match in _BOUNDARY.finditer(text):
         i, char = match.start(), match.group()
-        if i > start and text[start:i].strip():
+        if i > start:
             clauses.append(Clause(start, i, len(sentences), len(segments), depth, opener))
         start, opener = i + 1, char
         if char in _OPEN:
@@ -134,7 +134,7 @@ def _split(text: str) -> tuple[list[Clause], list[tuple[int, int]], list[tuple[i
             sentences.append((sentence_start, i))
             sentence_start = i + 1
             depth = 0
-    if start < len(text) and text[start:].strip():
+    if start < len(text):
         clauses.append(Clause(start, len(text), len(sentences), len(segments), depth, opener))
     segments.append((segment_start, len(text)))
     sentences.append((sentence_start, len(text)))

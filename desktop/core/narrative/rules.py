@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from desktop.core.narrative import quotes, similarity
 from desktop.core.narrative.coverage import section_one_covered
-from desktop.core.narrative.rules_applications import application_counts, percentages, result_counts
-from desktop.core.narrative.rules_documents import document_counts
-from desktop.core.narrative.rules_lists import list_sums
-from desktop.core.narrative.rules_meta import agency_agrees, year_agrees
-from desktop.core.narrative.rules_review import review_counts
+from desktop.core.narrative.rules_applications import application_claims, application_counts, percentages, result_counts
+from desktop.core.narrative.rules_documents import document_claims, document_counts
+from desktop.core.narrative.rules_lists import list_problems, list_sums
+from desktop.core.narrative.rules_meta import agency_agrees, named_in, written_in, year_agrees
+from desktop.core.narrative.rules_review import review_claims, review_counts
 from desktop.core.narrative.similarity import repeats_last_year
 
 NARRATIVE_RULES = (
@@ -22,3 +23,13 @@ NARRATIVE_RULES = (
     section_one_covered,  # S-02
     repeats_last_year,  # S-04
 )
+
+
+_CACHED = (quotes.scan, application_claims, review_claims, document_claims, list_problems, written_in, named_in,
+           similarity.normalised, similarity.last_year_windows, similarity.repeated_runs, similarity.positions)
+
+
+def clear_caches() -> None:
+    """Forget every text read so far: the next check reads all texts afresh, as after opening a file."""
+    for function in _CACHED:
+        function.cache_clear()

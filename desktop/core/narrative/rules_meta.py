@@ -8,6 +8,7 @@ section 一 or 六 that opens with 「YYYY年，」 about the year's work, and t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
@@ -43,7 +44,8 @@ def _year_finding(key: str, match: re.Match[str], groups: tuple[int, ...], year:
     return Finding("N-07", E, (key, "meta.year"), message, None, spans)
 
 
-def _written_in(key: str, text: str, year: int) -> list[Finding | None]:
+@lru_cache(maxsize=256)
+def written_in(key: str, text: str, year: int) -> tuple[Finding | None, ...]:
     """The years a text field states for the report itself."""
     found: list[Finding | None] = []
     periods = list(_PERIOD.finditer(text)) or (list(_BARE_PERIOD.finditer(text)) if key == PREAMBLE else [])
@@ -66,7 +68,7 @@ def _written_in(key: str, text: str, year: int) -> list[Finding | None]:
         found.append(Finding("N-07", W, (key, "meta.year"),
                              f"落款日期在{signed.group(1)}年，应在报告年度的次年（{year + 1}年）", None,
                              (TextSpan(key, signed.start(1), signed.end(1)),)))
-    return found
+    return tuple(found)
 
 
 def year_agrees(ctx: CheckContext) -> list[Finding]:
@@ -79,7 +81,7 @@ def year_agrees(ctx: CheckContext) -> list[Finding]:
                              f"（{meta.year + 1}年）"))
     for key, text in ctx.report.text.items():
         if text:
-            found += _written_in(key, fold(text), meta.year)
+            found += written_in(key, fold(text), meta.year)
     return [f for f in found if f is not None]
 
 
@@ -113,26 +115,29 @@ def clear_conflict(named: str, agency: str) -> bool:
     return bool(a) and bool(b) and not a & b
 
 
+@lru_cache(maxsize=64)
+def named_in(key: str, text: str, agency: str) -> tuple[Finding, ...]:
+    patterns = _NAMED if key == PREAMBLE else (_SIGNATURE,)
+    start = max(0, len(text) - 80) if key == "text.s6" else 0  # a signature is in the last lines only
+    found = []
+    named: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for match in pattern.finditer(text, start):
+            span = match.span("name")
+            if any(a < span[1] and span[0] < b for a, b in named):
+                continue  # the same words, read by a looser pattern
+            named.append(span)
+            name = match.group("name")
+            if clear_conflict(name, agency):
+                found.append(Finding("N-08", W, (key, "meta.agency"),
+                                     f"“{TEXT_BY_KEY[key].label}”中的机关名称“{name}”与标题中的“{agency}”不一致",
+                                     None, (TextSpan(key, *span),)))
+    return tuple(found)
+
+
 def agency_agrees(ctx: CheckContext) -> list[Finding]:
     """N-08: the preamble and a signature at the end of section 六 against meta.agency."""
     agency = ctx.report.meta.agency.strip()
     if not agency:
         return []
-    found = []
-    for key, patterns in ((PREAMBLE, _NAMED), ("text.s6", (_SIGNATURE,))):
-        text = ctx.report.text[key]
-        start = max(0, len(text) - 80) if key == "text.s6" else 0  # a signature is in the last lines only
-        named: list[tuple[int, int]] = []
-        for pattern in patterns:
-            for match in pattern.finditer(text, start):
-                span = match.span("name")
-                if any(a < span[1] and span[0] < b for a, b in named):
-                    continue  # the same words, read by a looser pattern
-                named.append(span)
-                name = match.group("name")
-                if clear_conflict(name, agency):
-                    where = TEXT_BY_KEY[key].label
-                    found.append(Finding("N-08", W, (key, "meta.agency"),
-                                         f"“{where}”中的机关名称“{name}”与标题中的“{agency}”不一致", None,
-                                         (TextSpan(key, *span),)))
-    return found
+    return [f for key in (PREAMBLE, "text.s6") for f in named_in(key, ctx.report.text[key], agency)]

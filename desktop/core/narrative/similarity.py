@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
+from itertools import chain, compress, count
 
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
@@ -39,14 +39,14 @@ SPAN_LENGTH = 16  # repeated runs at least this long are pointed at in the text
 
 
 @lru_cache(maxsize=64)
-def _normalise(text: str) -> str:
+def normalised(text: str) -> str:
     """Letters, digits (as 0) and hanzi only, in lower case."""
     return _DIGIT.sub("0", _DROPPED.sub("", text)).lower()
 
 
 @lru_cache(maxsize=16)
-def _positions(text: str) -> tuple[int, ...]:
-    """Where each character of ``_normalise(text)`` stands in ``text``."""
+def positions(text: str) -> tuple[int, ...]:
+    """Where each character of ``normalised(text)`` stands in ``text``."""
     return tuple(i for match in _KEPT.finditer(text) for i in range(match.start(), match.end()))
 
 
@@ -56,12 +56,12 @@ def _windows(normal: str) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _grams(last_year: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w for text in last_year for w in _windows(_normalise(text)))
+def last_year_windows(last_year: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(chain.from_iterable(_windows(normalised(text)) for text in last_year))
 
 
 @lru_cache(maxsize=64)
-def _runs(normal: str, grams: frozenset[str]) -> tuple[tuple[int, int], ...]:
+def repeated_runs(normal: str, grams: frozenset[str]) -> tuple[tuple[int, int], ...]:
     """Repeated stretches of ``normal``, merged, as (start, end)."""
     runs: list[list[int]] = []
     hits = map(grams.__contains__, _windows(normal))
@@ -80,15 +80,15 @@ class Repetition:
 
 
 def _repetition(this_year: tuple[tuple[str, str], ...], last_year: tuple[str, ...]) -> Repetition | None:
-    grams = _grams(last_year)
+    grams = last_year_windows(last_year)
     if not grams:
         return None
     sizes: dict[str, int] = {}
     repeated: dict[str, int] = {}
     runs: dict[str, tuple[tuple[int, int], ...]] = {}
     for key, text in this_year:
-        normal = _normalise(text)
-        runs[key] = _runs(normal, grams)
+        normal = normalised(text)
+        runs[key] = repeated_runs(normal, grams)
         sizes[key] = len(normal)
         repeated[key] = sum(end - start for start, end in runs[key])
     shares = {}
@@ -105,7 +105,7 @@ def _texts(report_text: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
 def repetition(text: Mapping[str, str], last_year: Mapping[str, str]) -> Repetition | None:
     """Shares and repeated stretches; None when last year's text is too short to compare with."""
     last = tuple(t for _, t in _texts(last_year))
-    if sum(len(_normalise(t)) for t in last) < MIN_LENGTH:
+    if sum(len(normalised(t)) for t in last) < MIN_LENGTH:
         return None
     return _repetition(_texts(text), last)
 
@@ -133,7 +133,7 @@ def repeats_last_year(ctx: CheckContext) -> list[Finding]:
     result = repetition(ctx.report.text, ctx.previous.text)
     if result is None or result.shares[WHOLE] <= THRESHOLD:
         return []
-    this_length = sum(len(_normalise(t)) for _, t in _texts(ctx.report.text))
+    this_length = sum(len(normalised(t)) for _, t in _texts(ctx.report.text))
     if this_length < MIN_LENGTH:
         return []
     by_section = "，".join(f"第{part}部分{_percent(result.shares[part])}" for part in SECTION_KEYS)
@@ -145,6 +145,6 @@ def repeats_last_year(ctx: CheckContext) -> list[Finding]:
     for key, runs in result.runs.items():
         long_runs = [(a, b) for a, b in runs if b - a >= SPAN_LENGTH]
         if long_runs:
-            positions = _positions(ctx.report.text[key])
-            spans += [TextSpan(key, positions[a], positions[b - 1] + 1) for a, b in long_runs]
+            where = positions(ctx.report.text[key])
+            spans += [TextSpan(key, where[a], where[b - 1] + 1) for a, b in long_runs]
     return [Finding("S-04", W, keys, message, None, tuple(spans))]
