@@ -109,6 +109,7 @@ def test_n01_chinese_numerals() -> None:
     "全年主动公开信息103条，其中统计信息18条、财政资金信息14条、行政权力信息21条等。",  # 等
     "全年主动公开信息1000条，其中通过政府网站发布950条、微信公众号发布860条。",  # one item, several channels
     "全年主动公开信息103条，其中统计信息18条。",  # one part
+    "全年召开新闻发布会12场，其中市领导出席5场、部门负责人出席8场。",  # one meeting, several speakers
 ])
 def test_n01_partial_or_loose_lists_are_left_alone(text: str) -> None:
     assert "N-01" not in narrative(township({PROACTIVE: text}))
@@ -199,6 +200,8 @@ def test_n02_full_width_and_chinese_numerals() -> None:
     "第一季度收到政府信息公开申请800件。",
     "自然人提出的申请中，收到自然人申请3001件。",
     "全年未收到通过信函方式提交的申请。",
+    "全年办结上年结转申请2件。",  # finished some of the carried-in cases: not 上年结转 itself
+    "共收到并办结政府信息公开申请5件。",
 ])
 def test_n02_counts_of_other_things_are_not_table_figures(text: str) -> None:
     report = huaian()
@@ -341,6 +344,7 @@ def test_n05_none_happened() -> None:
     "2024年，市政府作为复议机关共办理行政复议案件300件。",
     "全年共审理行政复议案件120件，其中维持80件。",
     "全年未发生行政复议被纠错的情况。",
+    "全年被申请行政复议30件，其中涉及政府信息公开的1件。",  # narrows later: 30 is all reviews
 ])
 def test_n05_the_agency_deciding_cases_itself_is_not_table_four(text: str) -> None:
     report = huaian()
@@ -465,3 +469,19 @@ def test_a_total_that_contradicts_its_own_parts_is_left_to_the_table_rules() -> 
     assert "T3-03" in found and "N-02" not in found
     report.cells["t3.new.natural"] = 3000  # now neither side of the table says 3119
     assert "N-02" in narrative(report)
+
+
+def test_n05_outside_section_one_only_disclosure_cases_count() -> None:
+    report = huaian()
+    report.text["text.s6"] = "全年被申请行政复议5件。"
+    assert "N-05" not in narrative(report)
+    report.text["text.s6"] = "全年因政府信息公开被申请行政复议5件。"
+    assert "N-05" in narrative(report)
+
+
+def test_n05_a_sentence_that_narrows_to_disclosure_later_is_not_read_as_table_four() -> None:
+    report = huaian()
+    report.text[ON_REQUEST] = "全年被申请行政复议400件，其中涉及政府信息公开的351件。"
+    assert "N-05" not in narrative(report)
+    report.text[ON_REQUEST] = "全年被申请行政复议400件。"
+    assert "N-05" in narrative(report)

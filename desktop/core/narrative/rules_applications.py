@@ -106,14 +106,14 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | 
     if figure is None or len(window) > 20 or any(match.end() <= c.start < count.start for c in s.counts_in(count.clause)
                                                  if c is not count):
         return None
+    if len(before) > 1 and match is before[-1] and match.start() - before[-2].end() <= 2:
+        return None  # 「收到并办结3件」「办结上年结转申请2件」: two figures, one number
     if figure in (NEW, TOTAL):
         head = s.text[clause.start:match.start()]
         if "其中" in head or _PART_ONLY.search(words) or _GROUP.search(words):
             return None
         if "申请" not in window and not _is_filler(window):
             return None
-        if len(before) > 1 and match.start() - before[-2].end() <= 2 and _keyword_figure(before[-2], year):
-            return None  # 「收到并办结3件」: two figures, one number
     elif _PART_ONLY.search(words.replace("其中", "")):
         return None
     plus = _inclusive_of(s, count.clause, year)

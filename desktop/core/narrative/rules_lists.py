@@ -24,6 +24,8 @@ _AMONG = re.compile("其中")
 # The same items published on several channels may be counted once per channel.
 _CHANNELS = re.compile("网站|微信|微博|公众号|新媒体|政务号|客户端|公报|抖音|头条|视频号|APP|App|app")
 _REST = re.compile("其他|其余|其它")
+# Items and documents fall into one category each; meetings, people and times often into several.
+_UNITS = ("件", "条", "篇", "项")
 
 
 def _total_before(s: Scan, position: int, depth: int) -> Count | None:
@@ -69,7 +71,7 @@ def list_problems(text: str, claimed: frozenset[int]) -> tuple[tuple[str, tuple[
     for match in _AMONG.finditer(s.text):
         depth = s.clauses[s.clause_of(match.start())].depth
         total = _total_before(s, match.start(), depth)
-        if total is None or total.approx:
+        if total is None or total.approx or total.unit not in _UNITS:
             continue
         parts = [p for p in _parts_after(s, match.start(), depth) if p.unit == total.unit]
         if len(parts) < 2 or any(p.approx for p in parts) or all(p.start in claimed for p in parts):

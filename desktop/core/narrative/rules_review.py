@@ -43,8 +43,15 @@ _GROUPS_OF = {"review": ("review",), LITIGATION: ("suit_direct", "suit_after_rev
               "suit_direct": ("suit_direct",), "suit_after_review": ("suit_after_review",)}
 
 
-def _about_disclosure(s: Scan, clause: int, on_request: bool) -> bool:
-    return on_request or "信息公开" in s.sentence_text(clause)
+def _about_disclosure(s: Scan, clause: int, on_request: bool, position: int) -> bool:
+    """Cases of information disclosure: said so before ``position``, or implied by section 一（二）.
+
+    「被申请行政复议3件，其中因政府信息公开1件」 narrows later, so its 3 is not table 四's.
+    """
+    start, end = s.sentence_spans[s.clauses[clause].sentence]
+    if "信息公开" in s.text[start:position]:
+        return True
+    return on_request and "信息公开" not in s.text[position:end]
 
 
 def _topic(match: re.Match[str]) -> str:
@@ -77,7 +84,7 @@ def _count_claims(s: Scan, on_request: bool) -> list[Claim]:
 def _count_claim(s: Scan, index: int, count: Count, topics: list[str], current: str | None,
                  on_request: bool) -> Claim | None:
     words = s.clause_text(index)
-    if count.approx or _NOT_OURS.search(words) or not _about_disclosure(s, index, on_request):
+    if count.approx or _NOT_OURS.search(words) or not _about_disclosure(s, index, on_request, count.start):
         return None
     spared = [m.span() for m in _ALL_UPHELD.finditer(words)]
     items = [m for m in _ITEM.finditer(words) if not any(a <= m.start() < b for a, b in spared)]
@@ -99,7 +106,7 @@ def _upheld_claims(s: Scan, on_request: bool) -> list[Claim]:
     claims = []
     for match in _ALL_UPHELD.finditer(s.text):
         clause = s.clause_of(match.start())
-        if not _about_disclosure(s, clause, on_request):
+        if not _about_disclosure(s, clause, on_request, match.start()):
             continue
         start, _ = s.segment_spans[s.clauses[clause].segment]
         topics = {_topic(m) for m in _TOPIC.finditer(s.text, start, match.start())}
@@ -122,7 +129,7 @@ def _none_claims(s: Scan, on_request: bool) -> list[Claim]:
     claims = []
     for match in _NONE.finditer(s.text):
         clause = s.clause_of(match.start())
-        if _NONE_MID_BAD.search(match.group("mid")) or not _about_disclosure(s, clause, on_request):
+        if _NONE_MID_BAD.search(match.group("mid")) or not _about_disclosure(s, clause, on_request, match.end()):
             continue
         for topic in {match.group("a"), match.group("b")} - {None}:
             figure = t4("review", "total") if topic == "行政复议" else t4(LITIGATION, "total")
