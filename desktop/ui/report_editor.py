@@ -65,13 +65,13 @@ class ReportEditor(QWidget):
 
     def show_finding(self, finding: Finding) -> None:
         """Switch to the finding's tab and select its cells, or put the cursor in its text."""
-        keys = list(finding.cells)
+        keys = [span.key for span in finding.spans] + list(finding.cells)  # a quoted number first
         tab = next((t for t in (tab_of(k, self.defs) for k in keys) if t is not None), None)
         if tab is None:
             return
         self.tabs.setCurrentIndex(tab)
         table_keys = [k for k in keys if k.startswith(("t2.", "t3.", "t4."))]
-        if table_keys:
+        if table_keys and not finding.spans:
             self.tables[table_keys[0][:2]].view.select_keys(table_keys)
             self.tables[table_keys[0][:2]].view.setFocus()
             return
