@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from desktop.core.narrative import quotes, similarity
 from desktop.core.narrative.coverage import section_one_covered
-from desktop.core.narrative.rules_applications import application_claims, application_counts, percentages, result_counts
+from desktop.core.narrative.rules_applications import application_claims, application_counts, result_counts
 from desktop.core.narrative.rules_documents import document_claims, document_counts
 from desktop.core.narrative.rules_lists import list_problems, list_sums
 from desktop.core.narrative.rules_meta import agency_agrees, named_in, written_in, year_agrees
+from desktop.core.narrative.rules_percentages import percentages
 from desktop.core.narrative.rules_review import review_claims, review_counts
 from desktop.core.narrative.similarity import repeats_last_year
 

@@ -1,23 +1,22 @@
-"""N-02, N-03 and N-04: what the text says about applications against table 三.
+"""N-02 and N-03: what the text says about applications against table 三.
 
 The wording read: 「共收到/受理/新收…申请N件」 (新收), 「上年结转N件」, 「办结/答复N件」 (总计),
 「结转下年度继续办理N件」 or 「N件顺延到下年度」, 「未收到…申请」, and the six result groups
-(予以公开 N 件 …) with their percentages.
+(予以公开 N 件 …), alone or joined (「予以公开及部分公开」).
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
-from desktop.core.checks.findings import Finding, Severity, TextSpan
+from desktop.core.checks.findings import Finding, Severity
 from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES, GROUPS, NEW, TOTAL, Figure
 from desktop.core.narrative.quotes import Count, Scan, scan
 
-E, W = Severity.ERROR, Severity.WARNING
+E = Severity.ERROR
 ON_REQUEST = "text.s1.on_request"
 
 _KEYWORDS = re.compile(
@@ -36,7 +35,7 @@ _GROUP_WORDS = {
     "other": "其他处理",
 }
 assert set(_GROUP_WORDS) == set(GROUPS) and all(GROUP_NAMES[g] in w for g, w in _GROUP_WORDS.items())
-_GROUP = re.compile("|".join(f"(?P<{g}>{words})" for g, words in _GROUP_WORDS.items()))
+GROUP = re.compile("|".join(f"(?P<{g}>{words})" for g, words in _GROUP_WORDS.items()))
 
 # Counts about something else than information requests.
 _OTHER_TOPIC = re.compile(
@@ -74,7 +73,7 @@ def _inclusive_of(s: Scan, clause: int, year: int) -> tuple[Figure, ...] | None:
     words = s.clause_text(following)
     if not _INCLUSIVE.match(words):
         return ()
-    named: list[Figure] = [GROUPS[m.lastgroup] for m in _GROUP.finditer(words) if m.lastgroup]
+    named: list[Figure] = [GROUPS[m.lastgroup] for m in GROUP.finditer(words) if m.lastgroup]
     named += [f for m in _KEYWORDS.finditer(words) if (f := _keyword_figure(m, year)) is CARRIED_IN]
     return tuple(named) or None
 
@@ -110,7 +109,7 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | 
         return None  # 「收到并办结3件」「办结上年结转申请2件」: two figures, one number
     if figure in (NEW, TOTAL):
         head = s.text[clause.start:match.start()]
-        if "其中" in head or _PART_ONLY.search(words) or _GROUP.search(words):
+        if "其中" in head or _PART_ONLY.search(words) or GROUP.search(words):
             return None
         if "申请" not in window and not _is_filler(window):
             return None
@@ -141,9 +140,9 @@ def _mentions_carried_in(sentence: str, year: int) -> bool:
 _JOINED = re.compile("(?:及|和|或|与|、|以及|或者)")
 
 
-def _named_groups(words: str) -> Figure | None:
+def named_groups(words: str) -> Figure | None:
     """The result group a clause names, or the sum of several joined by 及/和/或 (「予以公开及部分公开」)."""
-    matches = list(_GROUP.finditer(words))
+    matches = list(GROUP.finditer(words))
     if not matches:
         return None
     if len(matches) == 1:
@@ -158,7 +157,7 @@ def _named_groups(words: str) -> Figure | None:
 def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
     """N-03: one result group and one count of 件 in a clause, in either order."""
     words = s.clause_text(clause_index)
-    figure = _named_groups(words)
+    figure = named_groups(words)
     counts = [c for c in s.counts_in(clause_index) if c.unit == "件"]
     if figure is None or len(counts) != 1 or counts[0].approx:
         return None
@@ -220,50 +219,3 @@ def application_counts(ctx: CheckContext) -> list[Finding]:
 def result_counts(ctx: CheckContext) -> list[Finding]:
     """N-03."""
     return _claims_of(ctx, "N-03")
-
-
-# ---- N-04
-
-_RATE = re.compile("率|同比|环比|较上|较去|比上|比去|增长|下降|上升|提高|降低")
-_SHARE = re.compile(r"^(?:约|分别)?(?:占比|占)")
-
-
-def _percent_group(s: Scan, clause: int) -> Figure | None:
-    """The result group whose share a percentage gives: named in its clause, or just before 「占…%」."""
-    words = s.clause_text(clause)
-    if _RATE.search(words):
-        return None
-    if _GROUP.search(words):
-        return _named_groups(words)
-    previous = s.previous_clause(clause)
-    if _SHARE.match(words.strip()) and previous is not None:
-        return _named_groups(s.clause_text(previous))
-    return None
-
-
-def percentages(ctx: CheckContext) -> list[Finding]:
-    """N-04: a result group's share, against 办理结果总计 (or, leniently, the new or all open requests)."""
-    cells = ctx.report.cells
-    denominators = [v for v in (TOTAL.value(cells), NEW.value(cells)) if v]
-    carried = CARRIED_IN.value(cells)
-    if NEW.value(cells) is not None and carried is not None:
-        denominators.append(NEW.value(cells) + carried)  # type: ignore[operator]
-    found = []
-    for key, text in ctx.report.text.items():
-        s = scan(text)
-        for percent in s.percents:
-            figure = _percent_group(s, percent.clause)
-            part = figure.value(cells) if figure else None
-            if figure is None or part is None or not [d for d in denominators if d]:
-                continue
-            tolerance = max(Decimal("0.1"), Decimal(5) / 10 ** (percent.decimals + 1)) + Decimal("0.0001")
-            shares = [Decimal(100 * part) / d for d in denominators if d]
-            if any(abs(share - percent.value) <= tolerance for share in shares):
-                continue
-            total = TOTAL.value(cells)
-            share = f"{Decimal(100 * part) / total:.1f}%" if total else "无法计算"
-            message = (f"文中“{s.text[s.clauses[percent.clause].start:percent.end]}”与表三不符："
-                       f"{figure.label}为{part}件，占办理结果总计{total}件的{share}")
-            found.append(Finding("N-04", W, (key, *figure.cells, *TOTAL.cells), message, None,
-                                 (TextSpan(key, percent.start, percent.end),)))
-    return found

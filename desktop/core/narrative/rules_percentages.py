@@ -1,0 +1,63 @@
+"""N-04: a percentage of a result group against table 三.
+
+Only a share named with its group is read: 「予以公开1362件，占44.7%」 or 「予以公开的占44.7%」. Rates
+(合格率100%, 办结率) and changes against last year (上升29.3%) are not shares of the table.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from desktop.core.checks.context import CheckContext
+from desktop.core.checks.findings import Finding, Severity, TextSpan
+from desktop.core.narrative.figures import CARRIED_IN, NEW, TOTAL, Figure
+from desktop.core.narrative.quotes import Scan, scan
+from desktop.core.narrative.rules_applications import GROUP, named_groups
+
+W = Severity.WARNING
+
+
+_RATE = re.compile("率|同比|环比|较上|较去|比上|比去|增长|下降|上升|提高|降低")
+_SHARE = re.compile(r"^(?:约|分别)?(?:占比|占)")
+
+
+def _percent_group(s: Scan, clause: int) -> Figure | None:
+    """The result group whose share a percentage gives: named in its clause, or just before 「占…%」."""
+    words = s.clause_text(clause)
+    if _RATE.search(words):
+        return None
+    if GROUP.search(words):
+        return named_groups(words)
+    previous = s.previous_clause(clause)
+    if _SHARE.match(words.strip()) and previous is not None:
+        return named_groups(s.clause_text(previous))
+    return None
+
+
+def percentages(ctx: CheckContext) -> list[Finding]:
+    """N-04: a result group's share, against 办理结果总计 (or, leniently, the new or all open requests)."""
+    cells = ctx.report.cells
+    denominators = [v for v in (TOTAL.value(cells), NEW.value(cells)) if v]
+    carried = CARRIED_IN.value(cells)
+    if NEW.value(cells) is not None and carried is not None:
+        denominators.append(NEW.value(cells) + carried)  # type: ignore[operator]
+    found = []
+    for key, text in ctx.report.text.items():
+        s = scan(text)
+        for percent in s.percents:
+            figure = _percent_group(s, percent.clause)
+            part = figure.value(cells) if figure else None
+            if figure is None or part is None or not [d for d in denominators if d]:
+                continue
+            tolerance = max(Decimal("0.1"), Decimal(5) / 10 ** (percent.decimals + 1)) + Decimal("0.0001")
+            shares = [Decimal(100 * part) / d for d in denominators if d]
+            if any(abs(share - percent.value) <= tolerance for share in shares):
+                continue
+            total = TOTAL.value(cells)
+            share = f"{Decimal(100 * part) / total:.1f}%" if total else "无法计算"
+            message = (f"文中“{s.text[s.clauses[percent.clause].start:percent.end]}”与表三不符："
+                       f"{figure.label}为{part}件，占办理结果总计{total}件的{share}")
+            found.append(Finding("N-04", W, (key, *figure.cells, *TOTAL.cells), message, None,
+                                 (TextSpan(key, percent.start, percent.end),)))
+    return found
