@@ -1,0 +1,135 @@
+"""The PyInstaller bundle does everything the app does, offline and from its own folder.
+
+Built once per session (about a minute); skip with ``-m "not frozen"``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktop import __version__
+from tests.fixtures.reports import REPO, SAMPLES, SEED_FILE
+from tests.packaging.conftest import FrozenBuild, clean_environment, run_frozen
+
+pytestmark = pytest.mark.frozen
+
+LINUX = sys.platform.startswith("linux")
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    """Inputs copied away from the checkout, so that any read of the checkout is the bundle's own doing."""
+    shutil.copy(SAMPLES / "huaian-2024.pdf", tmp_path / "huaian-2024.pdf")
+    shutil.copy(SEED_FILE, tmp_path / "erkou.nianbao")
+    return tmp_path
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.stdout
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_version_comes_from_the_package(frozen: FrozenBuild, tmp_path: Path) -> None:
+    assert ok(run_frozen(frozen, "--version", cwd=tmp_path)).strip() == f"年报助手 {__version__}"
+
+
+def test_command_line_imports_a_published_pdf_and_exports_a_pdf(frozen: FrozenBuild, workdir: Path) -> None:
+    out = ok(run_frozen(frozen, "import", "huaian-2024.pdf", "-o", "huaian.nianbao", cwd=workdir))
+    assert "表三：175个单元格全部导入" in out
+    ok(run_frozen(frozen, "export", "huaian.nianbao", "-o", "huaian.pdf", "--force", cwd=workdir))
+    text = pdf_text(workdir / "huaian.pdf")
+    assert "淮安市人民政府" in text
+    assert "2024年政府信息公开工作年度报告" in text
+    for printed in ("3119", "1362", "447228", "3985758", "96171.6", "351"):
+        assert printed in text
+    assert re.search(r"一、总体情况", text)
+
+
+def test_command_line_writes_and_reads_word_and_html(frozen: FrozenBuild, workdir: Path) -> None:
+    for suffix in ("docx", "html"):
+        ok(run_frozen(frozen, "export", "erkou.nianbao", "-o", f"erkou.{suffix}", cwd=workdir))
+        out = ok(run_frozen(frozen, "import", f"erkou.{suffix}", "-o", f"from-{suffix}.nianbao", cwd=workdir))
+        assert "已导入：耳口乡" in out, out
+    assert ok(run_frozen(frozen, "check", "from-docx.nianbao", "from-html.nianbao", cwd=workdir))
+
+
+def test_window_opens_a_report_and_quits(frozen: FrozenBuild, workdir: Path) -> None:
+    env = clean_environment(workdir / "home", NIANBAO_SMOKE_TEST="1")
+    result = run_frozen(frozen, "erkou.nianbao", cwd=workdir, env=env)
+    assert ok(result).startswith("NIANBAO_SMOKE_TEST ok: erkou.nianbao"), result.stdout
+    assert "Could not load" not in result.stderr and "Cannot load library" not in result.stderr, result.stderr
+
+
+def test_bundle_holds_every_shipped_resource(frozen: FrozenBuild) -> None:
+    shipped = {p.relative_to(REPO) for p in (REPO / "resources").rglob("*") if p.is_file()}
+    for relative in shipped:
+        bundled = frozen.internal / relative
+        assert bundled.is_file(), f"{relative} is not in the bundle: add it to RESOURCES in packaging/nianbao.spec"
+        assert bundled.read_bytes() == (REPO / relative).read_bytes()
+    translations = {p.name for p in frozen.internal.rglob("*.qm")}
+    assert translations == {"qtbase_zh_CN.qm"}
+
+
+def test_bundle_leaves_out_what_the_app_does_not_use(frozen: FrozenBuild) -> None:
+    names = {p.name for p in frozen.bundle.rglob("*")}
+    unwanted = re.compile(
+        r"Qt6(Network|OpenGL|Pdf|Qml|Quick|WaylandClient)|libgtk|libgdk|libcairo|libpango|libkrb5|libssl|libcrypto\."
+        r"|libstdc\+\+|_ssl\.|_hashlib\.|_tkinter|hypothesis|mypy|qwayland|qeglfs|qtls|qopenssl|qgtk3|opengl32sw",
+        re.I,
+    )
+    assert sorted(n for n in names if unwanted.search(n)) == []
+    plugins = sorted(p.relative_to(frozen.internal).as_posix() for p in frozen.internal.rglob("plugins/*/*"))
+    assert plugins and all(re.search(r"/(platforms|platforminputcontexts|imageformats|iconengines|styles)/", p)
+                           for p in plugins), plugins
+
+
+@pytest.mark.skipif(not LINUX, reason="ldd is Linux's")
+def test_every_library_finds_what_it_links_to(frozen: FrozenBuild) -> None:
+    """The xcb plugin cannot be started here without a display, so at least everything it loads must resolve."""
+    env = {"LD_LIBRARY_PATH": str(frozen.internal), "PATH": "/usr/bin:/bin"}
+    missing = {}
+    for path in frozen.bundle.rglob("*.so*"):
+        if path.is_file() and not path.is_symlink():
+            out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
+            if "not found" in out:
+                missing[path.name] = [line.strip() for line in out.splitlines() if "not found" in line]
+    assert missing == {}
+
+
+@pytest.mark.skipif(not LINUX or shutil.which("strace") is None, reason="needs strace on Linux")
+def test_stays_offline_and_inside_its_folder(frozen: FrozenBuild, workdir: Path) -> None:
+    """A copy of the folder elsewhere works alone: no network, nothing read from Python or the checkout."""
+    copy = workdir / "usb-stick" / "nianbao"
+    shutil.copytree(frozen.bundle, copy, symlinks=True)
+    moved = FrozenBuild(copy.parent)
+    log = workdir / "trace"
+    strace = ("strace", "-f", "-qq", "-e", "trace=socket,connect,openat,execve", "-o", str(log))
+    runs = [
+        ("import", "huaian-2024.pdf", "-o", "huaian.nianbao"),
+        ("export", "huaian.nianbao", "-o", "huaian.pdf", "--force"),
+        ("export", "huaian.nianbao", "-o", "huaian.docx", "--force"),
+        ("erkou.nianbao",),
+    ]
+    calls = []
+    for args in runs:
+        env = clean_environment(workdir / "home", NIANBAO_SMOKE_TEST="1")
+        ok(run_frozen(moved, *args, cwd=workdir, env=env, prefix=strace))
+        calls += log.read_text(encoding="utf-8", errors="replace").splitlines()
+    assert [c for c in calls if re.search(r"socket\(AF_INET6?\b|connect\(.*AF_INET", c)] == []
+    outside = [str(REPO), sys.prefix, sys.base_prefix, str(frozen.bundle)]
+    opened = [c for c in calls if "openat(" in c and not re.search(r"= -1 E", c)]
+    leaks = [c for c in opened if any(f'"{root}/' in c for root in outside)]
+    assert leaks == []
+    assert [c for c in calls if "execve(" in c and str(copy) not in c] == []
