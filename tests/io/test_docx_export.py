@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +14,12 @@ from lxml import etree
 
 from desktop.cli import main
 from desktop.core import storage
-from desktop.core.report import Report
 from desktop.core.tablespec import T3_RESULTS_LABEL, TABLES
 from desktop.core.values import format_value
 from desktop.io.docx_export import build_document, export_docx
-from desktop.io.html_export import printable
-from desktop.io.outline import split_paragraphs
-from tests.fixtures.reports import SAMPLES, SEED_FILE, huaian, seed
+from tests.fixtures.reports import MARKUP, MARKUP_AGENCY, SAMPLES, SEED_FILE, huaian, markup_report
 
 TEMPLATE = SAMPLES / "template-2021.docx"
-MARKUP = "<b>&amp;</para> \"引号\" 'x' 😀 ]]> &lt;"
-AGENCY = "淮安市<i>&amp;人民政府"
 
 CellRecord = tuple[int, int, int, int, str]
 
@@ -172,20 +165,14 @@ def test_tables_repeat_headers_have_borders_and_a_vertical_label(huaian_doc: Any
     assert directions == [(T3_RESULTS_LABEL, "tbRlV")]
 
 
-def _markup_report() -> Report:
-    report = huaian()
-    report.meta.agency = AGENCY
-    report.text["text.s5"] = f"第一行{MARKUP}\n第二行\x01\x0b尾\r\n\n第三行"
-    report.text["text.preamble"] = "前言<script>alert(1)</script>"
-    return report
 
 
 def test_markup_like_text_comes_out_literally(tmp_path: Path) -> None:
     path = tmp_path / "markup.docx"
-    export_docx(_markup_report(), path)
+    export_docx(markup_report(), path)
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
-    assert texts[0] == AGENCY and document.core_properties.author == AGENCY
+    assert texts[0] == MARKUP_AGENCY and document.core_properties.author == MARKUP_AGENCY
     assert f"第一行{MARKUP}" in texts
     assert texts[texts.index(f"第一行{MARKUP}") + 1 : texts.index(f"第一行{MARKUP}") + 3] == ["第二行尾", "第三行"]
     assert "前言<script>alert(1)</script>" in texts
@@ -216,39 +203,3 @@ def test_command_line_exports_a_saved_huaian_report(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- round trip through the importer
-
-needs_importer = pytest.mark.skipif(
-    importlib.util.find_spec("desktop.io.importing") is None,
-    reason="desktop.io.importing (import_file) has not landed yet",
-)
-
-
-def _reimported(report: Report, path: Path) -> Report:
-    from desktop.io.importing import import_file
-
-    export_docx(report, path)
-    return import_file(path).report
-
-
-def _dated_huaian() -> Report:
-    report = huaian()
-    report.meta.date = dt.date(2025, 1, 20)
-    return report
-
-
-def _printed(text: str) -> str:
-    """What survives printing: one paragraph per non-blank line, control characters dropped."""
-    return "\n".join(split_paragraphs(printable(text)))
-
-
-@needs_importer
-@pytest.mark.parametrize(
-    "make", [seed, huaian, _dated_huaian, _markup_report], ids=["seed", "unsigned", "signed", "markup"]
-)
-def test_export_then_import_gives_the_same_report(make: Any, tmp_path: Path) -> None:
-    report = make()
-    back = _reimported(report, tmp_path / "report.docx")
-    assert back.meta == report.meta
-    assert back.cells == report.cells
-    assert back.text == {key: _printed(text) for key, text in report.text.items()}
-

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib.util
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -14,12 +12,9 @@ from desktop.cli import main
 from desktop.core.report import Report
 from desktop.core.tablespec import T3_RESULTS_LABEL, TABLES
 from desktop.core.values import format_value
-from desktop.io.html_export import export_html, html_fragment, html_page, plain_text, printable
-from desktop.io.outline import split_paragraphs
-from tests.fixtures.reports import SEED_FILE, huaian, seed
+from desktop.io.html_export import export_html, html_fragment, html_page, plain_text
+from tests.fixtures.reports import MARKUP, MARKUP_AGENCY, SEED_FILE, huaian, markup_report, seed
 
-MARKUP = "<b>&amp;</para> \"引号\" 'x' 😀 ]]> &lt;"
-AGENCY = "淮安市<i>&amp;人民政府"
 CellRecord = tuple[int, int, int, int, str]
 
 
@@ -142,21 +137,15 @@ def test_fragment_is_pasteable_without_a_page_around_it() -> None:
     assert blocks[-2:] == [("p", "耳口乡"), ("p", "2024年1月4日")]
 
 
-def _markup_report() -> Report:
-    report = huaian()
-    report.meta.agency = AGENCY
-    report.text["text.s5"] = f"第一行{MARKUP}\n第二行\x01\x0b尾\r\n\n第三行"
-    report.text["text.preamble"] = "前言<script>alert(1)</script>"
-    return report
 
 
 def test_markup_like_text_comes_out_literally() -> None:
-    report = _markup_report()
+    report = markup_report()
     page_text = html_page(report)
     assert "<script>" not in page_text and "<b>" not in page_text and "<i>" not in page_text
     assert "&lt;b&gt;&amp;amp;&lt;/para&gt; &quot;引号&quot; &#x27;x&#x27; 😀 ]]&gt; &amp;lt;" in page_text
     page = parse(page_text)
-    assert page.title == f"{AGENCY}2024年政府信息公开工作年度报告"
+    assert page.title == f"{MARKUP_AGENCY}2024年政府信息公开工作年度报告"
     texts = [text for _, text in page.blocks]
     start = texts.index(f"第一行{MARKUP}")
     assert texts[start : start + 3] == [f"第一行{MARKUP}", "第二行尾", "第三行"]
@@ -165,9 +154,9 @@ def test_markup_like_text_comes_out_literally() -> None:
 
 
 def test_plain_text_for_the_clipboard() -> None:
-    text = plain_text(_markup_report())
+    text = plain_text(markup_report())
     lines = text.splitlines()
-    assert lines[0] == AGENCY and lines[1] == "2024年政府信息公开工作年度报告"
+    assert lines[0] == MARKUP_AGENCY and lines[1] == "2024年政府信息公开工作年度报告"
     assert f"\u3000\u3000第一行{MARKUP}" in lines
     assert "\u3000\u3000（一）主动公开。全年主动公开政府信息。" in lines
     row = "一、本年新收政府信息公开申请数量\t\t\t3001\t53\t0\t0\t61\t4\t3119"
@@ -188,34 +177,3 @@ def test_command_line_exports_html(suffix: str, tmp_path: Path, capsys: pytest.C
 
 
 # ---------------------------------------------------------------- round trip through the importer
-
-needs_importer = pytest.mark.skipif(
-    importlib.util.find_spec("desktop.io.importing") is None,
-    reason="desktop.io.importing (import_file) has not landed yet",
-)
-
-
-def _dated_huaian() -> Report:
-    report = huaian()
-    report.meta.date = dt.date(2025, 1, 20)
-    return report
-
-
-def _printed(text: str) -> str:
-    return "\n".join(split_paragraphs(printable(text)))
-
-
-@needs_importer
-@pytest.mark.parametrize(
-    "make", [seed, huaian, _dated_huaian, _markup_report], ids=["seed", "unsigned", "signed", "markup"]
-)
-def test_export_then_import_gives_the_same_report(make: Any, tmp_path: Path) -> None:
-    from desktop.io.importing import import_file
-
-    report = make()
-    path = tmp_path / "report.html"
-    export_html(report, path)
-    back = import_file(path).report
-    assert back.meta == report.meta
-    assert back.cells == report.cells
-    assert back.text == {key: _printed(text) for key, text in report.text.items()}

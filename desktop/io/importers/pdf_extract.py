@@ -7,7 +7,7 @@ a whole import well under a second. Coordinates are returned top-down, as pdfplu
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 MAX_PAGES = 300
@@ -102,6 +102,12 @@ def read_pages(data: bytes) -> list[Page]:
                     continue
                 left, _, right, _ = text_page.get_charbox(index)
                 _, low, _, high = text_page.get_charbox(index, loose=True)
+                previous = result.chars[-1] if result.chars else None
+                if 0xDC00 <= code <= 0xDFFF and previous is not None and "\ud800" <= previous.text <= "\udbff":
+                    # PDFium counts UTF-16 units: join a surrogate pair into its one character (emoji, Ext. B)
+                    joined = (previous.text + chr(code)).encode("utf-16", "surrogatepass").decode("utf-16")
+                    result.chars[-1] = replace(previous, text=joined, x1=max(previous.x1, right))
+                    continue
                 result.chars.append(Char(chr(code), left, height - high, right, height - low, max(high - low, 1.0)))
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
                 result.edges += _path_edges(obj, height, raw)
