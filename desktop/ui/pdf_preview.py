@@ -78,7 +78,7 @@ def export_pdf_with_preview(actions: FileActions) -> Path | None:
         return None
     target = Path(path) if Path(path).suffix.lower() == ".pdf" else Path(path + ".pdf")
     progress = QProgressDialog(actions.tr("正在排版……"), "", 0, 0, window)
-    progress.setCancelButton(None)
+    progress.setCancelButton(None)  # type: ignore[arg-type]  # PySide6 6.8 stubs omit None; Qt accepts it
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
