@@ -40,8 +40,8 @@ SPAN_LENGTH = 16  # repeated runs at least this long are pointed at in the text
 
 @lru_cache(maxsize=64)
 def normalised(text: str) -> str:
-    """Letters, digits (as 0) and hanzi only, in lower case."""
-    return _DIGIT.sub("0", _DROPPED.sub("", text)).lower()
+    """Letters, digits (as 0) and hanzi only, one for one with the characters ``positions`` lists."""
+    return _DIGIT.sub("0", _DROPPED.sub("", text))
 
 
 @lru_cache(maxsize=16)
