@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.core.fields import OVERSIGHT_HEADING_FOR_GOVERNMENTS, SECTIONS, TEXT_BY_KEY
+from desktop.core.narrative.generate import IncompleteTables
 from desktop.core.report import Report
 from desktop.ui.document import ReportDocument
 from desktop.ui.similarity_label import SimilarityLabel
@@ -60,17 +61,20 @@ class Section1Tab(QScrollArea):
         self._update_headings(())
 
     def _generators(self) -> list[tuple[str, str, Callable[[Report], str]]]:
-        try:
-            from desktop.core.narrative.generate import on_request_paragraph, review_litigation_paragraph
-        except ImportError:
-            return []
+        from desktop.core.narrative.generate import on_request_paragraph, review_litigation_paragraph
+
         return [
             ("on_request", self.tr("按表格生成申请办理段落"), on_request_paragraph),
             ("review", self.tr("按表格生成复议诉讼段落"), review_litigation_paragraph),
         ]
 
     def _insert(self, build: Callable[[Report], str]) -> None:
-        self.document.insert_paragraph(ON_REQUEST_KEY, build(self.document.report))
+        try:
+            paragraph = build(self.document.report)
+        except IncompleteTables as error:
+            self.document.refused.emit(str(error))  # the status bar says which cells are still blank
+            return
+        self.document.insert_paragraph(ON_REQUEST_KEY, paragraph)
         self.editors[ON_REQUEST_KEY].setFocus()
 
     def _update_headings(self, keys: tuple[str, ...]) -> None:

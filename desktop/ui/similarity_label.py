@@ -22,12 +22,9 @@ class SimilarityLabel(QLabel):
         report = self.document.report
         self.share = None
         if report.previous is not None and any(report.previous.text.values()):
-            try:
-                from desktop.core.narrative.similarity import similarity_by_section
-            except ImportError:
-                similarity_by_section = None
-            if similarity_by_section is not None:
-                self.share = similarity_by_section(report).get(self.section)
+            from desktop.core.narrative.similarity import similarity_by_section
+
+            self.share = similarity_by_section(report).get(self.section)
         if self.share is None:
             self.hide()
             return

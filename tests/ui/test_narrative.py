@@ -81,3 +81,13 @@ def test_repetition_of_last_years_text_is_shown_per_section(window: MainWindow, 
     window.document.set_text("text.s5", "本年度的问题是新的：信息发布不及时。改进措施：建立周报制度。")
     window.document.recheck()
     assert window.editor.section5.similarity.share is not None and window.editor.section5.similarity.share < 0.5
+
+
+def test_generating_from_blank_tables_says_which_cells_to_fill(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    assert window.editor is not None and window.document is not None
+    window.document.set_value("t3.new.natural", "")
+    before = window.document.report.text["text.s1.on_request"]
+    qtbot.mouseClick(window.editor.section1.generate_buttons["on_request"], Qt.MouseButton.LeftButton)
+    assert window.document.report.text["text.s1.on_request"] == before
+    assert window.statusBar().currentMessage().startswith("请先填写表三")

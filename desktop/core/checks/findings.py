@@ -54,6 +54,8 @@ class Finding:
             "cells": list(self.cells),
             "message": self.message,
         }
+        if self.spans:
+            data["spans"] = [{"key": s.key, "start": s.start, "end": s.end} for s in self.spans]
         if self.fix is not None:
             data["fix"] = {"label": self.fix.label, "values": {k: str(v) for k, v in self.fix.values}}
         return data
