@@ -86,7 +86,8 @@ def test_repetition_of_last_years_text_is_shown_per_section(window: MainWindow, 
 def test_generating_from_blank_tables_says_which_cells_to_fill(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.files.open_sample()
     assert window.editor is not None and window.document is not None
-    window.document.set_value("t3.new.natural", "")
+    leaves = ("natural", "business", "research", "nonprofit", "legal", "other_org")
+    window.document.set_many([(f"t3.new.{c}", "") for c in leaves], "清空")  # so 新收 总计 is blank too
     before = window.document.report.text["text.s1.on_request"]
     qtbot.mouseClick(window.editor.section1.generate_buttons["on_request"], Qt.MouseButton.LeftButton)
     assert window.document.report.text["text.s1.on_request"] == before
