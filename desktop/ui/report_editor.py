@@ -61,7 +61,9 @@ class ReportEditor(QWidget):
                 parts.append(self.tr("%n错", "", errors))
             if warnings:
                 parts.append(self.tr("%n警", "", warnings))
-            self.tabs.setTabText(number, f"{tab.name}（{' '.join(parts)}）" if parts else tab.name)
+            title = f"{tab.name}（{' '.join(parts)}）" if parts else tab.name
+            if self.tabs.tabText(number) != title:  # setTabText relayouts the tab bar even for the same text
+                self.tabs.setTabText(number, title)
 
     def show_finding(self, finding: Finding) -> None:
         """Switch to the finding's tab and select its cells, or put the cursor in its text."""
