@@ -5,6 +5,7 @@ Built once per session (about a minute); skip with ``-m "not frozen"``.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -70,6 +71,23 @@ def test_window_opens_a_report_and_quits(frozen: FrozenBuild, workdir: Path) -> 
     result = run_frozen(frozen, "erkou.nianbao", cwd=workdir, env=env)
     assert ok(result).startswith("NIANBAO_SMOKE_TEST ok: erkou.nianbao"), result.stdout
     assert "Could not load" not in result.stderr and "Cannot load library" not in result.stderr, result.stderr
+
+
+@pytest.mark.skipif(not LINUX or shutil.which("Xvfb") is None, reason="needs Xvfb on Linux")
+def test_window_opens_on_x11(frozen: FrozenBuild, workdir: Path) -> None:
+    """The platform plugin offices use, with the libraries it links to, on a virtual X server."""
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        with os.fdopen(read) as ready:
+            display = ready.readline().strip()
+        env = clean_environment(workdir / "home", NIANBAO_SMOKE_TEST="1", QT_QPA_PLATFORM="xcb", DISPLAY=f":{display}")
+        assert ok(run_frozen(frozen, "erkou.nianbao", cwd=workdir, env=env)).startswith("NIANBAO_SMOKE_TEST ok")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def test_bundle_holds_every_shipped_resource(frozen: FrozenBuild) -> None:
