@@ -1,6 +1,6 @@
 """The PyInstaller bundle does everything the app does, offline and from its own folder.
 
-Built once per session (about a minute); skip with ``-m "not frozen"``.
+The folder and the .deb are built once per session (about two minutes); skip with ``-m "not frozen"``.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def test_command_line_imports_a_published_pdf_and_exports_a_pdf(frozen: FrozenBu
     assert "2024年政府信息公开工作年度报告" in text
     for printed in ("3119", "1362", "447228", "3985758", "96171.6", "351"):
         assert printed in text
-    assert re.search(r"一、总体情况", text)
+    assert "一、总体情况" in text
 
 
 def test_command_line_writes_and_reads_word_and_html(frozen: FrozenBuild, workdir: Path) -> None:
@@ -115,7 +115,7 @@ def test_bundle_leaves_out_what_the_app_does_not_use(frozen: FrozenBuild) -> Non
 
 @pytest.mark.skipif(not LINUX, reason="ldd is Linux's")
 def test_every_library_finds_what_it_links_to(frozen: FrozenBuild) -> None:
-    """The xcb plugin cannot be started here without a display, so at least everything it loads must resolve."""
+    """Including the X11 plugin, which needs a display to start: what it loads is in the bundle or the system."""
     env = {"LD_LIBRARY_PATH": str(frozen.internal), "PATH": "/usr/bin:/bin"}
     missing = {}
     for path in frozen.bundle.rglob("*.so*"):
@@ -146,8 +146,9 @@ def test_stays_offline_and_inside_its_folder(frozen: FrozenBuild, workdir: Path)
         ok(run_frozen(moved, *args, cwd=workdir, env=env, prefix=strace))
         calls += log.read_text(encoding="utf-8", errors="replace").splitlines()
     assert [c for c in calls if re.search(r"socket\(AF_INET6?\b|connect\(.*AF_INET", c)] == []
-    outside = [str(REPO), sys.prefix, sys.base_prefix, str(frozen.bundle)]
-    opened = [c for c in calls if "openat(" in c and not re.search(r"= -1 E", c)]
-    leaks = [c for c in opened if any(f'"{root}/' in c for root in outside)]
+    opened = [m.group(1) for c in calls if (m := re.search(r'openat\([^"]*"([^"]+)".*= \d+$', c))]
+    python = re.compile(r"/(lib|Lib)/python3|site-packages|dist-packages")
+    leaks = [path for path in opened if not path.startswith(str(copy)) and (
+        path.startswith((str(REPO), str(frozen.bundle))) or python.search(path))]
     assert leaks == []
     assert [c for c in calls if "execve(" in c and str(copy) not in c] == []
