@@ -39,6 +39,9 @@ def main() -> None:
         window.editor.tabs.setCurrentIndex(3)
         QApplication.processEvents()
         window.grab().save(str(OUT / "ui-table3-findings.png"))
+        window.editor.tabs.setCurrentIndex(1)
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "ui-section1-findings.png"))
         window.document.undo_stack.setClean()
         window.close()
 
