@@ -1,7 +1,7 @@
-"""Characters and ruling lines of each PDF page, read with PDFium (shipped with pdfplumber).
+"""Characters and ruling lines of each PDF page, read with PDFium (pypdfium2).
 
 PDFium parses the content streams of a WPS report some twenty times faster than pdfminer, which keeps
-a whole import well under a second. Coordinates are returned top-down, as pdfplumber uses them.
+a whole import well under a second. Coordinates are returned top-down.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class Page:
     width: float
     height: float
     chars: list[Char] = field(default_factory=list)
-    edges: list[dict[str, Any]] = field(default_factory=list)  # pdfplumber edge dicts
+    edges: list[dict[str, Any]] = field(default_factory=list)  # ruling lines: orientation, x0, x1, top, bottom
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any] | None:

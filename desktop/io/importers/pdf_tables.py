@@ -1,6 +1,6 @@
 """PDF with a text layer, as WPS or Word make it: tables from their ruled cells, prose from the lines.
 
-Ruled cells are found with pdfplumber's table algorithm over the page's lines. Prose lines are joined
+Ruled cells are found from the page's lines (ruled_cells.py). Prose lines are joined
 into paragraphs by their indent and by where the previous line ended; page numbers 「-N-」 are dropped.
 """
 
@@ -13,6 +13,7 @@ from typing import Any
 from desktop.io.importers.document import Block, Cell, Grid, ImportRefused, Para, Source
 from desktop.io.importers.label_match import classify
 from desktop.io.importers.pdf_extract import Char, Page, read_pages
+from desktop.io.importers.ruled_cells import find_cells, group_tables
 
 _PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页")
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -68,13 +69,8 @@ def _joined(lines: list[str]) -> str:
 
 
 def _tables(page: Page) -> list[tuple[Box, list[Box]]]:
-    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
-
-    edges = merge_edges(page.edges, 3, 3, 3, 3)
-    edges = [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= 3]
-    cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
     found = []
-    for table in cells_to_tables(cells):
+    for table in group_tables(find_cells(page.edges)):
         box = (min(c[0] for c in table), min(c[1] for c in table), max(c[2] for c in table), max(c[3] for c in table))
         found.append((box, table))
     return found
