@@ -1,5 +1,5 @@
 """Import time of each sample report, in a fresh interpreter per sample so that the first import
-(which loads PDFium, pdfplumber's table code or python-docx) is measured as a clerk meets it.
+(which loads PDFium or python-docx) is measured as a clerk meets it.
 
 Run: ``.venv/bin/python benchmarks/bench_import.py``. Target: under 1 s for the PDF.
 """
