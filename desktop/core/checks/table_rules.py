@@ -65,7 +65,8 @@ def in_force_continuity(ctx: CheckContext) -> list[Finding]:
     """T2-03 (needs last year) and T2-04."""
     cells = ctx.report.cells
     found = []
-    for row, label in (("regulations", "规章"), ("normative_docs", "行政规范性文件")):
+    for row in ("regulations", "normative_docs"):
+        label = CELLS[f"t2.{row}.issued"].row_label
         issued, repealed, in_force = (cells[f"t2.{row}.{c}"] for c in ("issued", "repealed", "in_force"))
         keys = tuple(f"t2.{row}.{c}" for c in ("issued", "repealed", "in_force"))
         if ctx.previous is not None and None not in (issued, repealed, in_force):
