@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core import storage
 from desktop.core.report import Report
+
+if TYPE_CHECKING:
+    from desktop.io.importing import ImportResult
 
 
 class CommandError(Exception):
@@ -32,7 +36,7 @@ def load_report(path: str) -> Report:
         raise CommandError(str(error)) from None
 
 
-def import_source(path: str):  # type: ignore[no-untyped-def]
+def import_source(path: str) -> ImportResult:
     """An ImportResult (report and the account for the clerk) from a text, HTML, Word or PDF file."""
     try:
         from desktop.io.importing import ImportRefused, import_file

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.fields import OPTION_MANUAL_TOTALS
+from desktop.core.fields import META_BY_KEY, OPTION_MANUAL_TOTALS, TEXT_BY_KEY
 from desktop.core.report import Report, parse_value
 from desktop.core.tablespec import CELLS
 from desktop.core.totals import computed_totals
@@ -84,8 +84,6 @@ def plan_manual_totals(report: Report, manual: bool) -> Edit:
 
 
 def _name(key: str) -> str:
-    from desktop.core.fields import META_BY_KEY, TEXT_BY_KEY
-
     if key in CELLS:
         return CELLS[key].label
     if key in TEXT_BY_KEY:

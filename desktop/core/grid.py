@@ -83,12 +83,6 @@ class TableSpec:
         """The placed cell covering a grid position (the anchor of a merge covers its whole span)."""
         return self._by_pos.get((row, col))
 
-    def position_of(self, key: str) -> Placed:
-        for p in self.placed:
-            if p.key == key:
-                return p
-        raise KeyError(key)
-
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.cells)

@@ -21,8 +21,3 @@ def computed_totals(cells: Mapping[str, CellValue]) -> dict[str, CellValue]:
         values[spec.key] = total
         result[spec.key] = total
     return result
-
-
-def stale_totals(cells: Mapping[str, CellValue]) -> dict[str, CellValue]:
-    """The totals that differ from what their parts add up to, with the value they should have."""
-    return {k: v for k, v in computed_totals(cells).items() if cells[k] != v}

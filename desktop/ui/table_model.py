@@ -51,6 +51,9 @@ class SpecTableModel(QAbstractTableModel):
         placed = self.placed_at(index)
         return placed.key if placed else None
 
+    def holds(self, key: str) -> bool:
+        return key in self._key_cells
+
     def index_of(self, key: str) -> QModelIndex:
         placed = self._key_cells[key]
         return self.index(placed.row, placed.col)

@@ -188,7 +188,7 @@ class SpecTableView(QTableView):
 
     def select_keys(self, keys: list[str]) -> None:
         model = self.spec_model
-        indexes = [model.index_of(k) for k in keys if k in model._key_cells]
+        indexes = [model.index_of(k) for k in keys if model.holds(k)]
         if not indexes:
             return
         selection = self.selectionModel()

@@ -119,7 +119,7 @@ def trial_format(ctx: CheckContext) -> list[Finding]:
     if not headers:
         return []
     shown = "、".join(headers[:4])
-    msg = f"表二使用了2019年试行格式的表头（{shown}），应改用2021年格式（国办公开办函〔2021〕30号）"
+    msg = f"表格使用了2019年试行格式（{shown}），应改用2021年格式（国办公开办函〔2021〕30号）"
     return [Finding("T2-06", E, tuple(s.key for s in T2.cells), msg)]
 
 
