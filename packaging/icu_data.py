@@ -147,12 +147,12 @@ def trim_library(source: Path, target: Path) -> bool:
         assembly.write_text(
             "\t.section .rodata\n"
             f"\t.globl {symbol}\n"
-            f"\t.type {symbol}, @object\n"
+            f"\t.type {symbol}, %object\n"
             "\t.balign 16\n"
             f"{symbol}:\n"
             f'\t.incbin "{blob}"\n'
             f"\t.size {symbol}, . - {symbol}\n"
-            '\t.section .note.GNU-stack,"",@progbits\n',
+            '\t.section .note.GNU-stack,"",%progbits\n',
             encoding="ascii",
         )
         target.parent.mkdir(parents=True, exist_ok=True)

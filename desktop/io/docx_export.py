@@ -73,14 +73,28 @@ def build_document(report: Report) -> Any:
     return document
 
 
-def _properties(document: Any, report: Report) -> None:
-    """Names the report in the file's properties, and drops the blank thumbnail that would preview it."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
+_APP_PROPERTIES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>年报助手</Application><DocSecurity>0</DocSecurity></Properties>"
+)
 
-    rels = document.part.package.rels
-    for rel_id, rel in list(rels.items()):
-        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
-            del rels[rel_id]
+
+def _properties(document: Any, report: Report) -> None:
+    """Names the report in the file's properties, says which program wrote it (instead of the Word
+    for Mac of python-docx's template), and drops the blank thumbnail that would preview it."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype in (RELATIONSHIP_TYPE.THUMBNAIL, RELATIONSHIP_TYPE.EXTENDED_PROPERTIES):
+            del package.rels[rel_id]
+    app = Part(
+        PackURI("/docProps/app.xml"), CONTENT_TYPE.OFC_EXTENDED_PROPERTIES, _APP_PROPERTIES.encode("utf-8"), package
+    )
+    package.relate_to(app, RELATIONSHIP_TYPE.EXTENDED_PROPERTIES)
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     props = document.core_properties
     props.title = printable(report.title)

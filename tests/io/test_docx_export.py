@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -183,6 +184,21 @@ def test_document_properties_name_the_report() -> None:
     assert props.title == "淮安市人民政府2024年政府信息公开工作年度报告"
     assert props.author == "淮安市人民政府"
     assert "docx" not in f"{props.author}{props.comments}{props.last_modified_by}"
+
+
+def test_file_says_which_program_wrote_it(tmp_path: Path) -> None:
+    """Word's 属性 dialog shows the program; python-docx's template would say Word for Mac."""
+    path = tmp_path / "huaian.docx"
+    export_docx(huaian(), path)
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        app = archive.read("docProps/app.xml").decode("utf-8")
+        relations = archive.read("_rels/.rels").decode("utf-8")
+    assert "<Application>年报助手</Application>" in app
+    assert "Macintosh" not in app
+    assert relations.count("extended-properties") == 1
+    assert not any("thumbnail" in name for name in names)
+    assert docx.Document(str(path)).core_properties.title == "淮安市人民政府2024年政府信息公开工作年度报告"
 
 
 def test_command_line_exports_word(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

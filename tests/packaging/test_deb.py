@@ -1,6 +1,7 @@
 """The .deb made from the frozen build: what it installs, where, and that the installed copy runs.
 
-It is unpacked into a temporary folder rather than installed, so the test never changes the machine.
+It is unpacked, or installed with dpkg into a folder with its own package database, so the tests never
+change the machine.
 """
 
 from __future__ import annotations
@@ -73,3 +74,40 @@ def test_unpacked_package_runs(deb: Path, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"年报助手 {__version__}"
+
+
+def dpkg(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """dpkg acting on its own database under `root`; the system's packages are not touched.
+
+    The package's dependencies are not in that database, hence --force-depends.
+    """
+    return subprocess.run(
+        ["dpkg", f"--root={root}", "--log=/dev/null", "--force-not-root", "--force-script-chrootless",
+         "--force-depends", *args],
+        capture_output=True, text=True, encoding="utf-8",
+    )
+
+
+def test_installs_with_dpkg_and_removes_cleanly(deb: Path, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    admin = root / "var/lib/dpkg"
+    for folder in ("info", "updates", "triggers"):
+        (admin / folder).mkdir(parents=True)
+    (admin / "status").touch()
+    (admin / "available").touch()
+
+    installed = dpkg(root, "-i", str(deb))
+    assert installed.returncode == 0, installed.stderr
+    assert "Status: install ok installed" in dpkg(root, "-s", "nianbao").stdout
+    assert (root / "usr/bin/nianbao").readlink() == Path("/opt/nianbao/nianbao")
+    result = subprocess.run(
+        [str(root / "opt/nianbao/nianbao"), "--version"], env=clean_environment(tmp_path / "home"),
+        capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )
+    assert result.stdout.strip() == f"年报助手 {__version__}"
+
+    removed = dpkg(root, "-r", "nianbao")
+    assert removed.returncode == 0, removed.stderr
+    left = sorted(str(p.relative_to(root)) for p in root.rglob("*") if not p.is_relative_to(admin))
+    assert left == ["var", "var/lib"]
+    assert dpkg(root, "-s", "nianbao").returncode != 0
