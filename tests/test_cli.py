@@ -94,6 +94,21 @@ def test_check_with_explicit_last_year(tmp_path: Path, capsys) -> None:  # type:
     assert "T3-05" in {f["rule"] for f in json.loads(out)["findings"]}
 
 
+def test_check_says_when_the_last_year_file_is_of_another_year(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    older = huaian()
+    older.meta.year = 2022
+    older.cells["t3.carried_out.natural"] = 30
+    older_path = tmp_path / "2022.nianbao"
+    storage.save(older, older_path)
+    now = tmp_path / "2024.nianbao"
+    storage.save(huaian(), now)
+    code, out, _ = run(capsys, "check", str(now), "--last-year", str(older_path))
+    assert code == 0 and "T3-05" not in out
+    assert "未做衔接校验：所选报告是2022年度的，本报告为2024年度" in out
+    code, out, _ = run(capsys, "check", str(now), "--last-year", str(older_path), "--json")
+    assert "2023年度" in json.loads(out)["last_year_skipped"]
+
+
 def test_new_refuses_to_overwrite_and_rejects_bad_levels(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "r.nianbao"
     path.write_text("keep")

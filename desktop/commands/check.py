@@ -9,7 +9,7 @@ import json
 
 from desktop.commands.common import CommandError, load_report
 from desktop.core.checks import Severity, check
-from desktop.core.lastyear import snapshot
+from desktop.core.lastyear import not_last_year, snapshot
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
             code = 2
             continue
         findings = check(report, previous=previous, today=args.today)
+        unlinked = not_last_year(report, previous) if previous is not None else None
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = sum(f.severity is Severity.WARNING for f in findings)
         if errors and code == 0:
@@ -49,9 +50,12 @@ def run(args: argparse.Namespace) -> int:
                 "file": path, "agency": report.meta.agency, "year": report.meta.year,
                 "errors": errors, "warnings": warnings,
                 "findings": [f.as_json() for f in findings],
+                **({"last_year_skipped": unlinked} if unlinked else {}),
             }, ensure_ascii=False))
             continue
         print(f"{path}\t{report.meta.agency}\t{report.meta.year}年\t错误 {errors}\t警告 {warnings}")
+        if unlinked:
+            print(f"  未做衔接校验：{unlinked}")
         if show_details:
             for f in findings:
                 print(f"  [{f.severity.label} {f.rule}] {f.message}")

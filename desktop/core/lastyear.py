@@ -14,6 +14,22 @@ def snapshot(report: Report) -> PreviousYear:
     )
 
 
+def not_last_year(report: Report, previous: PreviousYear) -> str | None:
+    """Why ``previous`` cannot be this report's last year, in a sentence for the clerk; None when it can."""
+    if previous.year == report.meta.year - 1:
+        return None
+    return (f"所选报告是{previous.year}年度的，本报告为{report.meta.year}年度，"
+            f"衔接校验需要{report.meta.year - 1}年度的报告")
+
+
+def last_year_of(report: Report, previous: PreviousYear | None = None) -> PreviousYear | None:
+    """The last-year values the year-on-year rules may use: ``previous`` (default: those kept in the report),
+    and only when they are of the year before the report's. Another year's values would make every
+    carry-over rule compare the wrong figures."""
+    previous = previous if previous is not None else report.previous
+    return previous if previous is not None and previous.year == report.meta.year - 1 else None
+
+
 def link_previous(report: Report, last_year: Report) -> None:
     report.previous = snapshot(last_year)
 

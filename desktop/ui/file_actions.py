@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from desktop.core import storage
 from desktop.core.checks import Severity
-from desktop.core.lastyear import link_previous, next_year
+from desktop.core.lastyear import link_previous, next_year, not_last_year, snapshot
 from desktop.core.report import Report
 from desktop.resources import sample_report
 from desktop.ui.document import ReportDocument
@@ -202,6 +202,10 @@ class FileActions(QObject):
             last = storage.load(path)
         except storage.ProjectFileError as error:
             self.tell_error(self.tr("无法打开"), str(error))
+            return
+        wrong_year = not_last_year(document.report, snapshot(last))
+        if wrong_year:
+            self.tell_error(self.tr("不是上年度报告"), wrong_year)
             return
         link_previous(document.report, last)
         document.undo_stack.resetClean()

@@ -259,3 +259,46 @@ def test_errors_come_first() -> None:
     report.cells["t3.new.total"] = 1  # T3-03 error
     severities = [f.severity for f in check(report, today=TODAY)]
     assert severities == sorted(severities, key=lambda s: s.rank)
+
+
+def test_t2_03_repealing_more_than_was_in_force() -> None:
+    """0 in force last year, none issued, one repealed: 0 + 0 − 1 cannot be the 0 reported."""
+    previous = snapshot(last_year())
+    previous.cells["t2.normative_docs.in_force"] = 84
+    previous.cells["t2.regulations.in_force"] = 0
+    report = huaian()
+    report.cells.update({"t2.regulations.issued": 0, "t2.regulations.repealed": 1, "t2.regulations.in_force": 0})
+    (finding,) = rules_of(report, previous=previous)["T2-03"]
+    assert "＝-1件" in finding.message
+
+
+def test_t2_05_trailing_zeros_are_not_decimal_places() -> None:
+    report = huaian()
+    report.cells["t2.fees.amount"] = Decimal("1.500000")
+    assert "T2-05" not in rules_of(report)
+    report.cells["t2.fees.amount"] = Decimal("190.457379")
+    assert "T2-05" in rules_of(report)
+
+
+def test_another_years_report_is_not_used_as_last_year() -> None:
+    """A 2022 report linked to a 2024 one would make every carry-over rule compare the wrong figures."""
+    two_years_ago = last_year()
+    two_years_ago.meta.year = 2022
+    two_years_ago.cells["t3.carried_out.natural"] = 5
+    two_years_ago.cells["t2.normative_docs.in_force"] = 1
+    assert not {"T3-05", "T2-03", "T3-07", "T4-04"} & set(rules_of(huaian(), previous=snapshot(two_years_ago)))
+    two_years_ago.meta.year = 2023
+    assert {"T3-05", "T2-03"} <= set(rules_of(huaian(), previous=snapshot(two_years_ago)))
+
+
+@pytest.mark.parametrize("text", ["暂无问题。", "没有问题", "本年度无存在的问题。", "我局暂未发现明显问题。", "无"])
+def test_s_03_saying_there_is_nothing_is_not_stating_problems(text: str) -> None:
+    report = huaian()
+    report.text["text.s5"] = text
+    assert rules_of(report)["S-03"][0].severity is Severity.ERROR
+
+
+def test_s_03_a_problem_stated_briefly_passes() -> None:
+    report = huaian()
+    report.text["text.s5"] = "问题：政策解读形式单一。改进：增加图解。"
+    assert "S-03" not in rules_of(report)

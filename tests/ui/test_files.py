@@ -181,3 +181,27 @@ def test_a_published_report_given_on_the_command_line_is_imported(window: MainWi
     window.files.confirm_import = lambda dialog: True  # type: ignore[method-assign]
     assert window.files.open_any(SAMPLES / "erkou-2023.txt")
     assert window.document is not None and window.document.report.meta.agency == "耳口乡"
+
+
+def test_linking_last_year_accepts_only_the_year_before(window: MainWindow, tmp_path: Path) -> None:
+    window.files.open_sample()  # 耳口乡 2023, nothing carried in
+    document = window.document
+    assert document is not None
+    for year in (2021, 2022):
+        older = seed()
+        older.meta.year = year
+        older.cells["t3.carried_out.natural"] = older.cells["t3.carried_out.total"] = 5
+        storage.save(older, tmp_path / f"{year}.nianbao")
+    messages: list[str] = []
+    window.files.tell_error = lambda title, text: messages.append(f"{title}：{text}")  # type: ignore[method-assign]
+
+    window.files.ask_open_path = lambda *args: str(tmp_path / "2021.nianbao")  # type: ignore[method-assign]
+    window.files.link_last_year()
+    assert messages == ["不是上年度报告：所选报告是2021年度的，本报告为2023年度，衔接校验需要2022年度的报告"]
+    assert document.report.previous is None and document.undo_stack.isClean()
+
+    window.files.ask_open_path = lambda *args: str(tmp_path / "2022.nianbao")  # type: ignore[method-assign]
+    window.files.link_last_year()
+    assert document.report.previous is not None and document.report.previous.year == 2022
+    assert "T3-05" in {f.rule for f in document.findings}
+    assert len(messages) == 1

@@ -69,7 +69,9 @@ def test_generated_paragraphs_agree_with_the_tables(window: MainWindow, qtbot, t
 
 def test_repetition_of_last_years_text_is_shown_per_section(window: MainWindow, tmp_path: Path) -> None:
     report = seed()
-    report.previous = snapshot(seed())
+    last_year = seed()
+    last_year.meta.year = 2022
+    report.previous = snapshot(last_year)
     path = tmp_path / "r.nianbao"
     storage.save(report, path)
     window.files.open_path(path)

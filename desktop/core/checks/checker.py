@@ -10,6 +10,7 @@ from desktop.core.checks.equations import check_equations
 from desktop.core.checks.findings import Finding
 from desktop.core.checks.section_rules import SECTION_RULES
 from desktop.core.checks.table_rules import TABLE_RULES
+from desktop.core.lastyear import last_year_of
 from desktop.core.narrative.rules import NARRATIVE_RULES
 from desktop.core.report import PreviousYear, Report
 
@@ -24,8 +25,9 @@ RULE_FUNCTIONS: list[Rule] = [
 
 
 def check(report: Report, previous: PreviousYear | None = None, today: dt.date | None = None) -> list[Finding]:
-    """All findings, errors first. ``previous`` defaults to the last-year values kept in the report."""
-    ctx = CheckContext(report, previous if previous is not None else report.previous, today or dt.date.today())
+    """All findings, errors first. ``previous`` defaults to the last-year values kept in the report, and is
+    used only when it is of the year before the report's (``last_year_of``)."""
+    ctx = CheckContext(report, last_year_of(report, previous), today or dt.date.today())
     findings: list[Finding] = []
     for rule in RULE_FUNCTIONS:
         findings.extend(rule(ctx))

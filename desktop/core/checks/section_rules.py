@@ -11,7 +11,11 @@ from desktop.core.fields import S1_HEADING, S5_HEADING, S6_HEADING, SECTIONS, TE
 
 E, W = Severity.ERROR, Severity.WARNING
 
-_EMPTY_WORDS = {"无", "暂无", "没有", "无问题", "不存在", "无。", "暂无。"}
+# 「无」「暂无问题」「本年度未发现存在的问题」: saying there is nothing is not stating problems.
+_NOTHING = re.compile(
+    r"^(?:本年度?|今年|全年|我单位|本单位|本机关|我局|我乡|我镇|目前)?(?:暂|尚|均)?"
+    r"(?:无|没有|不存在|未发现|未出现)(?:存在的|明显的?|突出的?|任何)?(?:问题|不足|情况)?(?:和|及)?(?:改进措施|措施)?$"
+)
 
 
 def _meaningful(text: str) -> str:
@@ -35,7 +39,7 @@ def sections_present(ctx: CheckContext) -> list[Finding]:
 def problems_stated(ctx: CheckContext) -> list[Finding]:
     """S-03."""
     text = _meaningful(ctx.report.text["text.s5"])
-    if text and text not in _EMPTY_WORDS:
+    if text and not _NOTHING.match(text):
         return []
     what = "为空" if not text else f"只写了“{ctx.report.text['text.s5'].strip()}”"
     return [Finding("S-03", E, ("text.s5",), f"“{S5_HEADING}”{what}：应写明存在的问题和改进措施")]

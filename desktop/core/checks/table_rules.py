@@ -73,7 +73,7 @@ def in_force_continuity(ctx: CheckContext) -> list[Finding]:
             last = ctx.previous.cells.get(f"t2.{row}.in_force")
             if last is not None:
                 expected = last + issued - repealed  # type: ignore[operator]
-                if expected != in_force and expected >= 0:
+                if expected != in_force:
                     msg = (f"表二 {label}：上年现行有效{last}件＋本年制发{issued}件－本年废止{repealed}件"
                            f"＝{expected}件，但现行有效件数填的是{in_force}件")
                     found.append(Finding("T2-03", W, keys, msg))
@@ -103,8 +103,8 @@ def fee_units(ctx: CheckContext) -> list[Finding]:
         return []
     fee = Decimal(fee)
     key = ("t2.fees.amount",)
-    exponent = fee.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > 4 and fee != fee.to_integral_value():
+    exponent = fee.normalize().as_tuple().exponent  # 1.500000 has one decimal, as the editor shows it
+    if isinstance(exponent, int) and -exponent > 4:
         return [Finding("T2-05", W, key, f"收费金额{fee}万元的小数超过4位（精确到0.01元以下），疑似以元填作万元")]
     limit = FEE_LIMITS[ctx.report.meta.level]
     if fee > limit:

@@ -57,7 +57,7 @@ class Count(NamedTuple):
     number_end: int  # just after the numeral
     end: int  # just after the unit (and 余/左右)
     unit: str
-    approx: bool  # 约/余/多/左右: not a figure to compare
+    approx: bool  # 约/余/多/左右, 1.2万: not a figure to compare
     chinese: bool
     clause: int
 
@@ -171,7 +171,9 @@ def scan(raw: str) -> Scan:
         value = numeral_value(match.group("num"))
         if value is None:
             continue
-        approx = bool(match.group("pre") or match.group("approx") or match.group("post"))
+        # 「1.2万件」 is rounded: a figure in 万 or 千, or with decimals, is not an exact count.
+        rounded = match.group("num")[0].isdigit() and (match.group("num")[-1] in "万千" or "." in match.group("num"))
+        approx = bool(match.group("pre") or match.group("approx") or match.group("post") or rounded)
         counts.append(Count(value, match.start("num"), match.end("num"), match.end(), match.group("unit"), approx,
                             is_chinese(match.group("num")), clause_at(match.start("num"))))
     percents = []

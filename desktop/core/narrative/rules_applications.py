@@ -14,6 +14,7 @@ from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES, GROUPS, NEW, TOTAL, Figure
+from desktop.core.narrative.guards import not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
 
 E = Severity.ERROR
@@ -44,7 +45,9 @@ _OTHER_TOPIC = re.compile(
 # Counts of only part of the requests: by applicant, channel, period or place, or a change against last year.
 _PART_ONLY = re.compile(
     "自然人|法人|企业|科研|公益|律师|法律服务|其他组织|网上|网络|在线|信函|邮寄|传真|邮件|当面|现场|窗口|"
-    "季度|上半年|下半年|各县|各区|各部门|各乡|各镇|各单位|同比|环比|较上|较去|比上|比去|增加|减少|增长|下降|上升|重复"
+    "季度|上半年|下半年|各县|各区|各部门|各乡|各镇|各单位|同比|环比|较上|较去|比上|比去|增加|减少|增长|下降|上升|重复|"
+    # a manner or stage of handling, or one of several offices: 延期答复5件, 由办公室统一受理2891件
+    "延期|延长|逾期|书面|口头|当场|电子|补正|统一|由[^，。；]{1,12}(?:受理|办理|答复)"
 )
 _FILLER = re.compile("共计|合计|总计|共|了|各类|的|政府信息公开|依申请公开|信息公开|公开|数量|为|件数")
 _INCLUSIVE = re.compile(r"^(?:其中)?(?:含|包含|包括)")
@@ -78,6 +81,18 @@ def _inclusive_of(s: Scan, clause: int, year: int) -> tuple[Figure, ...] | None:
     return tuple(named) or None
 
 
+_REQUEST = re.compile("申请(?!人|书|材料|表|单)")
+# A reason narrows a result group to one of its rows: 「因属于国家秘密不予公开2件」.
+_REASON = re.compile("因|由于|属于|涉及|理由")
+# Part of the year only: 「第一季度未收到申请」.
+_PERIOD = re.compile(r"季度|上半年|下半年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月份|期间|节假日|周末|当天|当日")
+_WHOLE_YEAR = re.compile(r"1\s*月\s*1\s*日.{0,6}?12\s*月\s*31\s*日|全年|本年度?|今年")
+
+
+def _part_of_year(text: str) -> bool:
+    return bool(_PERIOD.search(_WHOLE_YEAR.sub("", text)))
+
+
 def _is_filler(window: str) -> bool:
     return not _FILLER.sub("", window)
 
@@ -86,7 +101,7 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | 
     """N-02: the keyword governing one count of 件, if the clause is unambiguous."""
     clause = s.clauses[count.clause]
     words = s.text[clause.start:clause.end]
-    if count.approx or count.unit != "件" or _OTHER_TOPIC.search(words):
+    if count.approx or count.unit != "件" or _OTHER_TOPIC.search(words) or not_this_years_figure(s, count, year):
         return None
     sentence = s.sentence_text(count.clause)
     if "申请" not in sentence and not on_request:
@@ -111,7 +126,7 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | 
         head = s.text[clause.start:match.start()]
         if "其中" in head or _PART_ONLY.search(words) or GROUP.search(words):
             return None
-        if "申请" not in window and not _is_filler(window):
+        if not _REQUEST.search(window) and not _is_filler(window):
             return None
     elif _PART_ONLY.search(words.replace("其中", "")):
         return None
@@ -161,9 +176,11 @@ def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
     counts = [c for c in s.counts_in(clause_index) if c.unit == "件"]
     if figure is None or len(counts) != 1 or counts[0].approx:
         return None
-    if _OTHER_TOPIC.search(words) or _PART_ONLY.search(words) or _KEYWORDS.search(words):
+    if _OTHER_TOPIC.search(words) or _PART_ONLY.search(words) or _KEYWORDS.search(words) or _REASON.search(words):
         return None
     count = counts[0]
+    if not_this_years_figure(s, count, year):
+        return None
     plus = _inclusive_of(s, clause_index, year)
     if plus is None:
         return None
@@ -172,9 +189,12 @@ def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
                  clause.sentence, plus=plus, number=(count.start, count.number_end), fixable=not plus)
 
 
-def _none_claims(s: Scan) -> list[Claim]:
+def _none_claims(s: Scan, year: int) -> list[Claim]:
     claims = []
     for match in _NONE_NEW.finditer(s.text):
+        start, _ = s.sentence_spans[s.clauses[s.clause_of(match.start())].sentence]
+        if other_year(s, match.start(), year) or _part_of_year(s.text[start:match.start()]):
+            continue
         if not _NONE_FILLER.sub("", match.group("mid")):
             claims.append(Claim("N-02", NEW, 0, match.start(), match.end(), match.group(),
                                 s.clauses[s.clause_of(match.start())].sentence, Wording.NONE))
@@ -189,7 +209,7 @@ def _none_claims(s: Scan) -> list[Claim]:
 def application_claims(text: str, year: int, on_request: bool) -> tuple[Claim, ...]:
     """Every N-02 and N-03 claim of one text field."""
     s = scan(text)
-    claims: list[Claim] = _none_claims(s) if "申请" in text or "结转" in text else []
+    claims: list[Claim] = _none_claims(s, year) if "申请" in text or "结转" in text else []
     for count in s.counts:
         claim = _count_claim(s, count, on_request, year) if count.unit == "件" else None
         if claim is not None:

@@ -13,6 +13,7 @@ from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.narrative.claims import Claim, judge
 from desktop.core.narrative.figures import t2
+from desktop.core.narrative.guards import not_this_years_figure
 from desktop.core.narrative.quotes import Scan, scan
 
 W = Severity.WARNING
@@ -52,7 +53,7 @@ def _inclusive(s: Scan, index: int) -> bool:
 
 
 @lru_cache(maxsize=256)
-def document_claims(text: str) -> tuple[Claim, ...]:
+def document_claims(text: str, year: int) -> tuple[Claim, ...]:
     s = scan(text)
     claims = []
     for index in sorted({c.clause for c in s.counts if c.unit in _DOC_UNITS}):
@@ -60,6 +61,8 @@ def document_claims(text: str) -> tuple[Claim, ...]:
         documents = [m.lastgroup for m in _DOCUMENT.finditer(words)]
         counts = [c for c in s.counts_in(index) if c.unit in _DOC_UNITS]
         if len(documents) != 1 or len(counts) != 1 or counts[0].approx or _OTHER_ACTIVITY.search(words):
+            continue
+        if not_this_years_figure(s, counts[0], year):
             continue
         column, row = _column_of(s, index), documents[0]
         if column is None or row is None or _inclusive(s, index):
@@ -74,7 +77,7 @@ def document_counts(ctx: CheckContext) -> list[Finding]:
     """N-06."""
     found = []
     for key, text in ctx.report.text.items():
-        claims = document_claims(text)
+        claims = document_claims(text, ctx.report.meta.year)
         if claims:
             found += judge(claims, key, text, ctx.report.cells, W)
     return found

@@ -24,6 +24,8 @@ _AMONG = re.compile("其中")
 # The same items published on several channels may be counted once per channel.
 _CHANNELS = re.compile("网站|微信|微博|公众号|新媒体|政务号|客户端|公报|抖音|头条|视频号|APP|App|app")
 _REST = re.compile("其他|其余|其它")
+# A change against last year is not a part: 「…15条，较上年增加12条」.
+_CHANGE = re.compile("较|比上|比去|同比|环比|增加|减少|增长|下降|上升|提高|降低")
 # Items and documents fall into one category each; meetings, people and times often into several.
 _UNITS = ("件", "条", "篇", "项")
 
@@ -73,8 +75,10 @@ def list_problems(text: str, claimed: frozenset[int]) -> tuple[tuple[str, tuple[
         total = _total_before(s, match.start(), depth)
         if total is None or total.approx or total.unit not in _UNITS:
             continue
-        parts = [p for p in _parts_after(s, match.start(), depth) if p.unit == total.unit]
-        if len(parts) < 2 or any(p.approx for p in parts) or all(p.start in claimed for p in parts):
+        parts = [p for p in _parts_after(s, match.start(), depth)
+                 if p.unit == total.unit and not _CHANGE.search(s.clause_text(p.clause))]
+        # A part that is a table figure (N-02, N-03, N-05, N-06 compare it) means the list mixes breakdowns.
+        if len(parts) < 2 or any(p.approx for p in parts) or any(p.start in claimed for p in parts):
             continue
         if any(_CHANNELS.search(s.clause_text(p.clause)) for p in parts):
             continue
@@ -92,8 +96,8 @@ def list_sums(ctx: CheckContext) -> list[Finding]:
         if "其中" not in text:
             continue
         on_request = key == ON_REQUEST
-        claims = (*application_claims(text, year, on_request), *review_claims(text, on_request),
-                  *document_claims(text))
+        claims = (*application_claims(text, year, on_request), *review_claims(text, on_request, year),
+                  *document_claims(text, year))
         for message, spans in list_problems(text, frozenset(c.start for c in claims)):
             found.append(Finding("N-01", W, (key,), message, None, tuple(TextSpan(key, a, b) for a, b in spans)))
     return found

@@ -60,6 +60,8 @@ def written_in(key: str, text: str, year: int) -> tuple[Finding | None, ...]:
                 found.append(_year_finding(key, named, (1,), year, message))
     if key in _OPENING_FIELDS:
         for opening in _OPENING.finditer(text):
+            if key == "text.s6" and int(opening.group(1)) == year + 1:
+                continue  # section 六 often closes with the next year's work
             if not _PLANS.search(_sentence_of(text, opening.end())):
                 message = f"“{TEXT_BY_KEY[key].label}”一段以{opening.group(1)}年开头，报告年度为{year}年"
                 found.append(_year_finding(key, opening, (1,), year, message))

@@ -12,6 +12,7 @@ from decimal import Decimal
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
 from desktop.core.narrative.figures import CARRIED_IN, NEW, TOTAL, Figure
+from desktop.core.narrative.guards import other_year, respective
 from desktop.core.narrative.quotes import Scan, scan
 from desktop.core.narrative.rules_applications import GROUP, named_groups
 
@@ -19,12 +20,19 @@ W = Severity.WARNING
 
 
 _RATE = re.compile("率|同比|环比|较上|较去|比上|比去|增长|下降|上升|提高|降低")
+# 「予以公开率为44.7%」: a group's own rate is its share.
+_GROUP_RATE = re.compile(f"(?:{GROUP.pattern})率")
+# A percentage followed by a verb describes how requests were handled (100%按期答复), not a share.
+_HANDLED = re.compile(r"[\u4e00-\u9fff]")
 _SHARE = re.compile(r"^(?:约|分别)?(?:占比|占)")
 
 
 def _percent_group(s: Scan, clause: int) -> Figure | None:
     """The result group whose share a percentage gives: named in its clause, or just before 「占…%」."""
     words = s.clause_text(clause)
+    rate = _GROUP_RATE.search(words)
+    if rate:
+        return named_groups(words) if not _RATE.search(words[:rate.start()] + words[rate.end():]) else None
     if _RATE.search(words):
         return None
     if GROUP.search(words):
@@ -46,6 +54,11 @@ def percentages(ctx: CheckContext) -> list[Finding]:
     for key, text in ctx.report.text.items():
         s = scan(text)
         for percent in s.percents:
+            if respective(s, percent.clause) or other_year(s, percent.start, ctx.report.meta.year):
+                continue
+            following = s.text[percent.end:percent.end + 1]
+            if following and _HANDLED.match(following) and following not in "的":
+                continue
             figure = _percent_group(s, percent.clause)
             part = figure.value(cells) if figure else None
             if figure is None or part is None or not [d for d in denominators if d]:

@@ -15,6 +15,7 @@ from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import LITIGATION, Figure, t4
+from desktop.core.narrative.guards import not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
 
 E = Severity.ERROR
@@ -29,16 +30,18 @@ _TOPIC = re.compile(
 )
 _ITEM = re.compile(r"(?P<upheld>结果维持|维持)|(?P<corrected>结果纠正|纠正)|(?P<other>其他结果)"
                    r"|(?P<pending>尚未审结|未审结|正在审理|审理中)")
-_ALL_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:已)?(?:获得|得到|获|被|予)?(?:法院|复议机关)?(?:判决|决定)?维持")
+_ALL_UPHELD = re.compile(
+    r"(?:均|全部|都|皆)(?:已)?(?:获得|得到|获|被|予以|予)?(?:依法)?(?:法院|复议机关)?(?:判决|决定)?(?:予以|为)?维持"
+)
 _PENDING_WORDS = re.compile("尚未审结|未审结|正在审理|审理中|尚在")
 _NONE = re.compile(
-    r"(?:未发生|没有发生|未出现|未有|没有|无)(?P<mid>[^，。；,;、（）()\n]{0,16}?)(?P<a>行政复议|行政诉讼)"
+    r"(?:未发生|没有发生|未出现|未有|没有|无|未被|未因|未曾)(?P<mid>[^，。；,;、（）()\n]{0,16}?)(?P<a>行政复议|行政诉讼)"
     r"(?:(?:和|、|及|与|或|以及)(?:被提起|提起|被申请)?(?P<b>行政复议|行政诉讼))?"
     r"(?:案件|的情况|情况|事件|事项)?(?=[，。；,;）)\n]|$)"
 )
-_NONE_MID_BAD = re.compile("纠错|纠正|败诉|撤销|确认违法|超期|逾期")
+_NONE_MID_BAD = re.compile("纠错|纠正|败诉|撤销|确认违法|超期|逾期|审结|结案|办结|判决|经")
 # The agency deciding cases itself, or counts too loose to compare.
-_NOT_OURS = re.compile("办理|审理|受理|收到|复议机关|各|共同|信访")
+_NOT_OURS = re.compile("办理|审理|受理|收到|复议机关|各|共同|信访|培训|会议|讲座|学习|活动|演练|宣传|涉及|部门|单位")
 _GROUPS_OF = {"review": ("review",), LITIGATION: ("suit_direct", "suit_after_review"),
               "suit_direct": ("suit_direct",), "suit_after_review": ("suit_after_review",)}
 
@@ -59,7 +62,7 @@ def _topic(match: re.Match[str]) -> str:
     return match.lastgroup
 
 
-def _count_claims(s: Scan, on_request: bool) -> list[Claim]:
+def _count_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
     topics_in: dict[int, list[str]] = {}
     for match in _TOPIC.finditer(s.text):
         topics_in.setdefault(s.clause_of(match.start()), []).append(_topic(match))
@@ -73,7 +76,7 @@ def _count_claims(s: Scan, on_request: bool) -> list[Claim]:
         topics = topics_in.get(index, [])
         counts = [c for c in s.counts_in(index) if c.unit in _CASE_UNITS]
         if len(counts) == 1 and (topics or current):
-            claim = _count_claim(s, index, counts[0], topics, current, on_request)
+            claim = _count_claim(s, index, counts[0], topics, current, on_request, year)
             if claim is not None:
                 claims.append(claim)
         if topics and clause.depth == 0:
@@ -82,9 +85,11 @@ def _count_claims(s: Scan, on_request: bool) -> list[Claim]:
 
 
 def _count_claim(s: Scan, index: int, count: Count, topics: list[str], current: str | None,
-                 on_request: bool) -> Claim | None:
+                 on_request: bool, year: int) -> Claim | None:
     words = s.clause_text(index)
     if count.approx or _NOT_OURS.search(words) or not _about_disclosure(s, index, on_request, count.start):
+        return None
+    if not_this_years_figure(s, count, year):
         return None
     spared = [m.span() for m in _ALL_UPHELD.finditer(words)]
     items = [m for m in _ITEM.finditer(words) if not any(a <= m.start() < b for a, b in spared)]
@@ -101,12 +106,12 @@ def _count_claim(s: Scan, index: int, count: Count, topics: list[str], current: 
                  s.clauses[index].sentence, number=(count.start, count.number_end))
 
 
-def _upheld_claims(s: Scan, on_request: bool) -> list[Claim]:
+def _upheld_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
     """「均获维持」 covers the cases named before it in the same part of the sentence."""
     claims = []
     for match in _ALL_UPHELD.finditer(s.text):
         clause = s.clause_of(match.start())
-        if not _about_disclosure(s, clause, on_request, match.start()):
+        if not _about_disclosure(s, clause, on_request, match.start()) or other_year(s, match.start(), year):
             continue
         start, _ = s.segment_spans[s.clauses[clause].segment]
         topics = {_topic(m) for m in _TOPIC.finditer(s.text, start, match.start())}
@@ -125,11 +130,13 @@ def _upheld_claims(s: Scan, on_request: bool) -> list[Claim]:
     return claims
 
 
-def _none_claims(s: Scan, on_request: bool) -> list[Claim]:
+def _none_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
     claims = []
     for match in _NONE.finditer(s.text):
         clause = s.clause_of(match.start())
         if _NONE_MID_BAD.search(match.group("mid")) or not _about_disclosure(s, clause, on_request, match.end()):
+            continue
+        if other_year(s, match.start(), year):
             continue
         for topic in {match.group("a"), match.group("b")} - {None}:
             figure = t4("review", "total") if topic == "行政复议" else t4(LITIGATION, "total")
@@ -139,18 +146,19 @@ def _none_claims(s: Scan, on_request: bool) -> list[Claim]:
 
 
 @lru_cache(maxsize=256)
-def review_claims(text: str, on_request: bool) -> tuple[Claim, ...]:
+def review_claims(text: str, on_request: bool, year: int) -> tuple[Claim, ...]:
     if "复议" not in text and "诉讼" not in text and "起诉" not in text:
         return ()
     s = scan(text)
-    return tuple(_count_claims(s, on_request) + _upheld_claims(s, on_request) + _none_claims(s, on_request))
+    return tuple(_count_claims(s, on_request, year) + _upheld_claims(s, on_request, year)
+                 + _none_claims(s, on_request, year))
 
 
 def review_counts(ctx: CheckContext) -> list[Finding]:
     """N-05."""
     found = []
     for key, text in ctx.report.text.items():
-        claims = review_claims(text, key == ON_REQUEST)
+        claims = review_claims(text, key == ON_REQUEST, ctx.report.meta.year)
         if claims:
             found += judge(claims, key, text, ctx.report.cells, E)
     return found

@@ -22,6 +22,7 @@ from itertools import chain, compress, count
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
 from desktop.core.fields import SECTIONS
+from desktop.core.lastyear import last_year_of
 from desktop.core.report import Report
 
 W = Severity.WARNING
@@ -113,9 +114,9 @@ def repetition(text: Mapping[str, str], last_year: Mapping[str, str]) -> Repetit
 def similarity_by_section(report: Report) -> dict[str, float]:
     """Share of this year's text (0–1) repeating last year's, for 一, 五, 六 and 全文.
 
-    Empty when no earlier report with text is linked (``report.previous``).
+    Empty when last year's report, with text, is not linked (``report.previous`` of the year before).
     """
-    previous = report.previous
+    previous = last_year_of(report)
     if previous is None or not previous.text:
         return {}
     result = repetition(report.text, previous.text)

@@ -1,0 +1,58 @@
+"""When a quoted count is not this year's table figure, whatever the words next to it say.
+
+Three readings keep a claim from being made:
+- another year: 「上年同期受理申请2800件」「2023年予以公开1200件」. The latest year named before the count in its
+  sentence decides; 「上年结转」 is a figure of its own, not a time.
+- a list read 「分别」: 「予以公开、部分公开分别为1362件、454件」 pairs names and numbers by position.
+- a count of something else: 「87件行政处罚决定」「一件事」「3个部门」, where a noun follows the unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.narrative.quotes import Count, Scan
+
+_CARRIED = re.compile(
+    r"(?:上一?年度?|去年|\d{4}\s*年度?)(?:结转|转结|转入|遗留)"
+    r"|(?:结转|顺延|延转|转入|转至|延至)(?:到|至|入)?(?:下一?年度?|次年|\d{4}\s*年度?)"
+)
+_TIME = re.compile(
+    r"(?P<other>上一?年度?|去年|前年|同期|往年|以往)|(?P<this>本年度?|今年|全年|当年|年内)|(?P<year>\d{4})\s*年"
+)
+# What may follow a count of requests, cases or documents: punctuation, the thing counted, or the rest of
+# the predicate (「3件均已办结」「1362件，占44.7%」).
+_FOLLOWER = re.compile(
+    r"$|[^\u4e00-\u9fff]"
+    r"|(?:政府信息公开|依申请公开|信息公开|公开)?申请(?!人)|案件|案|(?:行政)?(?:复议|诉讼)"
+    r"|政府信息|信息|(?:行政)?规范性文件|规章|文件"
+    r"|其中|中|均|已|都|全|次|和|及|与|并|占|为|是|较|比|同|左右|以上|以下|的|予以|部分|不予|无法|办结|答复"
+    r"|结转|顺延|尚|正在|另|分别|共|合计|总计|依法|按|在|经|被|由"
+)
+
+
+def respective(s: Scan, clause: int) -> bool:
+    """The clause is part of a 「分别」 list, where names and numbers pair by position."""
+    return "分别" in s.segment_text(clause)
+
+
+def other_year(s: Scan, position: int, year: int) -> bool:
+    """The latest time named before ``position`` in its sentence is another year than the report's."""
+    start, _ = s.sentence_spans[s.clauses[s.clause_of(position)].sentence]
+    before = _CARRIED.sub(lambda m: "　" * len(m.group()), s.text[start:position])
+    times = list(_TIME.finditer(before))
+    if not times:
+        return False
+    last = times[-1]
+    if last.group("year"):
+        return int(last.group("year")) != year
+    return last.group("other") is not None
+
+
+def counts_something_else(s: Scan, count: Count) -> bool:
+    """A noun other than requests, cases or documents follows the unit: 「87件行政处罚决定」「3个部门」."""
+    return _FOLLOWER.match(s.text, count.end) is None
+
+
+def not_this_years_figure(s: Scan, count: Count, year: int) -> bool:
+    return respective(s, count.clause) or other_year(s, count.start, year) or counts_something_else(s, count)
