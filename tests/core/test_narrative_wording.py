@@ -103,3 +103,22 @@ def test_all_upheld_while_a_case_is_pending(wording: str) -> None:
 def test_a_pending_suit_is_not_read_as_no_suit() -> None:
     """「尚有1件未审结的行政诉讼」 is not 「未发生行政诉讼」."""
     assert narrative(with_text(ON, "因政府信息公开提起行政诉讼46件，尚有1件未审结的行政诉讼。")) == []
+
+
+RESPECTIVE_BREACHES = [
+    (ON, "其中予以公开、部分公开、不予公开的分别为1362件、450件、178件。", "N-03", "450件", "454件"),
+    (ON, "全年收到、办结政府信息公开申请分别为3119件、3000件。", "N-02", "3000件", "3050件"),
+    (ON, "全年共收到申请3119件，其中予以公开、部分公开的分别为1300件、454件。", "N-03", "1300件", "1362件"),
+    (ON, "因政府信息公开被申请行政复议、提起行政诉讼的分别为351件、40件。", "N-05", "40件", "46件"),
+    (PRO, "全年制发规章、行政规范性文件分别为1件、9件。", "N-06", "9件", "8件"),
+]
+
+
+@pytest.mark.parametrize(("key", "text", "rule", "wrong", "right"), RESPECTIVE_BREACHES,
+                         ids=[t[:18] for _, t, *_ in RESPECTIVE_BREACHES])
+def test_a_respective_list_is_paired_by_position(key: str, text: str, rule: str, wrong: str, right: str) -> None:
+    report = with_text(key, text)
+    (finding,) = [f for f in check(report, today=TODAY) if f.rule.startswith("N-")]
+    assert finding.rule == rule
+    assert [text[s.start:s.end] for s in finding.spans] == [wrong]
+    assert finding.fix is not None and dict(finding.fix.values)[key] == text.replace(wrong, right)

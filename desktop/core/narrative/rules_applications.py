@@ -16,6 +16,7 @@ from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES, GROUPS, NEW, TOTAL, Figure
 from desktop.core.narrative.guards import not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
+from desktop.core.narrative.respective import respective_pairs
 
 E = Severity.ERROR
 ON_REQUEST = "text.s1.on_request"
@@ -205,6 +206,23 @@ def _none_claims(s: Scan, year: int) -> list[Claim]:
     return claims
 
 
+def _respective_claims(s: Scan, year: int) -> list[Claim]:
+    """「予以公开、部分公开分别为1362件、454件」「收到、办结申请分别为3119件、3050件」."""
+    names = re.compile(f"{GROUP.pattern}|{_KEYWORDS.pattern}")
+    claims = []
+    for pairs in respective_pairs(s, year, names, lambda c: c.unit == "件"):
+        figures = [GROUPS.get(m.lastgroup or "") or _keyword_figure(m, year) for m, _ in pairs]
+        if any(f is None for f in figures):
+            continue
+        for (name, count), figure in zip(pairs, figures, strict=True):
+            assert figure is not None
+            rule = "N-03" if name.lastgroup in GROUPS else "N-02"
+            claims.append(Claim(rule, figure, int(count.value), count.start, count.end,
+                                f"{name.group()}……{s.text[count.start:count.end]}",
+                                s.clauses[count.clause].sentence, number=(count.start, count.number_end)))
+    return claims
+
+
 @lru_cache(maxsize=256)
 def application_claims(text: str, year: int, on_request: bool) -> tuple[Claim, ...]:
     """Every N-02 and N-03 claim of one text field."""
@@ -218,6 +236,8 @@ def application_claims(text: str, year: int, on_request: bool) -> tuple[Claim, .
         claim = _group_claim(s, index, year)
         if claim is not None:
             claims.append(claim)
+    if "分别" in text:
+        claims += _respective_claims(s, year)
     return tuple(claims)
 
 

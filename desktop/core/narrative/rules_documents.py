@@ -15,6 +15,7 @@ from desktop.core.narrative.claims import Claim, judge
 from desktop.core.narrative.figures import t2
 from desktop.core.narrative.guards import not_this_years_figure
 from desktop.core.narrative.quotes import Scan, scan
+from desktop.core.narrative.respective import respective_pairs
 
 W = Severity.WARNING
 _DOC_UNITS = ("件", "个", "份", "篇", "项")
@@ -70,6 +71,16 @@ def document_claims(text: str, year: int) -> tuple[Claim, ...]:
         claims.append(Claim("N-06", t2(row, column), int(counts[0].value), counts[0].start, counts[0].end,
                             words.strip(), s.clauses[index].sentence,
                             number=(counts[0].start, counts[0].number_end)))
+    for pairs in respective_pairs(s, year, _DOCUMENT, lambda c: c.unit in _DOC_UNITS):
+        # 「全年制发规章、行政规范性文件分别为1件、8件」: the column is named before the list
+        head = s.segment_text(pairs[0][1].clause).split("分别")[0]
+        column = _column(head)
+        if column is None or _OTHER_ACTIVITY.search(head):
+            continue
+        for document, count in pairs:
+            claims.append(Claim("N-06", t2(document.lastgroup or "", column), int(count.value), count.start,
+                                count.end, f"{document.group()}……{s.text[count.start:count.end]}",
+                                s.clauses[count.clause].sentence, number=(count.start, count.number_end)))
     return tuple(claims)
 
 

@@ -17,6 +17,7 @@ from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import LITIGATION, Figure, t4
 from desktop.core.narrative.guards import not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
+from desktop.core.narrative.respective import respective_pairs
 
 E = Severity.ERROR
 ON_REQUEST = "text.s1.on_request"
@@ -145,13 +146,27 @@ def _none_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
     return claims
 
 
+def _respective_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
+    """「被申请行政复议、提起行政诉讼的分别为351件、46件」."""
+    claims = []
+    for pairs in respective_pairs(s, year, _TOPIC, lambda c: c.unit in _CASE_UNITS):
+        first = pairs[0][1]
+        if not _about_disclosure(s, first.clause, on_request, first.start):
+            continue
+        for topic, count in pairs:
+            claims.append(Claim("N-05", t4(_topic(topic), "total"), int(count.value), count.start, count.end,
+                                f"{topic.group()}……{s.text[count.start:count.end]}",
+                                s.clauses[count.clause].sentence, number=(count.start, count.number_end)))
+    return claims
+
+
 @lru_cache(maxsize=256)
 def review_claims(text: str, on_request: bool, year: int) -> tuple[Claim, ...]:
     if "复议" not in text and "诉讼" not in text and "起诉" not in text:
         return ()
     s = scan(text)
     return tuple(_count_claims(s, on_request, year) + _upheld_claims(s, on_request, year)
-                 + _none_claims(s, on_request, year))
+                 + _none_claims(s, on_request, year) + _respective_claims(s, on_request, year))
 
 
 def review_counts(ctx: CheckContext) -> list[Finding]:

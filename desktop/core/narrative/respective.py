@@ -1,0 +1,34 @@
+"""Lists read 「分别」: 「予以公开、部分公开、不予公开的分别为1362件、454件、178件」.
+
+The names before 「分别」 and the counts after it pair by position, when there are as many of each. The names
+are read from where the list starts: after the last count or 「其中」 before 「分别」 in the same part of the
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from desktop.core.narrative.guards import other_year
+from desktop.core.narrative.quotes import Count, Scan
+
+_RESPECTIVELY = "分别"
+
+
+def respective_pairs(
+    s: Scan, year: int, names: re.Pattern[str], counted: Callable[[Count], bool]
+) -> Iterator[list[tuple[re.Match[str], Count]]]:
+    """Each 「分别」 list of the text as (name, count) pairs; names are matches of ``names``."""
+    for start, end in s.segment_spans:
+        at = s.text.find(_RESPECTIVELY, start, end)
+        if at < 0 or other_year(s, at, year):
+            continue
+        before = [c.end for c in s.counts if start <= c.start and c.end <= at]
+        among = s.text.rfind("其中", start, at)
+        list_start = max([start, among + 2 if among >= 0 else start, *before])
+        found = list(names.finditer(s.text, list_start, at))
+        counts = [c for c in s.counts if at < c.start < end]
+        if len(found) < 2 or len(found) != len(counts) or not all(counted(c) and not c.approx for c in counts):
+            continue
+        yield list(zip(found, counts, strict=True))
