@@ -17,6 +17,7 @@ from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES,
 from desktop.core.narrative.guards import not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.respective import respective_pairs
+from desktop.core.tablespec import CELLS
 
 E = Severity.ERROR
 ON_REQUEST = "text.s1.on_request"
@@ -85,6 +86,25 @@ def _inclusive_of(s: Scan, clause: int, year: int) -> tuple[Figure, ...] | None:
 _REQUEST = re.compile("申请(?!人|书|材料|表|单)")
 # A reason narrows a result group to one of its rows: 「因属于国家秘密不予公开2件」.
 _REASON = re.compile("因|由于|属于|涉及|理由")
+# The words that name each row of a group in the official labels.
+_ROW_WORDS = {
+    "denied_1": "国家秘密", "denied_2": "法律行政法规禁止", "denied_3": "三安全一稳定", "denied_4": "第三方",
+    "denied_5": "内部事务", "denied_6": "过程性", "denied_7": "执法案卷", "denied_8": "行政查询",
+    "unable_1": "不掌握", "unable_2": "另行制作", "unable_3": "仍不明确|不明确",
+    "not_processed_1": "信访|举报|投诉", "not_processed_2": "重复申请", "not_processed_3": "公开出版物",
+    "not_processed_4": "大量反复", "not_processed_5": "重新出具",
+    "other_1": "逾期不补正|未补正", "other_2": "收费通知|缴纳费用",
+}
+assert set(_ROW_WORDS) <= set(CELLS[k].row for k in CELLS if k.startswith("t3."))
+
+
+def _row_named(words: str, group: Figure) -> Figure | None:
+    """The one row of ``group`` a reason names: 「因属于国家秘密不予公开」 → 不予公开 1.属于国家秘密."""
+    rows = [r for r, pattern in _ROW_WORDS.items() if f"t3.{r}.total" in group.cells and re.search(pattern, words)]
+    if len(rows) != 1:
+        return None
+    key = f"t3.{rows[0]}.total"
+    return Figure(f"表三“{CELLS[key].row_label}”总计", (key,))
 # Part of the year only: 「第一季度未收到申请」.
 _PERIOD = re.compile(r"季度|上半年|下半年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月份|期间|节假日|周末|当天|当日")
 _WHOLE_YEAR = re.compile(r"1\s*月\s*1\s*日.{0,6}?12\s*月\s*31\s*日|全年|本年度?|今年")
@@ -177,7 +197,11 @@ def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
     counts = [c for c in s.counts_in(clause_index) if c.unit == "件"]
     if figure is None or len(counts) != 1 or counts[0].approx:
         return None
-    if _OTHER_TOPIC.search(words) or _PART_ONLY.search(words) or _KEYWORDS.search(words) or _REASON.search(words):
+    if _REASON.search(words):
+        figure = _row_named(words, figure) if figure in GROUPS.values() else None
+        if figure is None:
+            return None
+    if _OTHER_TOPIC.search(words.replace("信访举报投诉", "")) or _PART_ONLY.search(words) or _KEYWORDS.search(words):
         return None
     count = counts[0]
     if not_this_years_figure(s, count, year):
