@@ -40,10 +40,14 @@ class FileActions(QObject):
         action = QAction(text, self.window)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._run(slot))
         if needs_report:
             self._report_actions.append(action)
         return action
+
+    def _run(self, slot: Callable[[], object]) -> None:
+        self.window.commit_open_edits()  # Ctrl+S right after typing in a cell saves what was typed
+        slot()
 
     def update_enabled(self) -> None:
         for action in self._report_actions:

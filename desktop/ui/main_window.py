@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from desktop.ui.document import ReportDocument
 from desktop.ui.file_actions import FileActions
@@ -126,8 +126,21 @@ class MainWindow(QMainWindow):
 
     # ---- closing
 
+    def commit_open_edits(self) -> None:
+        """A cell or field still being typed in counts as typed: saving, exporting or closing takes what
+        is on screen, as if the clerk had pressed Enter. Editors commit when they lose the focus."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return
+        view = focus.parentWidget()
+        while view is not None and not isinstance(view, QAbstractItemView):
+            view = view.parentWidget()
+        focus.clearFocus()
+        (view or focus).setFocus()
+
     def maybe_discard_changes(self) -> bool:
         """True when there is nothing unsaved, or the clerk chose to save or to discard it."""
+        self.commit_open_edits()
         if self.document is None or self.document.undo_stack.isClean():
             return True
         answer = QMessageBox.question(

@@ -1,5 +1,10 @@
 """Autosave to a recovery file shortly after each change, so a crash or a power cut loses at most a
-few seconds of typing. The recovery file is an ordinary project file in the app's data folder."""
+few seconds of typing. The recovery file is an ordinary project file in the app's data folder.
+
+A window holds a lock beside its recovery file for as long as it runs, so a second copy of the app never
+offers, or deletes, the edits of a window that is still open. The lock of a process that died is stale
+and is taken over.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
 
 from desktop.core import storage
 from desktop.core.report import Report
@@ -38,6 +43,12 @@ class Autosaver(QObject):
         super().__init__(parent or document)
         self.document = document
         self.file = recovery_dir() / f"{_token()}{storage.EXTENSION}"
+        self._lock = _lock_for(self.file)
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            self._lock.tryLock(0)
+        except OSError:
+            pass  # no recovery folder: autosave will fail quietly too, and the window still works
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         document.changed.connect(lambda _keys: self._timer.start())
@@ -68,6 +79,21 @@ class Autosaver(QObject):
         return self.file.with_suffix(".json")
 
 
+def _lock_for(file: Path) -> QLockFile:
+    lock = QLockFile(str(file.with_suffix(".lock")))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however long a window stays open
+    return lock
+
+
+def _in_use(file: Path) -> bool:
+    """Whether a running window still follows this recovery file."""
+    lock = _lock_for(file)
+    if not lock.tryLock(0):
+        return lock.error() == QLockFile.LockError.LockFailedError
+    lock.unlock()
+    return False
+
+
 def _token() -> str:
     return hashlib.sha1(f"{time.time_ns()}".encode()).hexdigest()[:12]
 
@@ -77,7 +103,12 @@ def pending_recoveries() -> list[Recovered]:
     folder = recovery_dir()
     if not folder.is_dir():
         return found
+    for lock in folder.glob("*.lock"):  # left by windows that closed or died with nothing to recover
+        if not lock.with_suffix(storage.EXTENSION).exists():
+            _in_use(lock)
     for file in sorted(folder.glob(f"*{storage.EXTENSION}")):
+        if _in_use(file):
+            continue
         try:
             report = storage.load(file)
             info = json.loads(file.with_suffix(".json").read_text(encoding="utf-8"))

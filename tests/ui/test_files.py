@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from desktop.core import storage
-from desktop.ui.app import offer_recovery
+from desktop.ui.app import make_app, offer_recovery
 from desktop.ui.main_window import MainWindow
 from desktop.ui.new_report_dialog import NewReportDialog
 from desktop.ui.recovery import pending_recoveries
@@ -122,14 +125,40 @@ def test_undo_back_to_saved_state_clears_the_marker(window: MainWindow) -> None:
     assert window.close()  # nothing to ask
 
 
-def test_restoring_after_a_simulated_crash(qtbot, qapp, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    crashed = MainWindow(settings)
-    crashed.files.open_sample()
-    assert crashed.document is not None and crashed.autosaver is not None
-    crashed.document.set_value("t3.new.natural", "9")
-    crashed.document.set_text("text.s5", "存在的问题：……")
-    crashed.autosaver.save_now()  # what the 2-second timer does after a change
-    # The process dies here: no close, no save. A new start finds the recovery file.
+# Another copy of the app: opens the sample, edits it, autosaves, says so, then waits for a line on stdin
+# and dies without cleaning up, as a crash or a power cut would.
+OTHER_COPY = """
+import os, sys
+from PySide6.QtCore import QSettings, QStandardPaths
+QStandardPaths.setTestModeEnabled(True)
+from desktop.ui.app import make_app
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+make_app()
+window = MainWindow(Settings(QSettings(sys.argv[1], QSettings.Format.IniFormat)))
+window.files.open_sample()
+window.document.set_value("t3.new.natural", "9")
+window.document.set_text("text.s5", "存在的问题：……")
+window.autosaver.save_now()
+print("autosaved", flush=True)
+sys.stdin.readline()
+os._exit(1)
+"""
+
+
+def start_other_copy(tmp_path: Path) -> subprocess.Popen[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    other = subprocess.Popen([sys.executable, "-c", OTHER_COPY, str(tmp_path / "other.ini")], env=env,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    assert other.stdout is not None and other.stdout.readline().strip() == "autosaved"
+    return other
+
+
+def test_restoring_after_a_crash(qtbot, qapp, settings: Settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    make_app()
+    crashed = start_other_copy(tmp_path)
+    crashed.communicate("\n", timeout=30)  # it dies here: no close, no save
+    assert crashed.returncode == 1
     assert len(pending_recoveries()) == 1
     restarted = MainWindow(settings)
     restarted.files.ask_yes_no = lambda title, text: True  # type: ignore[method-assign]
@@ -139,9 +168,26 @@ def test_restoring_after_a_simulated_crash(qtbot, qapp, settings: Settings) -> N
     assert restarted.document.report.text["text.s5"] == "存在的问题：……"
     assert restarted.isWindowModified()
     assert pending_recoveries() == []
-    for window in (crashed, restarted):
-        window.document.undo_stack.setClean()  # type: ignore[union-attr]
-        window.close()
+    restarted.document.undo_stack.setClean()
+    restarted.close()
+
+
+def test_a_second_copy_leaves_the_first_copys_edits_alone(qtbot, qapp, settings: Settings,  # type: ignore[no-untyped-def]
+                                                           tmp_path: Path) -> None:
+    make_app()
+    first = start_other_copy(tmp_path)
+    try:
+        asked: list[str] = []
+        second = MainWindow(settings)
+        second.files.ask_yes_no = lambda title, text: asked.append(text) or False  # type: ignore[method-assign]
+        assert not offer_recovery(second) and asked == []
+        assert pending_recoveries() == []
+        second.close()
+    finally:
+        first.communicate("\n", timeout=30)
+    # once the first copy is gone without saving, its edits are offered
+    (item,) = pending_recoveries()
+    assert item.report.cells["t3.new.natural"] == 9
 
 
 def test_autosave_follows_changes_and_disappears_on_save(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -205,3 +251,32 @@ def test_linking_last_year_accepts_only_the_year_before(window: MainWindow, tmp_
     assert document.report.previous is not None and document.report.previous.year == 2022
     assert "T3-05" in {f.rule for f in document.findings}
     assert len(messages) == 1
+
+
+def test_ctrl_s_saves_what_is_still_being_typed(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """No Enter before Ctrl+S: the cell and the date field being edited are saved as they show."""
+    from tests.ui.helpers import open_table, type_text
+
+    path = tmp_path / "r.nianbao"
+    storage.save(seed(), path)
+    window.files.open_path(path)
+    view = open_table(window, "t3")
+    view.setCurrentIndex(view.spec_model.index_of("t3.new.natural"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    view.setFocus()
+    type_text(view, "7")
+    editor = QApplication.focusWidget()
+    assert editor is not view and view.isAncestorOf(editor)  # the cell editor is open
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert storage.load(path).cells["t3.new.natural"] == 7
+    assert not window.isWindowModified() and QApplication.focusWidget() is view
+
+    assert window.editor is not None
+    window.editor.tabs.setCurrentIndex(0)
+    date = window.editor.basic.date
+    date.setFocus()
+    date.selectAll()
+    type_text(date, "2024-01-20")
+    qtbot.keyClick(date, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert str(storage.load(path).meta.date) == "2024-01-20"
