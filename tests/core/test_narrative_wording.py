@@ -85,6 +85,7 @@ BREACHES = [
     (ON, "因属于国家秘密不予公开3件。", "N-03"),  # the row 1.属于国家秘密 holds 2
     (ON, "因本机关不掌握相关政府信息无法提供760件。", "N-03"),  # the row holds 769
     (ON, "与上年相比，今年受理政府信息公开申请3000件。", "N-02"),  # the latest year named is this one
+    (ON, "本年度未收到政府信息公开申请，受理政府信息公开申请3119件。", "N-02"),  # contradicts itself
 ]
 
 

@@ -302,3 +302,10 @@ def test_s_03_a_problem_stated_briefly_passes() -> None:
     report = huaian()
     report.text["text.s5"] = "问题：政策解读形式单一。改进：增加图解。"
     assert "S-03" not in rules_of(report)
+
+
+def test_n_08_an_empty_agency_name_is_reported() -> None:
+    report = huaian()
+    report.meta.agency = " "
+    (finding,) = rules_of(report)["N-08"]
+    assert finding.cells == ("meta.agency",) and "机关名称为空" in finding.message

@@ -2,7 +2,8 @@
 
 A claim is only made where the wording is unambiguous. Judging is lenient in two more ways: a figure with a
 blank cell is not compared, and when one sentence quotes the same figure twice with different numbers and one
-of them agrees with the table, neither is reported (the wording was not the checker's to resolve).
+of them agrees with the table, neither is reported (the wording was not the checker's to resolve). A
+sentence saying there were none (「未收到申请」) is reported all the same when the figure is not 0.
 """
 
 from __future__ import annotations
@@ -83,7 +84,10 @@ def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, Cell
     agreeing = {(c.sentence, c.figure) for c, ok in verdicts if ok is not None and c.value in ok}
     found = []
     for claim, accepted in verdicts:
-        if accepted is None or claim.value in accepted or (claim.sentence, claim.figure) in agreeing:
+        if accepted is None or claim.value in accepted:
+            continue
+        # 「未收到申请，受理申请5件」 contradicts itself: an agreeing count does not excuse 「未收到」.
+        if claim.wording is Wording.COUNT and (claim.sentence, claim.figure) in agreeing:
             continue
         expected = claim.figure.value(cells)
         assert expected is not None

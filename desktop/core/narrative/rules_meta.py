@@ -141,5 +141,5 @@ def agency_agrees(ctx: CheckContext) -> list[Finding]:
     """N-08: the preamble and a signature at the end of section 六 against meta.agency."""
     agency = ctx.report.meta.agency.strip()
     if not agency:
-        return []
+        return [Finding("N-08", W, ("meta.agency",), "机关名称为空：标题和落款中将没有机关名称，请在“基本信息”中填写")]
     return [f for key in (PREAMBLE, "text.s6") for f in named_in(key, ctx.report.text[key], agency)]
