@@ -3,15 +3,17 @@ and a pasted block lands in one undoable step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.ui.clipboard import parse_tsv, to_tsv
+from desktop.ui.frozen_header import FrozenHeader
 from desktop.ui.table_model import SpecTableModel
 
 MIN_UNIT_PX = 58  # narrowest width of one column-weight unit before the table scrolls
 MIN_ROW_PX = 26
+_ENSURE_VISIBLE = QAbstractItemView.ScrollHint.EnsureVisible
 
 
 class SpecTableView(QTableView):
@@ -35,6 +37,8 @@ class SpecTableView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setMinimumSectionSize(MIN_ROW_PX)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.frozen = FrozenHeader(self)
         self._fit_columns()
         first = self.next_editable(QModelIndex(), forward=True)
         if first.isValid():
@@ -69,6 +73,22 @@ class SpecTableView(QTableView):
             heights[placed.row] = max(heights[placed.row], rect.height() + 10)
         for row, height in enumerate(heights):
             self.setRowHeight(row, height)
+        self.frozen.follow()
+
+    def scrollTo(
+        self, index: QModelIndex | QPersistentModelIndex, hint: QAbstractItemView.ScrollHint = _ENSURE_VISIBLE
+    ) -> None:
+        super().scrollTo(index, hint)
+        frozen = getattr(self, "frozen", None)  # scrollTo runs while the view is still being set up
+        hidden = frozen.height() - self.visualRect(index).top() if frozen and frozen.isVisible() else 0
+        if frozen and hidden > 0 and index.row() >= frozen.rows:  # under the frozen headings: scroll it out
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - hidden)
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if hasattr(self, "frozen"):  # a scroll bar came or went: the viewport changed width
+            self.frozen.follow()
 
     # ---- navigation
 
@@ -156,6 +176,10 @@ class SpecTableView(QTableView):
         if not text.strip() or not start.isValid():
             return
         model = self.spec_model
+        if len(rows) == 1 and len(rows[0]) == 1 and len(self.selected_keys()) > 1:
+            # one value onto a block fills the block, as in a spreadsheet: select, paste 0
+            model.document.set_many([(k, rows[0][0]) for k in self.selected_keys()], self.tr("粘贴"))
+            return
         items: list[tuple[str, str]] = []
         for dr, row in enumerate(rows):
             for dc, value in enumerate(row):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.modeltest import ModelTester
 
 from desktop.core.tablespec import T2, T3, T4
@@ -150,3 +151,61 @@ def test_clicking_a_finding_jumps_to_its_cells(window: MainWindow, qtbot) -> Non
     view = window.editor.tables["t2"].view
     assert view.currentIndex() == view.spec_model.index_of("t2.penalty.decisions")
     assert view.selectionModel().isSelected(view.currentIndex())
+
+
+def test_fill_blanks_with_zero_in_one_undoable_step(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.report import Meta, Report
+
+    window.files._show(Report(meta=Meta(agency="某乡", level="township", year=2024)), None, clean=False)  # type: ignore[arg-type]
+    document = window.document
+    assert document is not None and window.editor is not None
+    tab = window.editor.tables["t3"]
+    blank_before = sum(v is None for k, v in document.report.cells.items() if k.startswith("t3."))
+    assert blank_before == 175 and any(f.rule == "T3-04" for f in document.findings)
+    window.editor.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.fill_zeros, Qt.MouseButton.LeftButton)
+    t3 = {k: v for k, v in document.report.cells.items() if k.startswith("t3.")}
+    assert all(v == 0 for v in t3.values())  # leaves filled, totals computed from them
+    assert not any(f.rule == "T3-04" for f in document.findings)
+    assert window.statusBar().currentMessage() == "已将144个空白单元格填为0"  # 24 rows × 6 applicant columns
+    document.undo_stack.undo()
+    assert sum(v is None for k, v in document.report.cells.items() if k.startswith("t3.")) == blank_before
+
+
+def test_one_value_pasted_onto_a_block_fills_it(window: MainWindow) -> None:
+    window.files.open_sample()
+    view = open_table(window, "t4")
+    keys = ["t4.review.upheld", "t4.review.corrected", "t4.suit_direct.upheld"]
+    view.select_keys(keys)
+    QGuiApplication.clipboard().setText("2")
+    view.paste()
+    QGuiApplication.clipboard().clear()
+    report = window.document.report  # type: ignore[union-attr]
+    assert [report.cells[k] for k in keys] == [2, 2, 2]
+    assert report.cells["t4.review.total"] == 4
+    assert window.document.undo_stack.count() == 1  # type: ignore[union-attr]
+
+
+def test_table_headings_stay_in_view_while_scrolling(window: MainWindow) -> None:
+    window.files.open_sample()
+    window.resize(1200, 600)
+    view = open_table(window, "t3")
+    rows = view.spec_model.spec.header_rows
+    heading = QRect(view.viewport().geometry().topLeft(),
+                    QSize(view.viewport().width(), sum(view.rowHeight(r) for r in range(rows))))
+    at_top = view.grab(heading).toImage()
+    assert not view.frozen.isVisible()
+
+    view.scrollTo(view.spec_model.index_of("t3.carried_out.natural"))  # the last row
+    QApplication.processEvents()
+    assert view.verticalScrollBar().value() > 0 and view.frozen.isVisible()
+    assert view.grab(heading).toImage() == at_top  # 自然人, 商业企业 … still read above the columns
+
+    # a cell moved to just under the headings is scrolled out from under them
+    first_row = view.spec_model.index_of("t3.new.natural")
+    view.setCurrentIndex(view.spec_model.index_of("t3.other_1.natural"))
+    view.scrollTo(view.spec_model.index_of("t3.other_1.natural"), QAbstractItemView.ScrollHint.PositionAtTop)
+    assert view.visualRect(view.currentIndex()).top() >= view.frozen.height() - 1
+    view.scrollTo(first_row)
+    QApplication.processEvents()
+    assert view.verticalScrollBar().value() == 0 and not view.frozen.isVisible()
