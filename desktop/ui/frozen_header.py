@@ -36,12 +36,15 @@ class FrozenHeader(QTableView):
                 self.setSpan(placed.row, placed.col, placed.rowspan, placed.colspan)
         table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
         table.verticalScrollBar().valueChanged.connect(lambda _value: self.follow())
+        # a scroll bar coming or going changes the viewport's width
+        table.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self.follow())
         self.hide()
 
     def follow(self) -> None:
         """Take the table's column widths and heading heights; show only while the headings are scrolled away."""
         table = self.table
-        for col in range(table.model().columnCount()):
+        spec = table.spec_model.spec
+        for col in range(spec.n_cols):
             self.setColumnWidth(col, table.columnWidth(col))
         height = 0
         for row in range(self.rows):
@@ -51,6 +54,6 @@ class FrozenHeader(QTableView):
         self.setGeometry(viewport.x(), viewport.y(), viewport.width(), height + 1)
         self.horizontalScrollBar().setValue(table.horizontalScrollBar().value())
         scrolled = table.verticalScrollBar().value() > 0
-        self.setVisible(scrolled and table.model().rowCount() > self.rows)
+        self.setVisible(scrolled and spec.n_rows > self.rows)
         if scrolled:
             self.raise_()

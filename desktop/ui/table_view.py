@@ -85,11 +85,6 @@ class SpecTableView(QTableView):
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() - hidden)
 
-    def updateGeometries(self) -> None:
-        super().updateGeometries()
-        if hasattr(self, "frozen"):  # a scroll bar came or went: the viewport changed width
-            self.frozen.follow()
-
     # ---- navigation
 
     def editable_indexes(self) -> list[QModelIndex]:
