@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop.commands.common import CommandError, fail, load_report
 from desktop.core.checks import Severity, check
+from desktop.core.file_errors import describe
 from desktop.io.formats import UnsupportedFormat, exporter_for
 
 
@@ -40,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         export(report, Path(args.output))
     except OSError as error:
-        return fail(f"无法写入“{args.output}”：{error.strerror or error}", 2)
+        return fail(f"无法写入“{args.output}”：{describe(error)}", 2)
     print(f"已导出：{args.output}")
     return 0

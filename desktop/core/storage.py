@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop import __version__
+from desktop.core.file_errors import describe
 from desktop.core.report import Report, explain
 
 EXTENSION = ".nianbao"
@@ -77,7 +78,7 @@ def load(path: str | os.PathLike[str]) -> Report:
     except PermissionError:
         raise ProjectFileError(f"没有权限读取{name}") from None
     except OSError as error:
-        raise ProjectFileError(f"无法读取{name}：{error.strerror or error}") from None
+        raise ProjectFileError(f"无法读取{name}：{describe(error)}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -158,4 +159,4 @@ def _save_error(path: Path, error: OSError) -> str:
         return f"没有权限写入{name}所在的文件夹。原文件未改动，请另存到其他位置"
     if isinstance(error, FileNotFoundError):
         return f"{name}所在的文件夹不存在"
-    return f"{name}未能保存：{error.strerror or error}。原文件未改动"
+    return f"{name}未能保存：{describe(error)}。原文件未改动"

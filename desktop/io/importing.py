@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.file_errors import describe
 from desktop.core.report import Report
 from desktop.io.importers.document import ImportRefused, Source
 
@@ -36,7 +37,7 @@ def import_file(path: Path) -> ImportResult:
             raise ImportRefused(f"“{path.name}”过大（{size // (1024 * 1024)} MB），不像是一份年度报告，未导入")
         data = path.read_bytes()
     except OSError as error:
-        raise ImportRefused(f"无法读取“{path.name}”：{error.strerror or error}") from None
+        raise ImportRefused(f"无法读取“{path.name}”：{describe(error)}") from None
     return import_bytes(data, path.name)
 
 

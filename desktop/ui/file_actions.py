@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from desktop.core import storage
 from desktop.core.checks import Severity
+from desktop.core.file_errors import describe
 from desktop.core.lastyear import link_previous, next_year, not_last_year, snapshot
 from desktop.core.report import Report
 from desktop.resources import sample_report
@@ -247,7 +248,8 @@ class FileActions(QObject):
         path = self.ask_save_path(self.tr("导出"), f"{document.report.title}{suffix}", EXPORT_FILTERS[suffix])
         if not path:
             return None
-        target = Path(path) if Path(path).suffix else Path(path + suffix)
+        # the format was chosen in the menu: 「年报2024.final」 becomes 年报2024.final.docx
+        target = Path(path) if Path(path).suffix.lower() == suffix else Path(path + suffix)
         try:
             export = exporter_for(target)
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -255,8 +257,12 @@ class FileActions(QObject):
                 export(document.report, target)
             finally:
                 QApplication.restoreOverrideCursor()
-        except (UnsupportedFormat, OSError) as error:
+        except UnsupportedFormat as error:
             self.tell_error(self.tr("导出失败"), str(error))
+            return None
+        except OSError as error:
+            self.tell_error(self.tr("导出失败"), self.tr("无法写入“%1”：%2").replace("%1", str(target)).replace(
+                "%2", describe(error)))
             return None
         self.window.settings.remember_folder_of(target)
         self.window.status(self.tr("已导出：%1").replace("%1", str(target)))

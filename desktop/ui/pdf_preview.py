@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.file_errors import describe
 from desktop.ui.export_fonts import export_fonts
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def export_pdf_with_preview(actions: FileActions) -> Path | None:
         target.write_bytes(pdf)
     except OSError as error:
         actions.tell_error(actions.tr("导出失败"), actions.tr("无法写入“%1”：%2").replace("%1", str(target)).replace(
-            "%2", error.strerror or str(error)))
+            "%2", describe(error)))
         return None
     finally:
         QApplication.restoreOverrideCursor()

@@ -112,3 +112,15 @@ def test_a_crash_between_write_and_replace_leaves_the_old_file_intact(tmp_path: 
 def test_saving_into_a_missing_folder_is_refused_with_a_message(tmp_path: Path) -> None:
     with pytest.raises(ProjectFileError, match="不存在"):
         storage.save(seed(), tmp_path / "no" / "such" / "r.nianbao")
+
+
+def test_save_failures_are_explained_in_chinese(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(storage.ProjectFileError) as refused:
+        storage.save(seed(), tmp_path / "a-file" / "r.nianbao")
+    assert str(refused.value) == "“r.nianbao”未能保存：路径中有一部分不是文件夹。原文件未改动"
+    folder = tmp_path / "文件夹.nianbao"
+    folder.mkdir()
+    with pytest.raises(storage.ProjectFileError) as refused:
+        storage.save(seed(), folder)
+    assert str(refused.value) == "“文件夹.nianbao”未能保存：这是一个文件夹，不是文件。原文件未改动"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -108,3 +109,22 @@ def test_font_settings_show_the_fonts_in_use_and_refuse_a_non_font(window: MainW
     seen = answer_next_message_box(QMessageBox.StandardButton.Ok)
     assert not dialog.set_choice(FontRole.FANGSONG, str(not_a_font))
     assert seen and window.settings.font_override(FontRole.FANGSONG.value) == ""
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_a_failed_export_says_why_in_chinese(window: MainWindow, tmp_path: Path, suffix: str) -> None:
+    window.files.open_sample()
+    (tmp_path / "报告").write_text("a file where a folder is expected")
+    target = tmp_path / "报告" / f"耳口乡{suffix}"
+    window.files.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
+    messages: list[str] = []
+    window.files.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
+    assert window.files.export_other(suffix) is None
+    assert messages == [f"无法写入“{target}”：路径中有一部分不是文件夹"]
+
+
+def test_a_file_name_with_a_dot_gets_the_format_added(window: MainWindow, tmp_path: Path) -> None:
+    window.files.open_sample()
+    window.files.ask_save_path = lambda *args: str(tmp_path / "年报2024.final")  # type: ignore[method-assign]
+    assert window.files.export_other(".docx") == tmp_path / "年报2024.final.docx"
+    assert (tmp_path / "年报2024.final.docx").stat().st_size > 0
