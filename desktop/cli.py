@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,8 +35,32 @@ def _utf8_console() -> None:
                 pass
 
 
+# argparse's own words, for a command line that otherwise speaks Chinese.
+_ARGPARSE_TEXT = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的命令：%(value)r（可用：%(choices)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+}
+
+
+def _chinese_argparse() -> None:
+    """argparse looks its words up through the module's ``_`` at the time it prints them."""
+    argparse._ = lambda text: _ARGPARSE_TEXT.get(text, text)  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
+    _chinese_argparse()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not args_list or (len(args_list) == 1 and Path(args_list[0]).is_file()):
@@ -52,6 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_window(files: list[str]) -> int:
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        print("没有找到图形桌面，无法打开窗口。请在桌面中打开年报助手；在终端中可以使用命令，见 nianbao --help",
+              file=sys.stderr)
+        return 3
     try:
         from desktop.ui.app import run
     except ImportError as error:

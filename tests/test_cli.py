@@ -124,3 +124,30 @@ def test_python_dash_m_desktop_runs(argv: list[str]) -> None:
     done = subprocess.run([sys.executable, *argv], capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert done.returncode == 0, done.stderr
     assert "年报助手" in done.stdout or "耳口乡" in done.stdout
+
+
+@pytest.mark.parametrize(("given", "level"), [("乡镇", "township"), ("街道", "township"),
+                                              ("县级人民政府部门", "county_dept"), ("city_gov", "city_gov")])
+def test_new_takes_the_level_by_its_chinese_name(tmp_path: Path, capsys, given: str, level: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.nianbao"
+    code, _, _ = run(capsys, "new", "--agency", "某乡", "--level", given, "--year", "2024", "-o", str(path))
+    assert code == 0 and storage.load(path).meta.level.value == level
+
+
+def test_help_and_errors_are_in_chinese(capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：nianbao") and "显示本帮助并退出" in out and "usage" not in out
+    with pytest.raises(SystemExit):
+        main(["new"])
+    assert "缺少必需的参数：--agency" in capsys.readouterr().err
+
+
+def test_without_a_desktop_the_window_command_says_so(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    if not sys.platform.startswith("linux"):
+        pytest.skip("a Linux desktop is found through DISPLAY or WAYLAND_DISPLAY")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main([]) == 3
+    assert "没有找到图形桌面" in capsys.readouterr().err

@@ -14,11 +14,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     levels = "；".join(f"{level.value}={LEVEL_LABELS[level]}" for level in Level)
     parser = sub.add_parser("new", help="新建报告", description="新建一份空白报告。")
     parser.add_argument("--agency", required=True, help="机关名称，如 耳口乡")
-    parser.add_argument("--level", required=True, help=f"机关层级：{levels}")
+    parser.add_argument("--level", required=True, help=f"机关层级，代码或中文名称均可：{levels}")
     parser.add_argument("--year", required=True, help="报告年度，如 2023")
     parser.add_argument("-o", "--output", required=True, help="保存为（.nianbao）")
     parser.add_argument("--force", action="store_true", help="覆盖已有文件")
     parser.set_defaults(run=run)
+
+
+def level_named(name: str) -> str:
+    """The level's code for its code or its Chinese name: township, 乡镇、街道, 乡镇 and 街道 are one level."""
+    for level in Level:
+        if name.strip() in (level.value, LEVEL_LABELS[level], *LEVEL_LABELS[level].split("、")):
+            return level.value
+    return name  # the model refuses it with the list of levels
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.core.report import explain
 
     try:
-        report = Report.new(args.agency, args.level, args.year)
+        report = Report.new(args.agency, level_named(args.level), args.year)
     except ValidationError as error:
         return fail(explain(error), 1)
     except InvalidValue as error:

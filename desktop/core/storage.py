@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -99,6 +100,7 @@ def save(report: Report, path: str | os.PathLike[str], keep_backup: bool = True)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        _ordinary_mode(fd, path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -118,8 +120,23 @@ def save(report: Report, path: str | os.PathLike[str], keep_backup: bool = True)
                 pass
 
 
+def _ordinary_mode(fd: int, path: Path) -> None:
+    """A temporary file is private to its owner; the saved file gets the mode of the file it replaces, or
+    what the system gives new files, so that colleagues can open it as they could before."""
+    if not hasattr(os, "fchmod"):
+        return  # Windows: access follows the folder
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.fchmod(fd, mode | stat.S_IWUSR)  # the owner can always save again
+
+
 def _copy_durably(src: Path, dst: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+    _ordinary_mode(fd, src)
     try:
         with os.fdopen(fd, "wb") as out, open(src, "rb") as source:
             shutil.copyfileobj(source, out)

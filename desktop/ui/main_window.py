@@ -9,6 +9,7 @@ from desktop.ui.document import ReportDocument
 from desktop.ui.file_actions import FileActions
 from desktop.ui.recovery import Autosaver
 from desktop.ui.report_editor import ReportEditor
+from desktop.ui.screen_fit import resize_within_screen
 from desktop.ui.settings import Settings
 from desktop.ui.start_page import StartPage
 
@@ -34,7 +35,7 @@ class MainWindow(QMainWindow):
         self.start_page.sample_requested.connect(self.files.open_sample)
         self.start_page.recent_requested.connect(self.files.open_recent)
         self.refresh_recent()
-        self.resize(1200, 820)
+        resize_within_screen(self, 1200, 820)
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
         self._update_title()

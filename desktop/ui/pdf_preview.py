@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.file_errors import describe
 from desktop.ui.export_fonts import export_fonts
+from desktop.ui.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from desktop.ui.file_actions import FileActions
@@ -65,7 +66,7 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
-        self.resize(860, 1000)
+        resize_within_screen(self, 860, 1000)
 
 
 def export_pdf_with_preview(actions: FileActions) -> Path | None:

@@ -124,3 +124,18 @@ def test_save_failures_are_explained_in_chinese(tmp_path: Path) -> None:
     with pytest.raises(storage.ProjectFileError) as refused:
         storage.save(seed(), folder)
     assert str(refused.value) == "“文件夹.nianbao”未能保存：这是一个文件夹，不是文件。原文件未改动"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_saved_file_is_as_readable_as_any_new_file(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        path = tmp_path / "r.nianbao"
+        storage.save(seed(), path)
+        assert path.stat().st_mode & 0o777 == 0o644
+        path.chmod(0o664)  # shared with the office group
+        storage.save(seed(), path)
+        assert path.stat().st_mode & 0o777 == 0o664
+        assert storage.backup_path(path).stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(umask)

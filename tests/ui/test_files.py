@@ -280,3 +280,8 @@ def test_ctrl_s_saves_what_is_still_being_typed(window: MainWindow, qtbot, tmp_p
     type_text(date, "2024-01-20")
     qtbot.keyClick(date, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert str(storage.load(path).meta.date) == "2024-01-20"
+
+
+def test_the_window_fits_the_screen(window: MainWindow) -> None:
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
