@@ -3,7 +3,7 @@ checker follow. Widgets never change the report directly; they ask the document 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -61,11 +61,22 @@ class ReportDocument(QObject):
         if edit:
             self.undo_stack.push(TextCommand(self, edit))
 
-    def insert_paragraph(self, key: str, paragraph: str) -> None:
-        """A generated paragraph goes after what the clerk wrote, as one undo step; it stays editable."""
+    def insert_paragraph(self, key: str, paragraph: str, replaces: Callable[[str], bool] = lambda _line: False) -> str:
+        """A generated paragraph replaces the line it was generated as before (``replaces``), or goes after
+        what the clerk wrote; one undo step, and it stays editable. Says which: same, replaced or added."""
         current = self.report.text[key].rstrip("\n")
-        text = f"{current}\n{paragraph}" if current else paragraph
-        self._push(edits.plan_many(self.report, [(key, text)], label="插入按表格生成的段落"))
+        lines = current.split("\n")
+        earlier = next((i for i, line in enumerate(lines) if replaces(line)), None)
+        if earlier is not None and lines[earlier].strip() == paragraph:
+            return "same"
+        if earlier is not None:
+            lines[earlier] = paragraph
+            text = "\n".join(lines)
+        else:
+            text = f"{current}\n{paragraph}" if current else paragraph
+        label = "更新按表格生成的段落" if earlier is not None else "插入按表格生成的段落"
+        self._push(edits.plan_many(self.report, [(key, text)], label=label))
+        return "replaced" if earlier is not None else "added"
 
     def set_manual_totals(self, manual: bool) -> None:
         self._push(edits.plan_manual_totals(self.report, manual))

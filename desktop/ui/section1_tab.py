@@ -48,8 +48,9 @@ class Section1Tab(QScrollArea):
             if key == ON_REQUEST_KEY:
                 for name, text, build in self._generators():
                     button = QPushButton(text)
-                    button.setToolTip(self.tr("按表三、表四的数字写出标准段落，插入到本栏末尾，可继续修改"))
-                    button.clicked.connect(lambda _=False, build=build: self._insert(build))
+                    button.setToolTip(self.tr("按表三、表四的数字写出标准段落，插入到本栏末尾，可继续修改；"
+                                              "再次点击时替换此前生成的段落"))
+                    button.clicked.connect(lambda _=False, name=name, build=build: self._insert(name, build))
                     self.generate_buttons[name] = button
                     row.addWidget(button)
             layout.addLayout(row)
@@ -68,13 +69,19 @@ class Section1Tab(QScrollArea):
             ("review", self.tr("按表格生成复议诉讼段落"), review_litigation_paragraph),
         ]
 
-    def _insert(self, build: Callable[[Report], str]) -> None:
+    def _insert(self, kind: str, build: Callable[[Report], str]) -> None:
+        from desktop.core.narrative.generate import generated_before
+
         try:
             paragraph = build(self.document.report)
         except IncompleteTables as error:
             self.document.refused.emit(str(error))  # the status bar says which cells are still blank
             return
-        self.document.insert_paragraph(ON_REQUEST_KEY, paragraph)
+        done = self.document.insert_paragraph(ON_REQUEST_KEY, paragraph, lambda line: generated_before(kind, line))
+        status = getattr(self.window(), "status", None)
+        if callable(status):
+            status({"same": self.tr("段落已与表格一致"), "replaced": self.tr("已按表格更新此前生成的段落"),
+                    "added": self.tr("已按表格生成段落，插入在本栏末尾")}[done])
         self.editors[ON_REQUEST_KEY].setFocus()
 
     def _update_headings(self, keys: tuple[str, ...]) -> None:

@@ -32,11 +32,11 @@ def with_paragraphs(report: Report) -> Report:
 def test_huaian_paragraphs_read_like_the_published_report() -> None:
     report = huaian()
     assert on_request_paragraph(report) == (
-        "2024年，本机关共收到政府信息公开申请3119件，上年结转34件；办结3050件，其中予以公开1362件，部分公开454件，"
+        "2024年，我市共收到政府信息公开申请3119件，上年结转34件；办结3050件，其中予以公开1362件，部分公开454件，"
         "不予公开178件，无法提供781件，不予处理88件，其他处理187件；结转下年度继续办理103件。"
     )
     assert review_litigation_paragraph(report) == (
-        "2024年，本机关因政府信息公开被申请行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，"
+        "2024年，我市因政府信息公开被申请行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，"
         "尚未审结37件；被提起政府信息公开行政诉讼46件（未经复议直接起诉26件，复议后起诉20件），其中结果维持25件，"
         "结果纠正5件，其他结果9件，尚未审结7件。"
     )
@@ -45,8 +45,8 @@ def test_huaian_paragraphs_read_like_the_published_report() -> None:
 
 def test_zero_cases_read_naturally() -> None:
     report = seed()
-    assert on_request_paragraph(report) == "2023年，本机关未收到政府信息公开申请，无上年结转申请。"
-    assert review_litigation_paragraph(report) == "2023年，本机关未发生因政府信息公开引起的行政复议、行政诉讼。"
+    assert on_request_paragraph(report) == "2023年，我乡未收到政府信息公开申请，无上年结转申请。"
+    assert review_litigation_paragraph(report) == "2023年，我乡未发生因政府信息公开引起的行政复议、行政诉讼。"
     assert narrative_rules(with_paragraphs(report)) == []
 
 
@@ -56,10 +56,10 @@ def test_only_carried_in_cases_and_only_litigation() -> None:
                          "t4.suit_direct.pending": 1})
     report.cells.update(computed_totals(report.cells))
     assert on_request_paragraph(report) == (
-        "2023年，本机关未收到新的政府信息公开申请，上年结转2件；办结1件，其中予以公开1件；结转下年度继续办理1件。"
+        "2023年，我乡未收到新的政府信息公开申请，上年结转2件；办结1件，其中予以公开1件；结转下年度继续办理1件。"
     )
     assert review_litigation_paragraph(report) == (
-        "2023年，本机关未发生因政府信息公开引起的行政复议；被提起政府信息公开行政诉讼1件，其中尚未审结1件。"
+        "2023年，我乡未发生因政府信息公开引起的行政复议；被提起政府信息公开行政诉讼1件，其中尚未审结1件。"
     )
     assert narrative_rules(with_paragraphs(report)) == []
 
@@ -85,6 +85,29 @@ def test_blank_cells_are_refused_with_a_message() -> None:
     assert error.value.keys == ("t3.carried_in.total",)
     assert str(error.value).startswith("请先填写表三 二、上年结转政府信息公开申请数量 / 总计")
     review_litigation_paragraph(report)  # table 四 is complete
+
+
+def test_a_blank_computed_total_names_the_cells_to_fill() -> None:
+    """A total the clerk cannot type in is blank because of its parts: name those."""
+    report = huaian()
+    leaves = [f"t3.new.{c}" for c in T3_PART_COLUMNS]
+    report.cells.update(dict.fromkeys(leaves))
+    report.cells.update(computed_totals(report.cells))
+    assert report.cells["t3.new.total"] is None
+    with pytest.raises(IncompleteTables) as error:
+        on_request_paragraph(report)
+    assert error.value.keys == tuple(leaves)
+    assert str(error.value).startswith("请先填写表三 一、本年新收政府信息公开申请数量 / 自然人、")
+    assert str(error.value).endswith("等6个单元格")
+
+
+@pytest.mark.parametrize(("agency", "we"), [("耳口乡", "我乡"), ("淮安市人民政府", "我市"), ("某县财政局", "我局"),
+                                            ("某某街道办事处", "我街道"), ("某机关", "本机关")])
+def test_the_paragraph_speaks_of_the_agency_as_reports_do(agency: str, we: str) -> None:
+    report = seed()
+    report.meta.agency = agency
+    assert on_request_paragraph(report).startswith(f"2023年，{we}未收到")
+    assert narrative_rules(with_paragraphs(report)) == []
 
 
 counts = st.one_of(st.just(0), st.integers(min_value=0, max_value=3), st.integers(min_value=0, max_value=5000))

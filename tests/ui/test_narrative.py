@@ -65,6 +65,17 @@ def test_generated_paragraphs_agree_with_the_tables(window: MainWindow, qtbot, t
     document.set_value("t3.carried_out.natural", "104")  # the tables change later: the text is now stale
     document.set_value("t3.new.natural", "3002")
     assert any(f.rule == "N-02" for f in document.findings)
+    # a second click brings the same paragraph up to date instead of adding another
+    paragraphs = len(document.report.text["text.s1.on_request"].split("\n"))
+    qtbot.mouseClick(buttons["on_request"], Qt.MouseButton.LeftButton)
+    text = document.report.text["text.s1.on_request"]
+    assert len(text.split("\n")) == paragraphs and text.count("共收到政府信息公开申请") == 1
+    assert "共收到政府信息公开申请3120件" in text
+    assert window.statusBar().currentMessage() == "已按表格更新此前生成的段落"
+    qtbot.waitUntil(lambda: not [f for f in document.findings if f.rule == "N-02"], timeout=3000)
+    qtbot.mouseClick(buttons["on_request"], Qt.MouseButton.LeftButton)
+    assert document.report.text["text.s1.on_request"] == text
+    assert window.statusBar().currentMessage() == "段落已与表格一致"
 
 
 def test_repetition_of_last_years_text_is_shown_per_section(window: MainWindow, tmp_path: Path) -> None:
@@ -93,4 +104,4 @@ def test_generating_from_blank_tables_says_which_cells_to_fill(window: MainWindo
     before = window.document.report.text["text.s1.on_request"]
     qtbot.mouseClick(window.editor.section1.generate_buttons["on_request"], Qt.MouseButton.LeftButton)
     assert window.document.report.text["text.s1.on_request"] == before
-    assert window.statusBar().currentMessage().startswith("请先填写表三")
+    assert window.statusBar().currentMessage().startswith("请先填写表三 一、本年新收政府信息公开申请数量 / 自然人")
