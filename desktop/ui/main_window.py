@@ -23,6 +23,7 @@ class MainWindow(QMainWindow):
         self.document: ReportDocument | None = None
         self.editor: ReportEditor | None = None
         self.autosaver: Autosaver | None = None
+        self._refusal: str | None = None  # the status bar's message about a value just refused
         self.stack = QStackedWidget()
         self.start_page = StartPage()
         self.stack.addWidget(self.start_page)
@@ -83,7 +84,8 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.document.undo_stack.cleanChanged.disconnect(self._update_title)
             self.document.path_changed.disconnect(self._update_title)
-            self.document.refused.disconnect(self.status)
+            self.document.refused.disconnect(self._refused)
+            self.document.changed.disconnect(self._accepted)
             self.document.deleteLater()
         self.document = document
         if document is None:
@@ -101,7 +103,8 @@ class MainWindow(QMainWindow):
             self.edit_menu.addAction(redo)
             document.undo_stack.cleanChanged.connect(self._update_title)
             document.path_changed.connect(self._update_title)
-            document.refused.connect(self.status)
+            document.refused.connect(self._refused)
+            document.changed.connect(self._accepted)
             self.autosaver = Autosaver(document)
         self.files.update_enabled()
         self._update_title()
@@ -124,6 +127,16 @@ class MainWindow(QMainWindow):
 
     def status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
+
+    def _refused(self, message: str) -> None:
+        self._refusal = message
+        self.status(message)
+
+    def _accepted(self, _keys: tuple[str, ...]) -> None:
+        """The next accepted edit takes a refusal's message away: it no longer describes the table."""
+        if self._refusal is not None and self._refusal == self.statusBar().currentMessage():
+            self.statusBar().clearMessage()
+        self._refusal = None
 
     # ---- closing
 

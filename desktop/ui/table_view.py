@@ -7,6 +7,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop.core.tablespec import CELLS
+from desktop.core.values import InvalidValue, parse_cell
 from desktop.ui.clipboard import parse_tsv, to_tsv
 from desktop.ui.frozen_header import FrozenHeader
 from desktop.ui.table_model import SpecTableModel
@@ -139,12 +141,19 @@ class SpecTableView(QTableView):
             self.clear_selection_values()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.move_on(forward=True, down=True)
+        elif event.text().strip() and self._is_computed_total(self.currentIndex()):
+            self.spec_model.document.refused.emit(self.tr(
+                "合计由各项自动相加，不能直接填写；照抄已发布的报告时，可勾选“手工填写合计”"))
         elif key == Qt.Key.Key_Tab:
             self.move_on(forward=True)
         elif key == Qt.Key.Key_Backtab:
             self.move_on(forward=False)
         else:
             super().keyPressEvent(event)
+
+    def _is_computed_total(self, index: QModelIndex) -> bool:
+        key = self.spec_model.key_at(index)
+        return key is not None and CELLS[key].is_total and not self.spec_model.is_editable_key(key)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002
         return False  # Tab stays inside the table, as in a spreadsheet
@@ -176,18 +185,38 @@ class SpecTableView(QTableView):
             model.document.set_many([(k, rows[0][0]) for k in self.selected_keys()], self.tr("粘贴"))
             return
         items: list[tuple[str, str]] = []
+        totals: list[tuple[str, str]] = []  # computed here, so a pasted total is only compared
         for dr, row in enumerate(rows):
             for dc, value in enumerate(row):
                 key = model.key_at(model.index(start.row() + dr, start.column() + dc))
                 if key and model.is_editable_key(key):
                     items.append((key, value))
+                elif key and CELLS[key].is_total and value.strip():
+                    totals.append((key, value))
         if items and model.document.set_many(items, self.tr("粘贴")):
+            self._compare_pasted_totals(totals)
             bottom_right = model.index(start.row() + len(rows) - 1, start.column() + max(map(len, rows)) - 1)
             if bottom_right.isValid():
                 selection = self.selectionModel()
                 selection.select(
                     _range(start, bottom_right), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )
+
+    def _compare_pasted_totals(self, totals: list[tuple[str, str]]) -> None:
+        """A published table's total that disagrees with its parts must not vanish unnoticed."""
+        cells = self.spec_model.document.report.cells
+        differing = []
+        for key, text in totals:
+            try:
+                pasted = parse_cell(key, text)
+            except InvalidValue:
+                continue
+            if pasted != cells[key]:
+                differing.append(f"{CELLS[key].label}粘贴的是{text.strip()}，各项相加为{cells[key]}")
+        if differing:
+            more = self.tr("等%1处").replace("%1", str(len(differing))) if len(differing) > 1 else ""
+            self.spec_model.document.refused.emit(self.tr("合计已按各项自动相加：%1%2。照抄已发布的报告请勾选“手工填写合计”")
+                                                  .replace("%1", differing[0]).replace("%2", more))
 
     def copy(self) -> None:
         indexes = self.selectedIndexes()

@@ -209,3 +209,27 @@ def test_table_headings_stay_in_view_while_scrolling(window: MainWindow) -> None
     view.scrollTo(first_row)
     QApplication.processEvents()
     assert view.verticalScrollBar().value() == 0 and not view.frozen.isVisible()
+
+
+def test_a_pasted_total_that_disagrees_is_reported(window: MainWindow) -> None:
+    window.files.open_sample()
+    view = open_table(window, "t4")
+    view.setCurrentIndex(view.spec_model.index_of("t4.review.upheld"))
+    QGuiApplication.clipboard().setText("1\t1\t0\t0\t3\n")  # 结果维持 … 总计, as published: 1+1 ≠ 3
+    view.paste()
+    QGuiApplication.clipboard().clear()
+    assert window.document.report.cells["t4.review.total"] == 2  # type: ignore[union-attr]
+    message = window.statusBar().currentMessage()
+    assert message.startswith("合计已按各项自动相加：表四 行政复议 / 总计粘贴的是3，各项相加为2")
+
+
+def test_typing_on_a_computed_total_says_why_nothing_happens(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    view = open_table(window, "t4")
+    view.setCurrentIndex(view.spec_model.index_of("t4.review.total"))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_5)
+    assert window.statusBar().currentMessage().startswith("合计由各项自动相加，不能直接填写")
+    # the next accepted value takes the message away
+    type_into(qtbot, view, "t4.review.upheld", "1")
+    assert window.statusBar().currentMessage() == ""
