@@ -34,7 +34,7 @@ def test_new_set_check_reproduces_a_published_mistake(tmp_path: Path, capsys) ->
     result = json.loads(out)
     (t4,) = [f for f in result["findings"] if f["rule"] == "T4-01"]
     assert t4["severity"] == "error" and t4["cells"][0] == "t4.review.total"
-    assert t4["message"] == "总计(3)应等于结果维持、结果纠正、其他结果、尚未审结之和(2)：行政复议"
+    assert t4["message"] == "总计(3)应等于结果维持、结果纠正、其他结果、尚未审结之和(2)：表四 行政复议"
     assert result["agency"] == "某局" and result["year"] == 2023
 
 

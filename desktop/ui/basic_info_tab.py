@@ -48,8 +48,8 @@ class BasicInfoTab(QWidget):
         self._load(())
 
     def _commit(self, key: str, raw: object) -> None:
-        if not self.document.set_value(key, raw):
-            self._load(())  # show the value the report still holds
+        self.document.set_value(key, raw)
+        self._load(())  # show the value as the report holds it: refused, or 2025/1/5 as 2025-01-05
 
     def _load(self, keys: tuple[str, ...]) -> None:
         meta = self.document.report.meta

@@ -14,7 +14,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from desktop.core import storage
-from desktop.core.checks import Severity
+from desktop.core.checks import Finding, Severity
+from desktop.core.fields import TEXT_BY_KEY
 from desktop.core.file_errors import describe
 from desktop.core.lastyear import link_previous, next_year, not_last_year, snapshot
 from desktop.core.report import Report
@@ -180,8 +181,9 @@ class FileActions(QObject):
         try:
             storage.save(document.report, path)
         except storage.ProjectFileError as error:
-            self.tell_error(self.tr("保存失败"), self.tr("%1\n\n修改仍保留在窗口中，请另存到其他位置。").replace(
-                "%1", str(error)))
+            advice = self.tr("修改仍保留在窗口中。") if "另存" in str(error) else \
+                self.tr("修改仍保留在窗口中，请另存到其他位置。")
+            self.tell_error(self.tr("保存失败"), f"{error}\n\n{advice}")
             return False
         document.set_path(path)
         document.undo_stack.setClean()
@@ -229,7 +231,7 @@ class FileActions(QObject):
         errors = [f for f in document.findings if f.severity is Severity.ERROR]
         if not errors:
             return True
-        listed = "\n".join(f"· {f.message}" for f in errors[:12])
+        listed = "\n".join(f"· {_where(f)}{f.message}" for f in errors[:12])
         more = self.tr("\n……共%1处").replace("%1", str(len(errors))) if len(errors) > 12 else ""
         return self.ask_yes_no(self.tr("报告有错误"), self.tr("报告还有以下错误，仍要导出吗？\n\n") + listed + more)
 
@@ -289,3 +291,12 @@ class FileActions(QObject):
         from desktop.ui.font_dialog import FontDialog
 
         FontDialog(self.window.settings, self.window).exec()
+
+
+def _where(finding: Finding) -> str:
+    """「（二）依申请公开：」 before a finding about a text: 「文中…」 alone does not say which part."""
+    key = next((k for k in finding.cells if k in TEXT_BY_KEY), None)
+    if key is None or key == "text.s1.intro":
+        return ""
+    label = TEXT_BY_KEY[key].label
+    return f"{'一、' if key.startswith('text.s1.') else ''}{label}："

@@ -108,7 +108,7 @@ def test_t3_01_message_gives_both_sums_and_the_column() -> None:
     report = huaian()
     report.cells["t3.carried_out.natural"] = 104
     (finding,) = rules_of(report)["T3-01"]
-    assert finding.message == "第一项加第二项之和(3035)应等于第三项加第四项之和(3036)：自然人列"
+    assert finding.message == "第一项加第二项之和(3035)应等于第三项加第四项之和(3036)：表三 自然人列"
     assert set(finding.cells) == {"t3.new.natural", "t3.carried_in.natural", "t3.total.natural",
                                   "t3.carried_out.natural"}
     assert finding.fix is None  # which of the four is wrong is not decidable

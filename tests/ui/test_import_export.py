@@ -128,3 +128,15 @@ def test_a_file_name_with_a_dot_gets_the_format_added(window: MainWindow, tmp_pa
     window.files.ask_save_path = lambda *args: str(tmp_path / "年报2024.final")  # type: ignore[method-assign]
     assert window.files.export_other(".docx") == tmp_path / "年报2024.final.docx"
     assert (tmp_path / "年报2024.final.docx").stat().st_size > 0
+
+
+def test_the_export_question_names_the_part_a_text_error_is_in(window: MainWindow, tmp_path: Path) -> None:
+    window.files.open_sample()
+    assert window.document is not None
+    window.document.set_text("text.s1.on_request", "全年受理政府信息公开申请5件。")  # the tables say 0
+    window.document.recheck()
+    asked: list[str] = []
+    window.files.ask_yes_no = lambda title, text: asked.append(text) or False  # type: ignore[method-assign]
+    window.files.ask_save_path = lambda *args: str(tmp_path / "x.html")  # type: ignore[method-assign]
+    assert window.files.export_other(".html") is None
+    assert "· 一、（二）依申请公开：文中“受理政府信息公开申请5件”" in asked[0]

@@ -33,7 +33,7 @@ def test_typing_a_value_updates_totals_panel_and_colour(window: MainWindow, qtbo
     shown = window.editor.problems.findings_shown()
     assert [f.rule for f in shown if f.rule.startswith("T")] == ["T3-01", "T3-01"]  # 自然人 and 总计 columns
     t3_01 = next(f for f in shown if f.rule == "T3-01")
-    assert t3_01.message == "第一项加第二项之和(5)应等于第三项加第四项之和(0)：自然人列"
+    assert t3_01.message == "第一项加第二项之和(5)应等于第三项加第四项之和(0)：表三 自然人列"
     colour = model.data(model.index_of("t3.new.natural"), Qt.ItemDataRole.BackgroundRole)
     assert colour == palette.SEVERITY_BACKGROUND[t3_01.severity]
     assert "第一项加第二项之和(5)" in model.data(model.index_of("t3.new.natural"), Qt.ItemDataRole.ToolTipRole)

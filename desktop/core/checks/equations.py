@@ -54,17 +54,17 @@ def _t3_equations() -> list[Equation]:
     for col, col_label in T3_COLUMNS:
         equations.append(Equation(
             "T3-01", (f"t3.new.{col}", f"t3.carried_in.{col}"), (f"t3.total.{col}", f"t3.carried_out.{col}"),
-            "第一项加第二项之和", "第三项加第四项之和", f"{col_label}列",
+            "第一项加第二项之和", "第三项加第四项之和", f"表三 {col_label}列",
         ))
     for col, col_label in T3_COLUMNS:
         equations.append(Equation(
             "T3-02", (f"t3.total.{col}",), tuple(f"t3.{r}.{col}" for r in results),
-            "（七）总计", "各项办理结果之和", f"{col_label}列",
+            "（七）总计", "各项办理结果之和", f"表三 {col_label}列",
         ))
     for row in rows:
         spec = CELLS[f"t3.{row}.total"]
         equations.append(Equation(
-            "T3-03", (spec.key,), spec.parts, "总计", "各类申请人之和", spec.row_label,
+            "T3-03", (spec.key,), spec.parts, "总计", "各类申请人之和", f"表三 {spec.row_label}",
         ))
     return equations
 
@@ -74,7 +74,9 @@ def _t4_equations() -> list[Equation]:
     equations = []
     for group, _ in T4_GROUPS:
         spec = CELLS[f"t4.{group}.total"]
-        equations.append(Equation("T4-01", (spec.key,), spec.parts, "总计", f"{part_names}之和", spec.row_label))
+        equations.append(
+            Equation("T4-01", (spec.key,), spec.parts, "总计", f"{part_names}之和", f"表四 {spec.row_label}")
+        )
     return equations
 
 

@@ -63,7 +63,7 @@ def lines(report: Report, facts: Facts) -> list[str]:
     if facts.guessed_year:
         out.append(f"未找到报告年度，暂定为{meta.year}年，请核对")
     if facts.level is None:
-        out.append(f"机关层级：无法判断，暂定为“{meta.level.label}”，请在报告信息中修改")
+        out.append(f"机关层级：无法判断，暂定为“{meta.level.label}”，请在“基本信息”中修改")
     else:
         out.append(f"机关层级：{meta.level.label}（依据{facts.level_reason}推断，如有误请修改）")
     texts = [f.label for f in TEXT_FIELDS if report.text[f.key]]
