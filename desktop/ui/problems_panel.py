@@ -1,6 +1,9 @@
-"""The problems panel: every finding grouped by severity, in plain Chinese, with one-click fixes."""
+"""The problems panel: every finding grouped by severity, in plain Chinese, with one-click fixes. Within
+a severity, the findings of the tab in view come first."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
@@ -18,6 +21,7 @@ class ProblemsPanel(QTreeWidget):
     def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.shown_first: Callable[[Finding], bool] = lambda _finding: False
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("问题"), self.tr("规则"), self.tr("修正")])
         header = self.header()
@@ -37,7 +41,7 @@ class ProblemsPanel(QTreeWidget):
         try:
             self.clear()
             groups: dict[Severity, list[Finding]] = {}
-            for finding in self.document.findings:
+            for finding in sorted(self.document.findings, key=lambda f: not self.shown_first(f)):
                 groups.setdefault(finding.severity, []).append(finding)
             for severity in Severity:
                 found = groups.get(severity)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.checks import Finding, Severity
@@ -35,6 +35,9 @@ class ReportEditor(QWidget):
             self.tabs.addTab(page, tab.name)
         self.problems = ProblemsPanel(document)
         self.problems.finding_activated.connect(self.show_finding)
+        self.problems.shown_first = self._on_current_tab
+        self._jumping = False  # a click in the panel changes the tab: keep the panel's order then
+        self.tabs.currentChanged.connect(self._tab_changed)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.problems)
@@ -66,13 +69,23 @@ class ReportEditor(QWidget):
             if self.tabs.tabText(number) != title:  # setTabText relayouts the tab bar even for the same text
                 self.tabs.setTabText(number, title)
 
+    def _tab_changed(self, _index: int) -> None:
+        if not self._jumping:
+            QTimer.singleShot(0, self.problems.refresh)
+
+    def _on_current_tab(self, finding: Finding) -> bool:
+        keys = [span.key for span in finding.spans] + list(finding.cells)
+        return self.tabs.currentIndex() in {tab_of(k, self.defs) for k in keys}
+
     def show_finding(self, finding: Finding) -> None:
         """Switch to the finding's tab and select its cells, or put the cursor in its text."""
         keys = [span.key for span in finding.spans] + list(finding.cells)  # a quoted number first
         tab = next((t for t in (tab_of(k, self.defs) for k in keys) if t is not None), None)
         if tab is None:
             return
+        self._jumping = True
         self.tabs.setCurrentIndex(tab)
+        self._jumping = False
         table_keys = [k for k in keys if k.startswith(("t2.", "t3.", "t4."))]
         if table_keys and not finding.spans:
             self.tables[table_keys[0][:2]].view.select_keys(table_keys)

@@ -233,3 +233,18 @@ def test_typing_on_a_computed_total_says_why_nothing_happens(window: MainWindow,
     # the next accepted value takes the message away
     type_into(qtbot, view, "t4.review.upheld", "1")
     assert window.statusBar().currentMessage() == ""
+
+
+def test_the_problems_of_the_tab_in_view_come_first(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    document, editor = window.document, window.editor
+    assert document is not None and editor is not None
+    document.set_value("t3.new.natural", "5")  # two T3-01 errors on tab 三
+    document.set_text("text.s5", "无")  # S-03, an error on tab 五
+    document.recheck()
+    errors = lambda: [f.rule for f in editor.problems.findings_shown() if f.severity.name == "ERROR"]  # noqa: E731
+    editor.tabs.setCurrentIndex(5)
+    qtbot.waitUntil(lambda: errors()[0] == "S-03", timeout=2000)
+    editor.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: errors()[0] == "T3-01", timeout=2000)
+    assert errors().count("T3-01") == 2 and "S-03" in errors()  # nothing is hidden
