@@ -89,3 +89,12 @@ def seed_texts() -> dict[str, str]:
     from tests.fixtures.reports import seed
 
     return dict(seed().text)
+
+
+@pytest.mark.parametrize(("numeral", "value"), [
+    ("一百二", 120), ("一千二", 1200), ("一万二", 12_000), ("一亿二千万", 120_000_000), ("三千五百万", 35_000_000),
+    ("一百零二", 102), ("一万零二", 10_002), ("二十三", 23), ("五万三千", 53_000),
+])
+def test_a_digit_after_a_unit_counts_in_the_next_unit_down(numeral: str, value: int) -> None:
+    """一百二 is 120, as it is said; 一百零二 is 102."""
+    assert chinese_value(numeral) == value

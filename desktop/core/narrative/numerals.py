@@ -38,17 +38,27 @@ def chinese_value(numeral: str) -> int | None:
         return int("".join(str(CHINESE_DIGITS[c]) for c in numeral))  # a year written digit by digit
     if _RUN_OF_DIGITS.search(numeral) or numeral[-1] in "零〇":
         return None if numeral not in ("零", "〇") else 0
-    total = section = digit = 0
+    yi = wan = section = digit = 0  # the parts of 亿, of 万, below 万, and the pending digit
+    unit = 1  # the unit just before the last digit: 一百二 is 120, 一万二 is 12000
     for char in numeral:
         if char in CHINESE_DIGITS:
+            if char in "零〇":
+                unit = 1
             digit = CHINESE_DIGITS[char]
         elif char in _SMALL_UNITS:
             section += (digit or 1) * _SMALL_UNITS[char]
-            digit = 0
-        else:
-            total = (total + section + digit) * _BIG_UNITS[char]
+            digit, unit = 0, _SMALL_UNITS[char]
+        elif char == "万":
+            wan = (wan + section + digit) * 10_000
             section = digit = 0
-    return total + section + digit
+            unit = 10_000
+        else:  # 亿
+            yi = (yi + wan + section + digit) * 100_000_000
+            wan = section = digit = 0
+            unit = 100_000_000
+    if digit and numeral[-1] in CHINESE_DIGITS and len(numeral) > 1 and numeral[-2] not in "零〇":
+        digit *= max(1, unit // 10)
+    return yi + wan + section + digit
 
 
 def numeral_value(numeral: str) -> int | Decimal | None:
