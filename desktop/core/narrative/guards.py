@@ -10,6 +10,7 @@ Three readings keep a claim from being made:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from desktop.core.narrative.quotes import Count, Scan
 
@@ -36,17 +37,27 @@ def respective(s: Scan, clause: int) -> bool:
     return "分别" in s.segment_text(clause)
 
 
+@lru_cache(maxsize=256)
+def _times(text: str) -> tuple[tuple[int, int | None], ...]:
+    """Where the text names a time: (end, year), the year 0 for 上年 and the like, None for 本年 and the like."""
+    blanked = _CARRIED.sub(lambda m: "　" * len(m.group()), text)
+    marks: list[tuple[int, int | None]] = []
+    for match in _TIME.finditer(blanked):
+        named = int(match.group("year")) if match.group("year") else (0 if match.group("other") else None)
+        marks.append((match.end(), named))
+    return tuple(marks)
+
+
 def other_year(s: Scan, position: int, year: int) -> bool:
     """The latest time named before ``position`` in its sentence is another year than the report's."""
     start, _ = s.sentence_spans[s.clauses[s.clause_of(position)].sentence]
-    before = _CARRIED.sub(lambda m: "　" * len(m.group()), s.text[start:position])
-    times = list(_TIME.finditer(before))
-    if not times:
-        return False
-    last = times[-1]
-    if last.group("year"):
-        return int(last.group("year")) != year
-    return last.group("other") is not None
+    last = None
+    for end, named in _times(s.text):
+        if end > position:
+            break
+        if end > start:
+            last = (named,)
+    return last is not None and last[0] is not None and last[0] != year
 
 
 def counts_something_else(s: Scan, count: Count) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.narrative import quotes, similarity
+from desktop.core.narrative import guards, quotes, similarity
 from desktop.core.narrative.coverage import section_one_covered
 from desktop.core.narrative.rules_applications import application_claims, application_counts, result_counts
 from desktop.core.narrative.rules_documents import document_claims, document_counts
@@ -26,8 +26,10 @@ NARRATIVE_RULES = (
 )
 
 
-_CACHED = (quotes.scan, application_claims, review_claims, document_claims, list_problems, written_in, named_in,
-           similarity.normalised, similarity.last_year_windows, similarity.repeated_runs, similarity.positions)
+_CACHED = (
+    quotes.scan, guards._times, application_claims, review_claims, document_claims, list_problems, written_in,
+    named_in, similarity.normalised, similarity.last_year_windows, similarity.repeated_runs, similarity.positions,
+)
 
 
 def clear_caches() -> None:

@@ -230,11 +230,13 @@ def _none_claims(s: Scan, year: int) -> list[Claim]:
     return claims
 
 
+_RESPECTIVE_NAMES = re.compile(f"{GROUP.pattern}|{_KEYWORDS.pattern}")
+
+
 def _respective_claims(s: Scan, year: int) -> list[Claim]:
     """「予以公开、部分公开分别为1362件、454件」「收到、办结申请分别为3119件、3050件」."""
-    names = re.compile(f"{GROUP.pattern}|{_KEYWORDS.pattern}")
     claims = []
-    for pairs in respective_pairs(s, year, names, lambda c: c.unit == "件"):
+    for pairs in respective_pairs(s, year, _RESPECTIVE_NAMES, lambda c: c.unit == "件"):
         figures = [GROUPS.get(m.lastgroup or "") or _keyword_figure(m, year) for m, _ in pairs]
         if any(f is None for f in figures):
             continue
