@@ -5,7 +5,7 @@ converter, dictionary and transliterator ICU knows. Qt calls ICU for only four t
 (``QCollator``), locale case mapping, legacy text encodings (``QStringDecoder``) and time-zone names.
 This module keeps the data those need for Chinese and English, and leaves out the rest: the other
 languages' locales, word-break dictionaries, transliteration, and the Japanese, Korean and EBCDIC
-converters. The smaller library is about 4 MB; a locale it lacks falls back to ICU's root locale.
+converters. The smaller library is about 6 MB; a locale it lacks falls back to ICU's root locale.
 
 The data is an ICU "common data" package (the ``icudtNN_dat`` symbol): a header, a table of
 contents sorted by name, and the items, each aligned to 16 bytes. The new package is linked into a
@@ -19,6 +19,7 @@ import shutil
 import struct
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 # The package header: MappedData (headerSize, 0xda, 0x27), then UDataInfo with the format "CmnD".
@@ -77,7 +78,7 @@ class Package:
         items = {name: table[data:end] for name, (_, data), end in zip(names, offsets, ends, strict=True)}
         return cls(blob[:header_size], items)
 
-    def without(self, keep) -> Package:  # noqa: ANN001 - a predicate on item names
+    def without(self, keep: Callable[[str], bool]) -> Package:
         return Package(self.header, {name: data for name, data in self.items.items() if keep(name)})
 
     def to_bytes(self) -> bytes:
@@ -109,7 +110,7 @@ def symbol_bytes(library: bytes, symbol: str) -> bytes:
     """The bytes of an exported data symbol of a 64-bit little-endian ELF shared library."""
     if library[:6] != b"\x7fELF\x02\x01":
         raise ValueError("not a 64-bit little-endian ELF file")
-    section_offset, = struct.unpack_from("<Q", library, 0x28)
+    (section_offset,) = struct.unpack_from("<Q", library, 0x28)
     entry_size, count = struct.unpack_from("<HH", library, 0x3A)
     sections = [struct.unpack_from("<IIQQQQIIQQ", library, section_offset + i * entry_size) for i in range(count)]
     for _, kind, _, _, offset, size, link, _, _, _ in sections:

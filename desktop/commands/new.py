@@ -21,21 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def level_named(name: str) -> str:
-    """The level's code for its code or its Chinese name: township, 乡镇、街道, 乡镇 and 街道 are one level."""
-    for level in Level:
-        if name.strip() in (level.value, LEVEL_LABELS[level], *LEVEL_LABELS[level].split("、")):
-            return level.value
-    return name  # the model refuses it with the list of levels
-
-
 def run(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from desktop.core.report import explain
 
     try:
-        report = Report.new(args.agency, level_named(args.level), args.year)
+        report = Report.new(args.agency, args.level, args.year)
     except ValidationError as error:
         return fail(explain(error), 1)
     except InvalidValue as error:

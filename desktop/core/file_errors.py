@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import errno
 
+_NO_PERMISSION = "没有权限（文件可能是只读的，或所在文件夹不允许写入）"
 _REASONS = {
     errno.ENOENT: "文件或文件夹不存在",
-    errno.EACCES: "没有权限（文件可能是只读的，或所在文件夹不允许写入）",
-    errno.EPERM: "没有权限（文件可能是只读的，或所在文件夹不允许写入）",
+    errno.EACCES: _NO_PERMISSION,
+    errno.EPERM: _NO_PERMISSION,
     errno.EROFS: "磁盘或U盘是只读的",
     errno.ENOSPC: "磁盘空间不足",
     errno.EISDIR: "这是一个文件夹，不是文件",

@@ -14,9 +14,13 @@ def snapshot(report: Report) -> PreviousYear:
     )
 
 
+def _is_year_before(report: Report, previous: PreviousYear) -> bool:
+    return previous.year == report.meta.year - 1
+
+
 def not_last_year(report: Report, previous: PreviousYear) -> str | None:
     """Why ``previous`` cannot be this report's last year, in a sentence for the clerk; None when it can."""
-    if previous.year == report.meta.year - 1:
+    if _is_year_before(report, previous):
         return None
     return (f"所选报告是{previous.year}年度的，本报告为{report.meta.year}年度，"
             f"衔接校验需要{report.meta.year - 1}年度的报告")
@@ -27,7 +31,7 @@ def last_year_of(report: Report, previous: PreviousYear | None = None) -> Previo
     and only when they are of the year before the report's. Another year's values would make every
     carry-over rule compare the wrong figures."""
     previous = previous if previous is not None else report.previous
-    return previous if previous is not None and previous.year == report.meta.year - 1 else None
+    return previous if previous is not None and _is_year_before(report, previous) else None
 
 
 def link_previous(report: Report, last_year: Report) -> None:

@@ -19,13 +19,27 @@ def parse_agency(value: Any) -> str:
     return value.strip()
 
 
+def _level_names() -> dict[str, Level]:
+    """A level by its code, its label, or one name of a joined label that no other level shares:
+    乡镇 and 街道 for 乡镇、街道, but not 设区的市, which begins two labels."""
+    parts: dict[str, set[Level]] = {}
+    for level in Level:
+        for part in LEVEL_LABELS[level].split("、"):
+            parts.setdefault(part, set()).add(level)
+    names = {part: next(iter(levels)) for part, levels in parts.items() if len(levels) == 1}
+    names.update({level.value: level for level in Level} | {LEVEL_LABELS[level]: level for level in Level})
+    return names
+
+
+_LEVEL_NAMES = _level_names()
+
+
 def parse_level(value: Any) -> Level:
     if isinstance(value, Level):
         return value
     text = str(value).strip()
-    for level in Level:
-        if text in (level.value, LEVEL_LABELS[level]):
-            return level
+    if text in _LEVEL_NAMES:
+        return _LEVEL_NAMES[text]
     choices = "、".join(f"{level.value}（{LEVEL_LABELS[level]}）" for level in Level)
     raise ValueError(f"机关层级“{text}”无法识别，可选：{choices}")
 

@@ -24,6 +24,7 @@ class ReportDocument(QObject):
     changed = Signal(tuple)  # keys whose values changed
     findings_changed = Signal()
     refused = Signal(str)  # a value was not accepted; the message is for the status bar
+    done = Signal(str)  # what a command did, for the status bar: 「已将144个空白单元格填为0」
     path_changed = Signal()
 
     def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:

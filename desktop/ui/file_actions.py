@@ -294,9 +294,10 @@ class FileActions(QObject):
 
 
 def _where(finding: Finding) -> str:
-    """「（二）依申请公开：」 before a finding about a text: 「文中…」 alone does not say which part."""
-    key = next((k for k in finding.cells if k in TEXT_BY_KEY), None)
-    if key is None or key == "text.s1.intro":
+    """「一、（二）依申请公开：」 before a finding about a text: 「文中…」 alone does not say which part."""
+    field = next((TEXT_BY_KEY[k] for k in finding.cells if k in TEXT_BY_KEY), None)
+    if field is None:
         return ""
-    label = TEXT_BY_KEY[key].label
-    return f"{'一、' if key.startswith('text.s1.') else ''}{label}："
+    if not field.section or field.label.startswith(f"{field.section}、"):
+        return f"{field.label}："  # 前言, 五、存在的主要问题及改进情况
+    return f"{field.section}、{field.label}："

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
             self.document.path_changed.disconnect(self._update_title)
             self.document.refused.disconnect(self._refused)
             self.document.changed.disconnect(self._accepted)
+            self.document.done.disconnect(self.status)
             self.document.deleteLater()
         self.document = document
         if document is None:
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
             document.path_changed.connect(self._update_title)
             document.refused.connect(self._refused)
             document.changed.connect(self._accepted)
+            document.done.connect(self.status)
             self.autosaver = Autosaver(document)
         self.files.update_enabled()
         self._update_title()

@@ -74,12 +74,11 @@ class ReportEditor(QWidget):
             QTimer.singleShot(0, self.problems.refresh)
 
     def _on_current_tab(self, finding: Finding) -> bool:
-        keys = [span.key for span in finding.spans] + list(finding.cells)
-        return self.tabs.currentIndex() in {tab_of(k, self.defs) for k in keys}
+        return self.tabs.currentIndex() in {tab_of(k, self.defs) for k in _keys_of(finding)}
 
     def show_finding(self, finding: Finding) -> None:
         """Switch to the finding's tab and select its cells, or put the cursor in its text."""
-        keys = [span.key for span in finding.spans] + list(finding.cells)  # a quoted number first
+        keys = _keys_of(finding)
         tab = next((t for t in (tab_of(k, self.defs) for k in keys) if t is not None), None)
         if tab is None:
             return
@@ -108,3 +107,8 @@ class ReportEditor(QWidget):
         if key == "text.preamble":
             return self.basic.preamble
         return None
+
+
+def _keys_of(finding: Finding) -> list[str]:
+    """What a finding is about: the text of a quoted number first, then its cells."""
+    return [span.key for span in finding.spans] + list(finding.cells)

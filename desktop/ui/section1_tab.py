@@ -77,11 +77,12 @@ class Section1Tab(QScrollArea):
         except IncompleteTables as error:
             self.document.refused.emit(str(error))  # the status bar says which cells are still blank
             return
-        done = self.document.insert_paragraph(ON_REQUEST_KEY, paragraph, lambda line: generated_before(kind, line))
-        status = getattr(self.window(), "status", None)
-        if callable(status):
-            status({"same": self.tr("段落已与表格一致"), "replaced": self.tr("已按表格更新此前生成的段落"),
-                    "added": self.tr("已按表格生成段落，插入在本栏末尾")}[done])
+        how = self.document.insert_paragraph(ON_REQUEST_KEY, paragraph, lambda line: generated_before(kind, line))
+        self.document.done.emit({
+            "same": self.tr("段落已与表格一致"),
+            "replaced": self.tr("已按表格更新此前生成的段落"),
+            "added": self.tr("已按表格生成段落，插入在本栏末尾"),
+        }[how])
         self.editors[ON_REQUEST_KEY].setFocus()
 
     def _update_headings(self, keys: tuple[str, ...]) -> None:

@@ -45,9 +45,7 @@ class TableTab(QWidget):
             self.document.set_many([(key, "0") for key in blanks], self.tr("空白填0"))
         message = self.tr("已将%1个空白单元格填为0").replace("%1", str(len(blanks))) if blanks else \
             self.tr("本表没有空白单元格")
-        status = getattr(self.window(), "status", None)
-        if callable(status):
-            status(message)
+        self.document.done.emit(message)
         return len(blanks)
 
     def _on_toggled(self, checked: bool) -> None:

@@ -180,9 +180,10 @@ class SpecTableView(QTableView):
         if not text.strip() or not start.isValid():
             return
         model = self.spec_model
-        if len(rows) == 1 and len(rows[0]) == 1 and len(self.selected_keys()) > 1:
+        selected = self.selected_keys()
+        if len(rows) == 1 and len(rows[0]) == 1 and len(selected) > 1:
             # one value onto a block fills the block, as in a spreadsheet: select, paste 0
-            model.document.set_many([(k, rows[0][0]) for k in self.selected_keys()], self.tr("粘贴"))
+            model.document.set_many([(k, rows[0][0]) for k in selected], self.tr("粘贴"))
             return
         items: list[tuple[str, str]] = []
         totals: list[tuple[str, str]] = []  # computed here, so a pasted total is only compared

@@ -54,6 +54,10 @@ def test_format_never_invents_a_zero() -> None:
 
 def test_meta_values_are_parsed_with_chinese_messages() -> None:
     assert parse_value("meta.level", "乡镇、街道").value == "township"
+    assert parse_value("meta.level", "街道").value == "township"
+    assert parse_value("meta.level", "设区的市、自治州人民政府部门").value == "city_dept"
+    with pytest.raises(InvalidValue, match="机关层级"):
+        parse_value("meta.level", "设区的市")  # begins two labels: not a name of either
     assert str(parse_value("meta.date", "2024年1月4日")) == "2024-01-04"
     assert parse_value("meta.year", "２０２３") == 2023
     with pytest.raises(InvalidValue, match="机关层级"):

@@ -21,6 +21,8 @@ _CARRIED = re.compile(
 _TIME = re.compile(
     r"(?P<other>上一?年度?|去年|前年|同期|往年|以往)|(?P<this>本年度?|今年|全年|当年|年内)|(?P<year>\d{4})\s*年"
 )
+# A change against last year: 「较上年增加12条」「同比增长29.3%」.
+CHANGE = re.compile("同比|环比|较上|较去|比上|比去|增加|减少|增长|下降|上升|提高|降低")
 # What may follow a count of requests, cases or documents: punctuation, the thing counted, or the rest of
 # the predicate (「3件均已办结」「1362件，占44.7%」).
 _FOLLOWER = re.compile(

@@ -14,7 +14,7 @@ from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES, GROUPS, NEW, TOTAL, Figure
-from desktop.core.narrative.guards import not_this_years_figure, other_year
+from desktop.core.narrative.guards import CHANGE, not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.respective import respective_pairs
 from desktop.core.tablespec import CELLS
@@ -47,14 +47,16 @@ _OTHER_TOPIC = re.compile(
 # Counts of only part of the requests: by applicant, channel, period or place, or a change against last year.
 _PART_ONLY = re.compile(
     "自然人|法人|企业|科研|公益|律师|法律服务|其他组织|网上|网络|在线|信函|邮寄|传真|邮件|当面|现场|窗口|"
-    "季度|上半年|下半年|各县|各区|各部门|各乡|各镇|各单位|同比|环比|较上|较去|比上|比去|增加|减少|增长|下降|上升|重复|"
+    f"季度|上半年|下半年|各县|各区|各部门|各乡|各镇|各单位|{CHANGE.pattern}|重复|"
     # a manner or stage of handling, or one of several offices: 延期答复5件, 由办公室统一受理2891件
     "延期|延长|逾期|书面|口头|当场|电子|补正|统一|由[^，。；]{1,12}(?:受理|办理|答复)"
 )
 _FILLER = re.compile("共计|合计|总计|共|了|各类|的|政府信息公开|依申请公开|信息公开|公开|数量|为|件数")
 _INCLUSIVE = re.compile(r"^(?:其中)?(?:含|包含|包括)")
+# 申请 as the request itself, not 申请人 or 申请材料.
+_REQUEST = re.compile("申请(?!人|书|材料|表|单)")
 _NONE_NEW = re.compile(
-    r"(?:未|没有|无)(?:收到|受理|接到|接收|新收)(?P<mid>[^，。；,;、（）()\n]{0,16})申请(?!人|书|材料|表|单)"
+    rf"(?:未|没有|无)(?:收到|受理|接到|接收|新收)(?P<mid>[^，。；,;、（）()\n]{{0,16}}){_REQUEST.pattern}"
 )
 _NONE_FILLER = re.compile("任何|新|相关|有关|政府信息公开|政府信息|依申请公开|信息公开|信息|公开|的|类|依")
 _NONE_CARRIED = re.compile(r"(?:无|没有)(?:(?P<in>上一?年度?结转)|(?P<out>结转(?:到|至)?下一?年度?))")
@@ -83,7 +85,6 @@ def _inclusive_of(s: Scan, clause: int, year: int) -> tuple[Figure, ...] | None:
     return tuple(named) or None
 
 
-_REQUEST = re.compile("申请(?!人|书|材料|表|单)")
 # A reason narrows a result group to one of its rows: 「因属于国家秘密不予公开2件」.
 _REASON = re.compile("因|由于|属于|涉及|理由")
 # The words that name each row of a group in the official labels.
@@ -98,13 +99,16 @@ _ROW_WORDS = {
 assert set(_ROW_WORDS) <= set(CELLS[k].row for k in CELLS if k.startswith("t3."))
 
 
-def _row_named(words: str, group: Figure) -> Figure | None:
-    """The one row of ``group`` a reason names: 「因属于国家秘密不予公开」 → 不予公开 1.属于国家秘密."""
+def _row_named(words: str, group: Figure) -> tuple[Figure, str] | None:
+    """The one row of ``group`` a reason names, and the words left once its name is taken out:
+    「因属于信访举报投诉类申请不予处理」 → 不予处理 1.信访举报投诉类申请, and 「因属于类申请不予处理」."""
     rows = [r for r, pattern in _ROW_WORDS.items() if f"t3.{r}.total" in group.cells and re.search(pattern, words)]
     if len(rows) != 1:
         return None
     key = f"t3.{rows[0]}.total"
-    return Figure(f"表三“{CELLS[key].row_label}”总计", (key,))
+    return Figure(f"表三“{CELLS[key].row_label}”总计", (key,)), re.sub(_ROW_WORDS[rows[0]], "", words)
+
+
 # Part of the year only: 「第一季度未收到申请」.
 _PERIOD = re.compile(r"季度|上半年|下半年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月份|期间|节假日|周末|当天|当日")
 _WHOLE_YEAR = re.compile(r"1\s*月\s*1\s*日.{0,6}?12\s*月\s*31\s*日|全年|本年度?|今年")
@@ -197,11 +201,13 @@ def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
     counts = [c for c in s.counts_in(clause_index) if c.unit == "件"]
     if figure is None or len(counts) != 1 or counts[0].approx:
         return None
+    rest = words
     if _REASON.search(words):
-        figure = _row_named(words, figure) if figure in GROUPS.values() else None
-        if figure is None:
+        row = _row_named(words, figure) if figure in GROUPS.values() else None
+        if row is None:
             return None
-    if _OTHER_TOPIC.search(words.replace("信访举报投诉", "")) or _PART_ONLY.search(words) or _KEYWORDS.search(words):
+        figure, rest = row  # the row's own name (信访举报投诉) is not another topic
+    if _OTHER_TOPIC.search(rest) or _PART_ONLY.search(rest) or _KEYWORDS.search(rest):
         return None
     count = counts[0]
     if not_this_years_figure(s, count, year):

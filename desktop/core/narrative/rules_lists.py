@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
+from desktop.core.narrative.guards import CHANGE
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.rules_applications import ON_REQUEST, application_claims
 from desktop.core.narrative.rules_documents import document_claims
@@ -24,8 +25,6 @@ _AMONG = re.compile("其中")
 # The same items published on several channels may be counted once per channel.
 _CHANNELS = re.compile("网站|微信|微博|公众号|新媒体|政务号|客户端|公报|抖音|头条|视频号|APP|App|app")
 _REST = re.compile("其他|其余|其它")
-# A change against last year is not a part: 「…15条，较上年增加12条」.
-_CHANGE = re.compile("较|比上|比去|同比|环比|增加|减少|增长|下降|上升|提高|降低")
 # Items and documents fall into one category each; meetings, people and times often into several.
 _UNITS = ("件", "条", "篇", "项")
 
@@ -76,7 +75,7 @@ def list_problems(text: str, claimed: frozenset[int]) -> tuple[tuple[str, tuple[
         if total is None or total.approx or total.unit not in _UNITS:
             continue
         parts = [p for p in _parts_after(s, match.start(), depth)
-                 if p.unit == total.unit and not _CHANGE.search(s.clause_text(p.clause))]
+                 if p.unit == total.unit and not CHANGE.search(s.clause_text(p.clause))]  # 较上年增加12条
         # A part that is a table figure (N-02, N-03, N-05, N-06 compare it) means the list mixes breakdowns.
         if len(parts) < 2 or any(p.approx for p in parts) or any(p.start in claimed for p in parts):
             continue

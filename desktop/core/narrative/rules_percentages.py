@@ -12,14 +12,14 @@ from decimal import Decimal
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
 from desktop.core.narrative.figures import CARRIED_IN, NEW, TOTAL, Figure
-from desktop.core.narrative.guards import other_year, respective
+from desktop.core.narrative.guards import CHANGE, other_year, respective
 from desktop.core.narrative.quotes import Scan, scan
 from desktop.core.narrative.rules_applications import GROUP, named_groups
 
 W = Severity.WARNING
 
 
-_RATE = re.compile("率|同比|环比|较上|较去|比上|比去|增长|下降|上升|提高|降低")
+_RATE = re.compile(f"率|{CHANGE.pattern}")
 # 「予以公开率为44.7%」: a group's own rate is its share.
 _GROUP_RATE = re.compile(f"(?:{GROUP.pattern})率")
 # A percentage followed by a verb describes how requests were handled (100%按期答复), not a share.
