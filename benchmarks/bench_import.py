@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO.parent / "shared" / "samples"
+SAMPLES = REPO / "tests" / "data" / "samples"
 CORPUS = REPO / "tests" / "io" / "corpus"
 FILES = [SAMPLES / "erkou-2023.txt", SAMPLES / "template-2021.docx", SAMPLES / "huaian-2024.pdf",
          CORPUS / "portal-page.html"]

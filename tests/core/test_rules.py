@@ -15,7 +15,7 @@ from desktop.core.checks.equations import EQUATIONS
 from desktop.core.lastyear import snapshot
 from desktop.core.report import Report
 from desktop.core.tablespec import CELLS
-from tests.fixtures.reports import SHARED, huaian, seed
+from tests.fixtures.reports import SPEC, huaian, seed
 
 TODAY = dt.date(2025, 1, 10)
 
@@ -39,7 +39,7 @@ def test_the_seed_report_passes_the_table_rules() -> None:
 
 
 def test_catalogue_agrees_with_rules_md() -> None:
-    text = (SHARED / "spec" / "RULES.md").read_text(encoding="utf-8")
+    text = (SPEC / "RULES.md").read_text(encoding="utf-8")
     listed = dict(re.findall(r"^\| ([TNS]\d?-\d\d) \|.*\| (error|warning|info)[^|]*\|$", text, re.M))
     assert set(listed) == set(RULES)
     for rule_id, severity in listed.items():

@@ -10,7 +10,7 @@ import pytest
 
 from desktop.core.grid import LabelRole
 from desktop.core.tablespec import CELLS, T2, T3, T4, TABLES, TOTALS_IN_ORDER, t3_row_labels
-from tests.fixtures.reports import SAMPLES, SHARED
+from tests.fixtures.reports import SAMPLES, SPEC
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -27,7 +27,7 @@ def test_every_grid_position_is_covered_once() -> None:
 
 
 def test_keys_match_format_md() -> None:
-    text = (SHARED / "spec" / "FORMAT.md").read_text(encoding="utf-8")
+    text = (SPEC / "FORMAT.md").read_text(encoding="utf-8")
     t3_section = text[text.index("## Table 三"): text.index("## Table 四")]
     rows = set(re.findall(r"^\| `(\w+)`", t3_section, re.M))
     rows |= {f"{m[0]}_{i}" for m in re.findall(r"`(\w+)_1` … `\w+_(\d)`", t3_section) for i in range(1, int(m[1]) + 1)}
