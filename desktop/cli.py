@@ -17,7 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="nianbao",
         description="年报助手：编写、校验和导出政府信息公开工作年度报告。不带命令时打开窗口。",
     )
-    parser.add_argument("--version", action="version", version=f"年报助手 {__version__}")
+    parser.add_argument("--version", action="version", version=f"年报助手 {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for command in COMMANDS:
         command.register(sub)

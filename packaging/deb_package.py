@@ -1,6 +1,7 @@
 """Wraps the PyInstaller folder in a .deb for Debian, Ubuntu, UOS and Kylin.
 
-The package installs the folder under /opt/nianbao, a ``nianbao`` command on PATH, a menu entry, an
+The package installs the folder under /usr/lib/nianbao (not /opt, which no package owns, so dpkg would
+remove an empty /opt with it), a ``nianbao`` command on PATH, a menu entry, an
 icon and the .nianbao file type. It has no maintainer scripts: dpkg's triggers refresh the menu, icon
 and file-type caches, so ``dpkg -r`` leaves nothing behind. ``Depends`` lists the packages of the
 system libraries the bundle links against (those the spec leaves out), as found on the build machine,
@@ -20,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PACKAGE = "nianbao"
-INSTALL_DIR = Path("opt") / PACKAGE
+INSTALL_DIR = Path("usr") / "lib" / PACKAGE
 MAINTAINER = "Nianbao maintainers <maintainers@nianbao.invalid>"
 DESCRIPTION = """\
 年报助手：政府信息公开工作年度报告的编写、校验与导出

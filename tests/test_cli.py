@@ -139,6 +139,7 @@ def test_help_and_errors_are_in_chinese(capsys) -> None:  # type: ignore[no-unty
         main(["--help"])
     out = capsys.readouterr().out
     assert out.startswith("用法：nianbao") and "显示本帮助并退出" in out and "usage" not in out
+    assert "显示版本号并退出" in out and "show program" not in out
     with pytest.raises(SystemExit):
         main(["new"])
     assert "缺少必需的参数：--agency" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from desktop.commands.common import CommandError, fail, load_report
 from desktop.core.checks import Severity, check
 from desktop.core.file_errors import describe
 from desktop.io.formats import UnsupportedFormat, exporter_for
+from desktop.resources import MissingResource
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"注意：报告有{len(errors)}处错误，已按 --force 导出", file=sys.stderr)
     try:
         export(report, Path(args.output))
+    except MissingResource as error:
+        return fail(str(error), 2)
     except OSError as error:
         return fail(f"无法写入“{args.output}”：{describe(error)}", 2)
     print(f"已导出：{args.output}")

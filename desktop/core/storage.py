@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import stat
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop import __version__
+from desktop.core.atomic_write import copy_atomically, write_atomically
 from desktop.core.file_errors import describe
 from desktop.core.report import Report, explain
 
@@ -92,78 +90,16 @@ def backup_path(path: Path) -> Path:
 
 
 def save(report: Report, path: str | os.PathLike[str], keep_backup: bool = True) -> None:
-    """Write atomically: a temporary file in the same folder, fsync, then replace. The previous version
-    is kept as ``FILE.bak``. On failure the old file is untouched and ProjectFileError says why."""
+    """Write atomically. The previous version is kept as ``FILE.bak``. On failure the old file is untouched
+    and ProjectFileError says why."""
     path = Path(path)
     data = dumps(report).encode("utf-8")
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        _ordinary_mode(fd, path)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         if keep_backup and path.is_file():
-            _copy_durably(path, backup_path(path))
-        os.replace(tmp_name, path)
-        tmp_name = None
-        _fsync_dir(folder)
+            copy_atomically(path, backup_path(path))
+        write_atomically(path, data)
     except OSError as error:
         raise ProjectFileError(_save_error(path, error)) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-
-
-def _ordinary_mode(fd: int, path: Path) -> None:
-    """A temporary file is private to its owner; the saved file gets the mode of the file it replaces, or
-    what the system gives new files, so that colleagues can open it as they could before."""
-    if not hasattr(os, "fchmod"):
-        return  # Windows: access follows the folder
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.fchmod(fd, mode | stat.S_IWUSR)  # the owner can always save again
-
-
-def _copy_durably(src: Path, dst: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
-    _ordinary_mode(fd, src)
-    try:
-        with os.fdopen(fd, "wb") as out, open(src, "rb") as source:
-            shutil.copyfileobj(source, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, dst)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _save_error(path: Path, error: OSError) -> str:

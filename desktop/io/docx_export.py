@@ -7,9 +7,11 @@ cells, and page numbers as a field.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
+from desktop.core.atomic_write import write_atomically
 from desktop.core.report import Report
 from desktop.io.docx.page import set_up_page
 from desktop.io.docx.styles import (
@@ -107,4 +109,6 @@ def _properties(document: Any, report: Report) -> None:
 
 
 def export_docx(report: Report, path: str | Path) -> None:
-    build_document(report).save(str(path))
+    buffer = io.BytesIO()
+    build_document(report).save(buffer)
+    write_atomically(path, buffer.getvalue())

@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from desktop.resources import resource, resources_dir
+
 log = logging.getLogger(__name__)
 
 FontSource = Literal["system", "bundled", "user"]
@@ -97,19 +99,14 @@ class _FaceInfo:
 
 
 def bundled_fonts_dir() -> Path:
-    """The shipped fonts, in a source checkout or inside a PyInstaller bundle."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources" / "fonts"
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    """The shipped fonts, in a source checkout, an installed copy or a PyInstaller bundle."""
+    return resources_dir() / "fonts"
 
 
 def bundled_font(role: FontRole) -> FontFace:
+    """A shipped font; MissingResource names the file when the installation lacks it."""
     file_name, family = BUNDLED_FILES[role]
-    path = bundled_fonts_dir() / file_name
-    if not path.is_file():
-        raise FileNotFoundError(f"bundled font missing: {path}")
-    return FontFace(path, 0, family, "bundled")
+    return FontFace(resource("fonts", file_name), 0, family, "bundled")
 
 
 def default_search_dirs() -> list[Path]:

@@ -10,6 +10,7 @@ import html
 import re
 from pathlib import Path
 
+from desktop.core.atomic_write import write_atomically
 from desktop.core.grid import LabelRole, Placed
 from desktop.core.report import Report
 from desktop.io.fonts import PREFERRED_FAMILIES, FontRole
@@ -156,7 +157,7 @@ def html_page(report: Report) -> str:
 
 
 def export_html(report: Report, path: str | Path) -> None:
-    Path(path).write_text(html_page(report), encoding="utf-8", newline="\n")
+    write_atomically(path, html_page(report).encode("utf-8"))
 
 
 def plain_text(report: Report) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
-from desktop.resources import resources_dir
+from desktop.resources import MissingResource, resources_dir
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import APPLICATION, ORGANIZATION
 
@@ -32,7 +32,7 @@ def ui_font_file() -> Path | None:
 
     try:
         return bundled_font(UI_FONT_ROLE).path
-    except (OSError, ValueError):
+    except (OSError, ValueError, MissingResource):
         return None
 
 
@@ -59,7 +59,24 @@ def install_qt_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
+def utf8_locale_for_qt() -> None:
+    """Qt needs a UTF-8 locale on Linux and warns on every start without one. A fresh system or a service
+    may have no LANG at all; Python's own locale coercion does not run inside the frozen program."""
+    if sys.platform == "win32":
+        return
+    import locale
+
+    try:
+        locale.setlocale(locale.LC_CTYPE, "")
+    except locale.Error:
+        pass
+    if locale.nl_langinfo(locale.CODESET).replace("-", "").upper() != "UTF8":
+        os.environ["LC_CTYPE"] = "C.UTF-8"
+        os.environ.pop("LC_ALL", None)
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
+    utf8_locale_for_qt()
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)

@@ -19,7 +19,7 @@ from desktop.core.fields import TEXT_BY_KEY
 from desktop.core.file_errors import describe
 from desktop.core.lastyear import link_previous, next_year, not_last_year, snapshot
 from desktop.core.report import Report
-from desktop.resources import sample_report
+from desktop.resources import MissingResource, sample_report
 from desktop.ui.document import ReportDocument
 from desktop.ui.new_report_dialog import NewReportDialog
 
@@ -259,7 +259,7 @@ class FileActions(QObject):
                 export(document.report, target)
             finally:
                 QApplication.restoreOverrideCursor()
-        except UnsupportedFormat as error:
+        except (UnsupportedFormat, MissingResource) as error:
             self.tell_error(self.tr("导出失败"), str(error))
             return None
         except OSError as error:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.atomic_write import write_atomically
 from desktop.core.file_errors import describe
+from desktop.resources import MissingResource
 from desktop.ui.export_fonts import export_fonts
 from desktop.ui.screen_fit import resize_within_screen
 
@@ -86,7 +88,10 @@ def export_pdf_with_preview(actions: FileActions) -> Path | None:
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         pdf = render_pdf_bytes(document.report, export_fonts(window.settings))
-        target.write_bytes(pdf)
+        write_atomically(target, pdf)
+    except MissingResource as error:
+        actions.tell_error(actions.tr("导出失败"), str(error))
+        return None
     except OSError as error:
         actions.tell_error(actions.tr("导出失败"), actions.tr("无法写入“%1”：%2").replace("%1", str(target)).replace(
             "%2", describe(error)))

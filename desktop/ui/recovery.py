@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
 
 from desktop.core import storage
+from desktop.core.atomic_write import write_atomically
 from desktop.core.report import Report
 from desktop.ui.document import ReportDocument
 
@@ -62,7 +63,7 @@ class Autosaver(QObject):
             self.file.parent.mkdir(parents=True, exist_ok=True)
             storage.save(self.document.report, self.file, keep_backup=False)
             info = {"original": str(self.document.path) if self.document.path else None, "saved_at": time.time()}
-            self._info_file().write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+            write_atomically(self._info_file(), json.dumps(info, ensure_ascii=False).encode("utf-8"))
         except (OSError, storage.ProjectFileError):
             pass  # the edits are still in the window; the next change tries again
 

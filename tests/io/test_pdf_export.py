@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 from collections import Counter
@@ -247,3 +249,18 @@ def test_an_unreadable_pc_font_gives_way_to_the_bundled_one(tmp_path: Path) -> N
     fonts = font_set(faces)
     assert fonts.faces[FontRole.FANGSONG] == BUNDLED[FontRole.FANGSONG]
     assert font_problems(render_pdf_bytes(huaian(), faces)) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="Windows: access follows the folder")
+def test_exported_files_get_the_mode_new_files_get(tmp_path: Path) -> None:
+    """A colleague must be able to open the exported PDF as any other file the clerk writes."""
+    from desktop.io.formats import exporter_for
+
+    umask = os.umask(0o022)
+    try:
+        for name in ("r.pdf", "r.docx", "r.html"):
+            exporter_for(tmp_path / name)(huaian(), tmp_path / name)
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+    finally:
+        os.umask(umask)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.docx", "r.html", "r.pdf"]  # no temporary left

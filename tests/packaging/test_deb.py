@@ -49,12 +49,12 @@ def test_control_fields(deb: Path) -> None:
 def test_contents_and_layout(deb: Path) -> None:
     listing = dpkg_deb("-c", str(deb)).splitlines()
     paths = {line.split()[5].removeprefix(".") for line in listing}
-    assert {"/opt/nianbao/nianbao", "/usr/share/applications/nianbao.desktop",
+    assert {"/usr/lib/nianbao/nianbao", "/usr/share/applications/nianbao.desktop",
             "/usr/share/icons/hicolor/256x256/apps/nianbao.png", "/usr/share/mime/packages/nianbao.xml"} <= paths
-    assert any(re.search(r"\./usr/bin/nianbao -> /opt/nianbao/nianbao$", line) for line in listing)
+    assert any(re.search(r"\./usr/bin/nianbao -> /usr/lib/nianbao/nianbao$", line) for line in listing)
     assert all(line.split()[1] == "root/root" for line in listing)
-    top = {p for p in paths if p.rstrip("/") and not p.startswith(("/opt/nianbao", "/usr/bin/", "/usr/share/"))}
-    assert top <= {"/", "/opt/", "/usr/"}, top
+    top = {p for p in paths if p.rstrip("/") and not p.startswith(("/usr/lib/nianbao", "/usr/bin/", "/usr/share/"))}
+    assert top <= {"/", "/usr/", "/usr/lib/"}, top
 
 
 def test_menu_entry(deb: Path, tmp_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_menu_entry(deb: Path, tmp_path: Path) -> None:
 def test_unpacked_package_runs(deb: Path, tmp_path: Path) -> None:
     dpkg_deb("-x", str(deb), str(tmp_path / "root"))
     result = subprocess.run(
-        [str(tmp_path / "root/opt/nianbao/nianbao"), "--version"], env=clean_environment(tmp_path / "home"),
+        [str(tmp_path / "root/usr/lib/nianbao/nianbao"), "--version"], env=clean_environment(tmp_path / "home"),
         capture_output=True, text=True, encoding="utf-8", timeout=60,
     )
     assert result.returncode == 0, result.stderr
@@ -95,13 +95,18 @@ def test_installs_with_dpkg_and_removes_cleanly(deb: Path, tmp_path: Path) -> No
         (admin / folder).mkdir(parents=True)
     (admin / "status").touch()
     (admin / "available").touch()
+    (root / "opt").mkdir()  # an empty /opt, as a fresh system has; it must survive the removal
+    for other in ("usr/lib/x86_64-linux-gnu/libother.so", "usr/share/applications/other.desktop"):
+        (root / other).parent.mkdir(parents=True, exist_ok=True)
+        (root / other).touch()  # another package's files beside ours
+    before = sorted(str(p.relative_to(root)) for p in root.rglob("*") if not p.is_relative_to(admin))
 
     installed = dpkg(root, "-i", str(deb))
     assert installed.returncode == 0, installed.stderr
     assert "Status: install ok installed" in dpkg(root, "-s", "nianbao").stdout
-    assert (root / "usr/bin/nianbao").readlink() == Path("/opt/nianbao/nianbao")
+    assert (root / "usr/bin/nianbao").readlink() == Path("/usr/lib/nianbao/nianbao")
     result = subprocess.run(
-        [str(root / "opt/nianbao/nianbao"), "--version"], env=clean_environment(tmp_path / "home"),
+        [str(root / "usr/lib/nianbao/nianbao"), "--version"], env=clean_environment(tmp_path / "home"),
         capture_output=True, text=True, encoding="utf-8", timeout=60,
     )
     assert result.stdout.strip() == f"年报助手 {__version__}"
@@ -109,5 +114,5 @@ def test_installs_with_dpkg_and_removes_cleanly(deb: Path, tmp_path: Path) -> No
     removed = dpkg(root, "-r", "nianbao")
     assert removed.returncode == 0, removed.stderr
     left = sorted(str(p.relative_to(root)) for p in root.rglob("*") if not p.is_relative_to(admin))
-    assert left == ["var", "var/lib"]
+    assert left == before, "dpkg -r must remove exactly what the package added"
     assert dpkg(root, "-s", "nianbao").returncode != 0

@@ -73,6 +73,16 @@ def test_window_opens_a_report_and_quits(frozen: FrozenBuild, workdir: Path) -> 
     assert "Could not load" not in result.stderr and "Cannot load library" not in result.stderr, result.stderr
 
 
+@pytest.mark.skipif(not LINUX, reason="LANG is a Unix variable")
+def test_window_starts_quietly_without_lang(frozen: FrozenBuild, workdir: Path) -> None:
+    """A fresh system or a service has no LANG at all; Qt must not warn about the locale on every start."""
+    env = clean_environment(workdir / "home", NIANBAO_SMOKE_TEST="1")
+    del env["LANG"]
+    result = run_frozen(frozen, "erkou.nianbao", cwd=workdir, env=env)
+    assert ok(result).startswith("NIANBAO_SMOKE_TEST ok: erkou.nianbao"), result.stdout
+    assert "locale" not in result.stderr.lower(), result.stderr
+
+
 @pytest.mark.skipif(not LINUX or shutil.which("Xvfb") is None, reason="needs Xvfb on Linux")
 def test_window_opens_on_x11(frozen: FrozenBuild, workdir: Path) -> None:
     """The platform plugin offices use, with the libraries it links to, on a virtual X server."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from desktop.core.atomic_write import write_atomically
 from desktop.core.report import Report
 from desktop.io.fonts import FontFace, FontRole
 from desktop.io.outline import Block, Heading, Signature, Table, Title, build_outline
@@ -38,19 +37,7 @@ def render_pdf_bytes(report: Report, fonts: Mapping[FontRole, FontFace] | None =
 
 
 def export_pdf(report: Report, path: str | Path, fonts: Mapping[FontRole, FontFace] | None = None) -> None:
-    """Write the PDF next to its target first, so a failed export never leaves half a file behind."""
-    data = render_pdf_bytes(report, fonts)
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=".nianbao-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, render_pdf_bytes(report, fonts))
 
 
 def story(report: Report, fonts: FontSet) -> list[Flowable]:

@@ -1,0 +1,80 @@
+"""Every file the app writes goes through here: a temporary file in the target's folder, flushed to disk,
+then renamed over the target. A full disk or a power cut leaves the earlier file as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes, *, mode_of: Path | None = None) -> None:
+    """Replace ``path`` with ``data``. The new file gets the mode of ``mode_of`` (default: the file it
+    replaces) or, for a new file, what the system gives new files. OSError propagates; the target is then
+    untouched and no temporary file is left."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        _ordinary_mode(fd, mode_of or path)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        raise
+    fsync_folder(folder)
+
+
+def copy_atomically(src: Path, dst: Path) -> None:
+    """A copy that is either whole or absent, with the source's mode (for ``FILE.bak``)."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+    try:
+        _ordinary_mode(fd, src)
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as source:
+            shutil.copyfileobj(source, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp_name, dst)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        raise
+
+
+def _ordinary_mode(fd: int, like: Path) -> None:
+    """mkstemp makes a file private to its owner; the written file instead gets the mode of the file it
+    replaces, or what the system gives new files, so that colleagues can open it as they could before."""
+    if not hasattr(os, "fchmod"):
+        return  # Windows: access follows the folder
+    try:
+        mode = stat.S_IMODE(like.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.fchmod(fd, mode | stat.S_IWUSR)  # the owner can always write it again
+
+
+def fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
