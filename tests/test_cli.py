@@ -152,3 +152,15 @@ def test_without_a_desktop_the_window_command_says_so(monkeypatch, capsys) -> No
         monkeypatch.delenv(name, raising=False)
     assert main([]) == 3
     assert "没有找到图形桌面" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["set", "{f}", "t3.new.natural=1"], ["next", "{f}", "-o", "{d}/n.nianbao"],
+                                     ["export", "{f}", "-o", "{d}/r.pdf"]])
+def test_a_published_text_is_never_written_over(tmp_path: Path, capsys, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    published = tmp_path / "已发布.txt"
+    published.write_text("2024年某乡政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
+    before = published.read_bytes()
+    code, _, err = run(capsys, *[a.format(f=published, d=tmp_path) for a in command])
+    assert code == 2 and "请先导入" in err and "nianbao import" in err
+    assert published.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["已发布.txt"]

@@ -27,9 +27,18 @@ def fail(message: str, code: int = 2) -> int:
 
 
 def load_report(path: str) -> Report:
-    """A report from a project file, or imported on the fly from a published one."""
+    """A report from a project file, or imported on the fly from a published one (for checking only)."""
     if Path(path).suffix.lower() != storage.EXTENSION:
         return import_source(path).report
+    return load_project(path)
+
+
+def load_project(path: str) -> Report:
+    """A project file only: set, next and export must not treat a published text as one (set would write
+    project JSON over it)."""
+    if Path(path).suffix.lower() != storage.EXTENSION:
+        raise CommandError(f"“{Path(path).name}”不是年报助手的报告文件（.nianbao）。已发布的报告请先导入："
+                           f"nianbao import {path} -o 报告.nianbao")
     try:
         return storage.load(path)
     except storage.ProjectFileError as error:

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.commands.common import CommandError, fail, load_report
+from desktop.commands.common import CommandError, fail, load_project
 from desktop.core.checks import Severity, check
 from desktop.core.file_errors import describe
 from desktop.io.formats import UnsupportedFormat, exporter_for
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        report = load_report(args.file)
+        report = load_project(args.file)
         export = exporter_for(args.output)
     except CommandError as error:
         return fail(str(error), error.code)

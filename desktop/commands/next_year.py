@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands.common import CommandError, fail, load_report, save_report
+from desktop.commands.common import CommandError, fail, load_project, save_report
 from desktop.core.lastyear import next_year
 
 
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        report = next_year(load_report(args.file))
+        report = next_year(load_project(args.file))
         save_report(report, args.output, overwrite=args.force)
     except CommandError as error:
         return fail(str(error), error.code)

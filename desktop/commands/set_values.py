@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands.common import CommandError, fail, load_report, save_report
+from desktop.commands.common import CommandError, fail, load_project, save_report
 from desktop.core.report import parse_value
 from desktop.core.values import InvalidValue
 
@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        report = load_report(args.file)
+        report = load_project(args.file)
     except CommandError as error:
         return fail(str(error), error.code)
     parsed = []

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop.core.fields import META_BY_KEY, OPTION_MANUAL_TOTALS, TEXT_BY_KEY
 from desktop.core.report import Report, parse_value
+from desktop.core.table_edits import takes_typing
 from desktop.core.tablespec import CELLS
 from desktop.core.totals import computed_totals
 
@@ -70,8 +71,7 @@ def plan_many(report: Report, items: Iterable[tuple[str, Any]], label: str = "ç²
     """Several values as one step (a paste). One invalid value refuses the whole edit."""
     values = {key: parse_value(key, raw) for key, raw in items}
     manual = values.get(OPTION_MANUAL_TOTALS, report.manual_totals)
-    if not manual:
-        values = {k: v for k, v in values.items() if not (k in CELLS and CELLS[k].is_total)}
+    values = {k: v for k, v in values.items() if k not in CELLS or takes_typing(k, manual)}
     return _edit(report, _derived(report, values, manual), label)
 
 

@@ -24,7 +24,12 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class ProjectFileError(Exception):
-    """A file that cannot be opened or saved. ``str(error)`` is the message for the clerk."""
+    """A file that cannot be opened or saved. ``str(error)`` is the message for the clerk;
+    ``advises_elsewhere`` is set when it already tells the clerk to save to another place."""
+
+    def __init__(self, message: str, advises_elsewhere: bool = False) -> None:
+        super().__init__(message)
+        self.advises_elsewhere = advises_elsewhere
 
 
 def to_document(report: Report) -> dict[str, Any]:
@@ -99,17 +104,17 @@ def save(report: Report, path: str | os.PathLike[str], keep_backup: bool = True)
             copy_atomically(path, backup_path(path))
         write_atomically(path, data)
     except OSError as error:
-        raise ProjectFileError(_save_error(path, error)) from None
+        raise _save_error(path, error) from None
 
 
-def _save_error(path: Path, error: OSError) -> str:
+def _save_error(path: Path, error: OSError) -> ProjectFileError:
     import errno
 
     name = f"“{path.name}”"
     if error.errno == errno.ENOSPC:
-        return f"磁盘空间不足，{name}未能保存。原文件未改动，请清理磁盘后重试或另存到其他位置"
+        return ProjectFileError(f"磁盘空间不足，{name}未能保存。原文件未改动，请清理磁盘后重试或另存到其他位置", True)
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
-        return f"没有权限写入{name}所在的文件夹。原文件未改动，请另存到其他位置"
+        return ProjectFileError(f"没有权限写入{name}所在的文件夹。原文件未改动，请另存到其他位置", True)
     if isinstance(error, FileNotFoundError):
-        return f"{name}所在的文件夹不存在"
-    return f"{name}未能保存：{describe(error)}。原文件未改动"
+        return ProjectFileError(f"{name}所在的文件夹不存在")
+    return ProjectFileError(f"{name}未能保存：{describe(error)}。原文件未改动")

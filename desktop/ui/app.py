@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.resources import MissingResource, resources_dir
+from desktop.ui import error_funnel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import APPLICATION, ORGANIZATION
 
@@ -109,6 +110,8 @@ def offer_recovery(window: MainWindow) -> bool:
 
 def run(files: list[str]) -> int:
     app = make_app()
+    error_funnel.configure_logging()
+    error_funnel.install()
     window = MainWindow()
     window.show()
     if not offer_recovery(window) and files:

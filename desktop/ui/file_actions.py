@@ -181,7 +181,7 @@ class FileActions(QObject):
         try:
             storage.save(document.report, path)
         except storage.ProjectFileError as error:
-            advice = self.tr("修改仍保留在窗口中。") if "另存" in str(error) else \
+            advice = self.tr("修改仍保留在窗口中。") if error.advises_elsewhere else \
                 self.tr("修改仍保留在窗口中，请另存到其他位置。")
             self.tell_error(self.tr("保存失败"), f"{error}\n\n{advice}")
             return False

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from desktop.core.checks import Finding
 from desktop.core.fields import OPTION_MANUAL_TOTALS
 from desktop.core.grid import LabelRole, Placed, TableSpec
+from desktop.core.table_edits import takes_typing
 from desktop.core.tablespec import CELLS
 from desktop.core.values import format_value
 from desktop.ui import palette
@@ -59,7 +60,7 @@ class SpecTableModel(QAbstractTableModel):
         return self.index(placed.row, placed.col)
 
     def is_editable_key(self, key: str) -> bool:
-        return self.document.report.manual_totals or not CELLS[key].is_total
+        return takes_typing(key, self.document.report.manual_totals)
 
     # ---- data
 

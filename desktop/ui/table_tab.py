@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from desktop.core.fields import OPTION_MANUAL_TOTALS
 from desktop.core.grid import TableSpec
+from desktop.core.table_edits import blank_cells
 from desktop.ui.document import ReportDocument
 from desktop.ui.table_model import SpecTableModel
 from desktop.ui.table_view import SpecTableView
@@ -39,8 +40,7 @@ class TableTab(QWidget):
 
     def fill_blanks_with_zero(self) -> int:
         """Most township tables are nearly all 0: fill what is still blank in one undoable step."""
-        blanks = [cell.key for cell in self.model.spec.cells
-                  if self.model.is_editable_key(cell.key) and self.document.report.cells.get(cell.key) is None]
+        blanks = blank_cells(self.document.report, self.model.spec)
         if blanks:
             self.document.set_many([(key, "0") for key in blanks], self.tr("空白填0"))
         message = self.tr("已将%1个空白单元格填为0").replace("%1", str(len(blanks))) if blanks else \

@@ -7,9 +7,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.core.tablespec import CELLS
-from desktop.core.values import InvalidValue, parse_cell
-from desktop.ui.clipboard import parse_tsv, to_tsv
+from desktop.core.table_edits import PastePlan, differing_totals, plan_paste
+from desktop.core.tsv import BlockTooLarge, parse_tsv, to_tsv
 from desktop.ui.frozen_header import FrozenHeader
 from desktop.ui.table_model import SpecTableModel
 
@@ -153,7 +152,7 @@ class SpecTableView(QTableView):
 
     def _is_computed_total(self, index: QModelIndex) -> bool:
         key = self.spec_model.key_at(index)
-        return key is not None and CELLS[key].is_total and not self.spec_model.is_editable_key(key)
+        return key is not None and not self.spec_model.is_editable_key(key)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002
         return False  # Tab stays inside the table, as in a spreadsheet
@@ -175,49 +174,34 @@ class SpecTableView(QTableView):
 
     def paste(self) -> None:
         text = QGuiApplication.clipboard().text()
-        rows = parse_tsv(text)
         start = self.currentIndex()
         if not text.strip() or not start.isValid():
             return
-        model = self.spec_model
-        selected = self.selected_keys()
-        if len(rows) == 1 and len(rows[0]) == 1 and len(selected) > 1:
-            # one value onto a block fills the block, as in a spreadsheet: select, paste 0
-            model.document.set_many([(k, rows[0][0]) for k in selected], self.tr("粘贴"))
+        document = self.spec_model.document
+        try:
+            block = parse_tsv(text)
+        except BlockTooLarge as error:
+            document.refused.emit(str(error))
             return
-        items: list[tuple[str, str]] = []
-        totals: list[tuple[str, str]] = []  # computed here, so a pasted total is only compared
-        for dr, row in enumerate(rows):
-            for dc, value in enumerate(row):
-                key = model.key_at(model.index(start.row() + dr, start.column() + dc))
-                if key and model.is_editable_key(key):
-                    items.append((key, value))
-                elif key and CELLS[key].is_total and value.strip():
-                    totals.append((key, value))
-        if items and model.document.set_many(items, self.tr("粘贴")):
-            self._compare_pasted_totals(totals)
-            bottom_right = model.index(start.row() + len(rows) - 1, start.column() + max(map(len, rows)) - 1)
-            if bottom_right.isValid():
-                selection = self.selectionModel()
-                selection.select(
-                    _range(start, bottom_right), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                )
+        plan = plan_paste(document.report, self.spec_model.spec, block, start.row(), start.column(),
+                          self.selected_keys())
+        if not plan.items or not document.set_many(plan.items, self.tr("粘贴")):
+            return
+        self._tell_about(plan)
+        bottom_right = self.spec_model.index(start.row() + plan.rows - 1, start.column() + plan.cols - 1)
+        if bottom_right.isValid():
+            self.selectionModel().select(_range(start, bottom_right), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
-    def _compare_pasted_totals(self, totals: list[tuple[str, str]]) -> None:
-        """A published table's total that disagrees with its parts must not vanish unnoticed."""
-        cells = self.spec_model.document.report.cells
-        differing = []
-        for key, text in totals:
-            try:
-                pasted = parse_cell(key, text)
-            except InvalidValue:
-                continue
-            if pasted != cells[key]:
-                differing.append(f"{CELLS[key].label}粘贴的是{text.strip()}，各项相加为{cells[key]}")
+    def _tell_about(self, plan: PastePlan) -> None:
+        document = self.spec_model.document
+        differing = differing_totals(document.report, plan.totals)
         if differing:
             more = self.tr("等%1处").replace("%1", str(len(differing))) if len(differing) > 1 else ""
-            self.spec_model.document.refused.emit(self.tr("合计已按各项自动相加：%1%2。照抄已发布的报告请勾选“手工填写合计”")
-                                                  .replace("%1", differing[0]).replace("%2", more))
+            document.refused.emit(self.tr("合计已按各项自动相加：%1%2。照抄已发布的报告请勾选“手工填写合计”")
+                                  .replace("%1", differing[0]).replace("%2", more))
+        elif plan.outside:
+            document.refused.emit(self.tr("有%1个粘贴的值落在表格之外或标题格上，未粘贴。请检查粘贴的起始单元格")
+                                  .replace("%1", str(plan.outside)))
 
     def copy(self) -> None:
         indexes = self.selectedIndexes()

@@ -18,10 +18,6 @@ WINDOWS = sys.platform == "win32"
 FROZEN_TIMEOUT = 900  # the first test to use the build waits for it (about two minutes; more on a slow disk)
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "frozen: builds the PyInstaller bundle and runs it (deselect: -m 'not frozen')")
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "frozen" in getattr(item, "fixturenames", ()):
