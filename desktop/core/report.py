@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serializer, field_validator
 
 from desktop.core.fields import OPTION_MANUAL_TOTALS, TEXT_BY_KEY, Level, report_title
 from desktop.core.metavalues import parse_agency, parse_date, parse_level, parse_year
 from desktop.core.tablespec import CELLS
-from desktop.core.values import CellValue, InvalidValue, parse_cell
+from desktop.core.values import (
+    CellValue,
+    InvalidValue,
+    has_lone_surrogate,
+    parse_cell,
+    plain_decimal,
+    replace_lone_surrogates,
+)
 
 
 def _cells(raw: Any) -> dict[str, CellValue]:
@@ -31,7 +39,19 @@ def _texts(raw: Any) -> dict[str, str]:
     bad = [k for k, v in raw.items() if not isinstance(v, str)]
     if bad:
         raise ValueError(f"{TEXT_BY_KEY[bad[0]].label}：必须是文字")
-    return {key: raw.get(key, "") for key in TEXT_BY_KEY}
+    return {key: replace_lone_surrogates(raw.get(key, "")) for key in TEXT_BY_KEY}
+
+
+def _json_cells(cells: dict[str, CellValue]) -> dict[str, int | str | None]:
+    return {k: plain_decimal(v) if isinstance(v, Decimal) else v for k, v in cells.items()}
+
+
+def _typed_text(label: str, raw: str) -> str:
+    """Typed, pasted or given on the command line: a character that cannot be saved is refused."""
+    if has_lone_surrogate(raw):
+        position = next(i for i, c in enumerate(raw, 1) if has_lone_surrogate(c))
+        raise ValueError(f"{label}：第{position}个字符无法保存（编码已损坏），请删除或重新输入")
+    return raw
 
 
 class Meta(BaseModel):
@@ -46,7 +66,7 @@ class Meta(BaseModel):
     _year = field_validator("year", mode="before")(lambda v: parse_year(v))
     _date = field_validator("date", mode="before")(lambda v: parse_date(v))
 
-    _agency = field_validator("agency", mode="before")(lambda v: parse_agency(v))
+    _agency = field_validator("agency", mode="before")(lambda v: replace_lone_surrogates(parse_agency(v)))
 
 
 class Provenance(BaseModel):
@@ -72,6 +92,7 @@ class PreviousYear(BaseModel):
 
     _cells = field_validator("cells", mode="before")(lambda v: _cells(v))
     _text = field_validator("text", mode="before")(lambda v: _texts(v))
+    _cells_out = field_serializer("cells", when_used="json")(lambda self, v: _json_cells(v))
 
 
 class Report(BaseModel):
@@ -86,6 +107,7 @@ class Report(BaseModel):
 
     _cells = field_validator("cells", mode="before")(lambda v: _cells(v))
     _text = field_validator("text", mode="before")(lambda v: _texts(v))
+    _cells_out = field_serializer("cells", when_used="json")(lambda self, v: _json_cells(v))
 
     @classmethod
     def new(cls, agency: str, level: Level | str, year: int | str) -> Report:
@@ -127,9 +149,9 @@ def parse_value(key: str, raw: Any) -> Any:
         return parse_cell(key, raw)
     try:
         if key in TEXT_BY_KEY:
-            return "" if raw is None else str(raw)
+            return "" if raw is None else _typed_text(TEXT_BY_KEY[key].label, str(raw))
         if key == "meta.agency":
-            return parse_agency(raw)
+            return _typed_text("机关名称", parse_agency(raw))
         if key == "meta.level":
             return parse_level(raw)
         if key == "meta.year":

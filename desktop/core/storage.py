@@ -16,6 +16,7 @@ from desktop import __version__
 from desktop.core.atomic_write import copy_atomically, write_atomically
 from desktop.core.file_errors import describe
 from desktop.core.report import Report, explain
+from desktop.core.values import replace_lone_surrogates
 
 EXTENSION = ".nianbao"
 FORMAT_NAME = "nianbao-report"
@@ -55,7 +56,9 @@ def from_document(data: Any, name: str = "文件") -> Report:
 
 
 def dumps(report: Report) -> str:
-    return json.dumps(to_document(report), ensure_ascii=False, indent=1) + "\n"
+    """The last guard before UTF-8: a broken character that reached the report in code becomes a visible
+    �; where text enters (typing, set, load, import) it is already refused or replaced."""
+    return replace_lone_surrogates(json.dumps(to_document(report), ensure_ascii=False, indent=1)) + "\n"
 
 
 def loads(text: str, name: str = "文件") -> Report:

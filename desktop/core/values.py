@@ -15,6 +15,7 @@ from desktop.core.tablespec import CELLS
 CellValue = int | Decimal | None
 
 MAX_COUNT = 999_999_999
+MAX_TOTAL = 999_999_999_999  # a computed total sums up to 126 cells of MAX_COUNT; it must load back
 MAX_MONEY = Decimal("999999999")
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _COUNT = re.compile(r"^\d+$")
@@ -27,6 +28,25 @@ class InvalidValue(ValueError):
     def __init__(self, key: str, message: str) -> None:
         super().__init__(message)
         self.key = key
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Half of a UTF-16 pair cannot be saved as UTF-8. It comes from a broken PDF text map, a ``\\ud800``
+    escape in a file, or a command line in another encoding."""
+    return _LONE_SURROGATE.search(text) is not None
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """For text read from a file: the broken character becomes a visible �, and the rest is kept."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def plain_decimal(value: Decimal) -> str:
+    """A money value as a clerk writes it: 0.0000001, never 1E-7 (which no cell accepts back)."""
+    return format(value, "f")
 
 
 def normalize_text(raw: str) -> str:
@@ -85,7 +105,7 @@ def _checked(spec: CellSpec, number: Decimal) -> CellValue:
         return number
     if number != number.to_integral_value():
         raise InvalidValue(spec.key, f"{spec.label}：{_requirement(spec)}")
-    if number > MAX_COUNT:
+    if number > (MAX_TOTAL if spec.is_total else MAX_COUNT):
         raise InvalidValue(spec.key, f"{spec.label}：数值过大")
     return int(number)
 
@@ -95,7 +115,7 @@ def format_value(value: CellValue) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        text = format(value, "f")
+        text = plain_decimal(value)
         if "." in text:
             text = text.rstrip("0").rstrip(".")
         return text
