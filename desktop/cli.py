@@ -65,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     if not args_list or (len(args_list) == 1 and Path(args_list[0]).is_file()):
         return _open_window(args_list)
+    if len(args_list) == 1 and _looks_like_a_file(args_list[0], parser):
+        print(f"错误：找不到文件“{args_list[0]}”", file=sys.stderr)
+        return 2
     args = parser.parse_args(args_list)
     if args.command is None:
         return _open_window([])
@@ -74,6 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _looks_like_a_file(arg: str, parser: argparse.ArgumentParser) -> bool:
+    """``nianbao 报告.nianbao`` with a mistyped name: say the file is missing, not that the command is."""
+    commands = {name for action in parser._subparsers._group_actions  # type: ignore[union-attr]
+                for name in getattr(action, "choices", {}) or {}}
+    shaped_like_a_path = Path(arg).suffix != "" or "/" in arg or "\\" in arg
+    return shaped_like_a_path and not arg.startswith("-") and arg not in commands
 
 
 def _open_window(files: list[str]) -> int:

@@ -11,6 +11,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.core import storage
+from desktop.core.report import Report
 from tests.fixtures.reports import SEED_FILE, huaian
 
 
@@ -164,3 +165,20 @@ def test_a_published_text_is_never_written_over(tmp_path: Path, capsys, command:
     assert code == 2 and "请先导入" in err and "nianbao import" in err
     assert published.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["已发布.txt"]
+
+
+def test_a_missing_file_is_named_not_called_a_command(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["没有这个文件.nianbao"]) == 2
+    assert "找不到文件“没有这个文件.nianbao”" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["chek"])
+    assert "无效的命令" in capsys.readouterr().err
+
+
+def test_escape_sequences_in_a_report_do_not_reach_the_terminal(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.nianbao"
+    report = Report.new("某乡\x1b[2J\x1b]0;标题\x07", "township", 2024)
+    storage.save(report, path)
+    code, out, _ = run(capsys, "check", str(path))
+    assert "\x1b" not in out and "\x07" not in out
+    assert "某乡\\x1b[2J" in out

@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 import json
 
-from desktop.commands.common import CommandError, load_report
+from desktop.commands.common import CommandError, for_terminal, load_report
 from desktop.core.checks import Severity, check
 from desktop.core.lastyear import not_last_year, snapshot
 
@@ -53,12 +53,13 @@ def run(args: argparse.Namespace) -> int:
                 **({"last_year_skipped": unlinked} if unlinked else {}),
             }, ensure_ascii=False))
             continue
-        print(f"{path}\t{report.meta.agency}\t{report.meta.year}年\t错误 {errors}\t警告 {warnings}")
+        agency = for_terminal(report.meta.agency).replace("\t", " ")
+        print(f"{for_terminal(path)}\t{agency}\t{report.meta.year}年\t错误 {errors}\t警告 {warnings}")
         if unlinked:
-            print(f"  未做衔接校验：{unlinked}")
+            print(f"  未做衔接校验：{for_terminal(unlinked)}")
         if show_details:
             for f in findings:
-                print(f"  [{f.severity.label} {f.rule}] {f.message}")
+                print(f"  [{f.severity.label} {f.rule}] {for_terminal(f.message)}")
     return code
 
 
@@ -66,4 +67,4 @@ def _emit_unreadable(args: argparse.Namespace, path: str, message: str) -> None:
     if args.json:
         print(json.dumps({"file": path, "error": message}, ensure_ascii=False))
     else:
-        print(f"{path}\t无法读取：{message}")
+        print(f"{for_terminal(path)}\t无法读取：{for_terminal(message)}")

@@ -22,8 +22,17 @@ class CommandError(Exception):
 
 
 def fail(message: str, code: int = 2) -> int:
-    print(f"错误：{message}", file=sys.stderr)
+    print(f"错误：{for_terminal(message)}", file=sys.stderr)
     return code
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)] if c != 0x09}
+
+
+def for_terminal(text: str) -> str:
+    """Text from a report (an agency name, a quoted sentence) may hold escape sequences that would recolour
+    or rewrite the clerk's terminal; they are shown as \\x1b instead. Tabs stay: the summary uses them."""
+    return text.translate(_CONTROL)
 
 
 def load_report(path: str) -> Report:

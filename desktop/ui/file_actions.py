@@ -17,6 +17,7 @@ from desktop.core import storage
 from desktop.core.checks import Finding, Severity
 from desktop.core.fields import TEXT_BY_KEY
 from desktop.core.file_errors import describe
+from desktop.core.file_names import safe_stem
 from desktop.core.lastyear import link_previous, next_year, not_last_year, snapshot
 from desktop.core.report import Report
 from desktop.resources import MissingResource, sample_report
@@ -169,7 +170,7 @@ class FileActions(QObject):
         document = self.window.document
         if document is None:
             return False
-        path = self.ask_save_path(self.tr("另存为"), f"{document.report.title}{storage.EXTENSION}", REPORT_FILTER)
+        path = self.ask_save_path(self.tr("另存为"), f"{safe_stem(document.report.title)}{storage.EXTENSION}", REPORT_FILTER)
         if not path:
             return False
         target = Path(path)
@@ -247,7 +248,7 @@ class FileActions(QObject):
         document = self.window.document
         if document is None or not self.confirm_export_with_errors():
             return None
-        path = self.ask_save_path(self.tr("导出"), f"{document.report.title}{suffix}", EXPORT_FILTERS[suffix])
+        path = self.ask_save_path(self.tr("导出"), f"{safe_stem(document.report.title)}{suffix}", EXPORT_FILTERS[suffix])
         if not path:
             return None
         # the format was chosen in the menu: 「年报2024.final」 becomes 年报2024.final.docx

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.atomic_write import write_atomically
 from desktop.core.file_errors import describe
+from desktop.core.file_names import safe_stem
 from desktop.resources import MissingResource
 from desktop.ui.export_fonts import export_fonts
 from desktop.ui.screen_fit import resize_within_screen
@@ -77,7 +78,7 @@ def export_pdf_with_preview(actions: FileActions) -> Path | None:
     window = actions.window
     document = window.document
     assert document is not None
-    path = actions.ask_save_path(actions.tr("导出PDF"), f"{document.report.title}.pdf", "PDF (*.pdf)")
+    path = actions.ask_save_path(actions.tr("导出PDF"), f"{safe_stem(document.report.title)}.pdf", "PDF (*.pdf)")
     if not path:
         return None
     target = Path(path) if Path(path).suffix.lower() == ".pdf" else Path(path + ".pdf")
