@@ -12,8 +12,10 @@ from pathlib import Path
 from desktop.core.file_errors import describe
 from desktop.core.report import Report
 from desktop.io.importers.document import ImportRefused, Source
+from desktop.io.importers.identity import AGENCY, LEVEL, YEAR, Known
 
-__all__ = ["ImportRefused", "ImportResult", "import_bytes", "import_file", "import_text"]
+__all__ = ["AGENCY", "LEVEL", "YEAR", "ImportRefused", "ImportResult", "Known", "import_bytes", "import_file",
+           "import_text"]
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
 MAX_TEXT_BYTES = 8 * 1024 * 1024
@@ -23,11 +25,15 @@ _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*", 
 
 @dataclass
 class ImportResult:
+    """``missing`` names what the source does not say (``YEAR``, ``AGENCY``, ``LEVEL``): the report holds
+    placeholders there, to be replaced by the clerk's answers (``Known``) before it is used."""
+
     report: Report
     account: list[str]
+    missing: frozenset[str] = frozenset()
 
 
-def import_file(path: Path) -> ImportResult:
+def import_file(path: Path, known: Known | None = None) -> ImportResult:
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -38,10 +44,10 @@ def import_file(path: Path) -> ImportResult:
         data = path.read_bytes()
     except OSError as error:
         raise ImportRefused(f"无法读取“{path.name}”：{describe(error)}") from None
-    return import_bytes(data, path.name)
+    return import_bytes(data, path.name, known)
 
 
-def import_bytes(data: bytes, name: str = "") -> ImportResult:
+def import_bytes(data: bytes, name: str = "", known: Known | None = None) -> ImportResult:
     """Dispatch on the content: PDF, Word (docx), HTML or plain text."""
     shown = f"“{name}”" if name else "此文件"
     if not data.strip():
@@ -49,9 +55,9 @@ def import_bytes(data: bytes, name: str = "") -> ImportResult:
     head = data[:1024]
     suffix = Path(name).suffix.lower()
     if b"%PDF-" in head:
-        return _guarded(lambda: _read_pdf(data), name)
+        return _guarded(lambda: _read_pdf(data), name, known)
     if head.startswith(b"PK\x03\x04") or suffix == ".docx":
-        return _guarded(lambda: _read_docx(data), name)
+        return _guarded(lambda: _read_docx(data), name, known)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRefused(f"{shown}是旧版Word（.doc）或Excel文件，请在Word或WPS中另存为.docx后再导入")
     if head.startswith(_IMAGES) or suffix in (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"):
@@ -60,10 +66,10 @@ def import_bytes(data: bytes, name: str = "") -> ImportResult:
         raise ImportRefused(f"{shown}不是有效的PDF文件（文件可能已损坏）")
     if len(data) > MAX_TEXT_BYTES:
         raise ImportRefused(f"{shown}过大，不像是一份年度报告，未导入")
-    return import_text(_decode(data, shown), name)
+    return import_text(_decode(data, shown), name, known)
 
 
-def import_text(text: str, name: str = "") -> ImportResult:
+def import_text(text: str, name: str = "", known: Known | None = None) -> ImportResult:
     """Text pasted or saved from a portal page; HTML source is recognised and read as HTML."""
     if not text.strip():
         raise ImportRefused("没有可导入的内容")
@@ -71,8 +77,8 @@ def import_text(text: str, name: str = "") -> ImportResult:
         raise ImportRefused("内容过多，不像是一份年度报告，未导入")
     lowered = text[:4096].lower()
     if any(tag in lowered for tag in ("<html", "<!doctype html", "<body", "<table", "<p>", "<p ", "<div")):
-        return _guarded(lambda: _read_html(text), name)
-    return _guarded(lambda: _read_plain(text), name)
+        return _guarded(lambda: _read_html(text), name, known)
+    return _guarded(lambda: _read_plain(text), name, known)
 
 
 def _decode(data: bytes, shown: str) -> str:
@@ -115,18 +121,18 @@ def _read_pdf(data: bytes) -> Source:
     return read_pdf(data)
 
 
-def _guarded(read, name: str) -> ImportResult:  # type: ignore[no-untyped-def]
+def _guarded(read, name: str, known: Known | None) -> ImportResult:  # type: ignore[no-untyped-def]
     """Read and assemble; a reader's failure on a damaged file becomes a refusal, never a crash."""
     from desktop.io.importers.assemble import build
 
     shown = f"“{name}”" if name else "此文件"
     try:
         source = read()
-        report, account, recognised = build(source, name)
+        report, account, recognised, missing = build(source, name, known)
     except ImportRefused:
         raise
     except (Exception, RecursionError):  # noqa: BLE001 - damaged input must not crash the app
         raise ImportRefused(f"{shown}已损坏或格式无法识别，无法导入") from None
     if not recognised:
         raise ImportRefused(f"{shown}中没有找到政府信息公开工作年度报告的标题、章节或表格，未导入")
-    return ImportResult(report, account)
+    return ImportResult(report, account, missing)

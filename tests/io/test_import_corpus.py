@@ -18,7 +18,8 @@ from tests.fixtures.reports import SAMPLES
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 CELLS = {key: parse_cell(key, value) for key, value in EXPECTED["cells"].items()}
-FLATTENINGS = ["pipes.txt", "padded-fullwidth.txt", "one-cell-per-line.txt", "one-cell-per-paragraph.txt",
+FLATTENINGS = ["pipes.txt", "padded-fullwidth.txt", "one-cell-per-line.txt", "one-cell-per-line-pipes.txt",
+               "one-cell-per-line-separated-pipes.txt", "one-cell-per-paragraph.txt",
                "markdown.md", "browser-copy-tabs.txt", "traditional-mirror.txt", "portal-page.html"]
 
 
@@ -35,7 +36,7 @@ def test_flattening_imports_every_value(name: str) -> None:
 
 
 def test_traditional_source_is_told() -> None:
-    assert "原文为繁体字，已转换为简体字" in import_file(CORPUS / "traditional-mirror.txt").account
+    assert "原文为繁体字，已全文转换为简体字" in import_file(CORPUS / "traditional-mirror.txt").account
 
 
 def test_trial_2019_tables_are_flagged_and_what_maps_is_imported() -> None:

@@ -64,8 +64,13 @@ def test_full_width_punctuation(raw: str, printed: str) -> None:
     ("", "2023年，我镇认真落实", Level.TOWNSHIP),
     ("清河县乡村振兴局", "", Level.COUNTY_DEPT),
     ("南京市鼓楼区教育局", "", Level.COUNTY_DEPT),
-    ("淮安市人民政府", "", Level.CITY_GOV),
-    ("淮安市财政局", "", Level.CITY_DEPT),
+    ("淮安市人民政府", "督促各县区落实", Level.CITY_GOV),
+    ("淮安市财政局", "指导各县区财政部门", Level.CITY_DEPT),
+    ("兴仁市人民政府", "乡镇动态1331条", Level.COUNTY_GOV),
+    ("黔西南州兴仁市人民政府", "", Level.COUNTY_GOV),
+    ("苏州市昆山市教育局", "", Level.COUNTY_DEPT),
+    ("淮安市市场监督管理局", "各县区", Level.CITY_DEPT),
+    ("区统计局", "", Level.COUNTY_DEPT),
     ("北京市人民政府", "", Level.PROVINCE_GOV),
     ("北京市朝阳区人民政府", "", Level.COUNTY_GOV),
     ("江苏省教育厅", "", Level.PROVINCE_DEPT),
@@ -77,6 +82,8 @@ def test_level_from_name_and_text(name: str, text: str, level: Level) -> None:
 
 def test_unknown_level_is_not_guessed() -> None:
     assert infer_level("某单位", "")[0] is None
+    assert infer_level("淮安市人民政府", "")[0] is None  # 设区的市 or 县级市: the name does not say
+    assert infer_level("", "我局认真落实，我市")[0] is None  # a department speaks of its city
 
 
 def test_dates_in_print() -> None:

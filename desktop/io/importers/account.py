@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.fields import S1_PARTS, SECTIONS, TEXT_FIELDS, Level
+from desktop.core.fields import S1_PARTS, SECTIONS, TEXT_FIELDS
 from desktop.core.report import Report
 from desktop.core.tablespec import T2, T2_BLOCKS, T3, T4, t3_row_labels
+from desktop.io.importers.identity import AGENCY, LEVEL, MISSING_NAMES, YEAR, Identity
 from desktop.io.importers.sections import Layout
 from desktop.io.importers.table_read import TableRead
 
@@ -18,9 +19,7 @@ class Facts:
     kind: str
     name: str
     layout: Layout
-    level: Level | None
-    level_reason: str
-    guessed_year: bool
+    who: Identity
     reads: dict[str, TableRead]
     invalid: list[str]
     notes: list[str]
@@ -58,14 +57,22 @@ def lines(report: Report, facts: Facts) -> list[str]:
     meta = report.meta
     out = [f"已读取{facts.kind}“{facts.name}”" if facts.name else f"已读取{facts.kind}"]
     out += facts.notes
+    who = facts.who
     date = f"{meta.date.year}年{meta.date.month}月{meta.date.day}日" if meta.date else "未找到"
-    out.append(f"机关：{meta.agency or '未找到'}；年度：{meta.year}年；成文日期：{date}")
-    if facts.guessed_year:
-        out.append(f"未找到报告年度，暂定为{meta.year}年，请核对")
-    if facts.level is None:
-        out.append(f"机关层级：无法判断，暂定为“{meta.level.label}”，请在“基本信息”中修改")
+    agency = meta.agency if AGENCY not in who.missing else "未找到"
+    year = f"{meta.year}年" if YEAR not in who.missing else "未找到"
+    out.append(f"机关：{agency}；年度：{year}；成文日期：{date}")
+    told = [f"{MISSING_NAMES[k]}依据{who.reasons[k]}" for k in (AGENCY, YEAR) if k in who.reasons
+            and who.reasons[k] != "标题" and k not in who.missing]
+    if told:
+        out.append(f"{'，'.join(told)}识别，请核对")
+    if who.missing:
+        names = "、".join(MISSING_NAMES[k] for k in (YEAR, AGENCY, LEVEL) if k in who.missing)
+        out.append(f"原文中未找到{names}，导入前需要填写")
+    if LEVEL in who.missing:
+        out.append("机关层级：无法判断")
     else:
-        out.append(f"机关层级：{meta.level.label}（依据{facts.level_reason}推断，如有误请修改）")
+        out.append(f"机关层级：{meta.level.label}（依据{who.reasons[LEVEL]}推断，如有误请修改）")
     texts = [f.label for f in TEXT_FIELDS if report.text[f.key]]
     out.append(f"文字部分：{'、'.join(texts) if texts else '未识别到'}")
     for spec in (T2, T3, T4):

@@ -5,20 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from desktop.core.fields import TEXT_BY_KEY, Level
+from desktop.core.fields import S1_PARTS, TEXT_BY_KEY
 from desktop.core.report import Provenance, Report
 from desktop.core.tablespec import T2, T3, T4
 from desktop.core.values import InvalidValue, parse_cell
-from desktop.io.importers import account, label_match, meta, sections
+from desktop.io.importers import account, identity, label_match, meta, sections
 from desktop.io.importers.chinese_variants import full_width_punctuation, squeeze_spaces
-from desktop.io.importers.document import Block, Grid, Source
-from desktop.io.importers.level import infer_level
+from desktop.io.importers.document import Block, Grid, Para, Source
+from desktop.io.importers.identity import Known
 from desktop.io.importers.table2 import read_t2
 from desktop.io.importers.table3 import read_t3
 from desktop.io.importers.table4 import read_t4
 from desktop.io.importers.table_read import TableRead
 
 _TABLE_SECTIONS = {"二": "t2", "三": "t3", "四": "t4"}
+_OPENING = ("text.s1.intro", *(part.key for part in S1_PARTS))  # where the year is stated when no title says
+_FURNITURE_BLOCKS = 40
 
 
 # The official template's own placeholders, 「（文字描述）」, are not the clerk's text.
@@ -48,38 +50,39 @@ def _table_blocks(layout: sections.Layout, blocks: list[Block]) -> dict[str, lis
     return found
 
 
-def _texts(layout: sections.Layout, agency: str) -> tuple[dict[str, str], dt.date | None]:
+def _texts(layout: sections.Layout, agency: str) -> tuple[dict[str, str], dt.date | None, str]:
     texts: dict[str, str] = {"text.preamble": clean("\n".join(layout.preamble))}
     parts = sections.split_parts(sections.paragraphs(layout.sections.get("一", [])))
     texts.update({key: clean("\n".join(paras)) for key, paras in parts.items()})
     texts["text.s5"] = clean("\n".join(sections.paragraphs(layout.sections.get("五", []))))
-    s6, date, _ = meta.signature(sections.without_trailer(sections.paragraphs(layout.sections.get("六", []))), agency)
+    s6, date, signer = meta.signature(sections.without_trailer(sections.paragraphs(layout.sections.get("六", []))),
+                                      agency)
     texts["text.s6"] = clean("\n".join(s6))
-    return {k: v for k, v in texts.items() if k in TEXT_BY_KEY}, date
+    return {k: v for k, v in texts.items() if k in TEXT_BY_KEY}, date, signer
 
 
-def build(source: Source, name: str) -> tuple[Report, list[str], bool]:
-    """The report, the account, and whether anything of a report (title, section, table) was found."""
+def build(source: Source, name: str, known: Known | None = None) -> tuple[Report, list[str], bool, frozenset[str]]:
+    """The report, the account, whether anything of a report (title, section, table) was found, and which
+    of year, agency and level were not (``identity.MISSING_NAMES``)."""
     source.simplify()
     blocks = source.blocks
     layout = sections.split_layout(blocks)
     if not layout.title and source.meta.get("title"):
         found = sections.title_match(source.meta["title"])  # the page's or document's own title
-        if found and found.group("agency"):
-            layout.title_agency, layout.title_year = found.group("agency").strip(), int(found.group("year"))
+        if found and found.agency:
+            layout.title_agency, layout.title_year = found.agency, found.year
     fields = meta.portal_fields(blocks)
-    agency = layout.title_agency or source.meta.get("agency", "") or fields.get("agency", "")
-    texts, signed = _texts(layout, agency)
-    year = layout.title_year or meta.year_from_text([texts["text.s1.intro"], texts["text.preamble"]])
+    listed = source.meta.get("agency", "") or fields.get("agency", "")
+    texts, signed, signer = _texts(layout, layout.title_agency or listed)
+    if not layout.title:
+        texts["text.preamble"] = clean("\n".join(layout.before_text))
     date = meta.to_date(fields["date"]) if "date" in fields else None
-    date = date or signed or (meta.to_date(source.meta["date"]) if "date" in source.meta else None)
-    if year is None and date is not None:
-        year = date.year - 1
-    guessed_year = year is None
-    if year is None:
-        year = dt.date.today().year - 1
-    level, why = infer_level(agency, "\n".join(texts.values()))
-    report = Report.new(agency, level or Level.TOWNSHIP, year)
+    date = date or layout.title_date or signed or (meta.to_date(source.meta["date"]) if "date" in source.meta else None)
+    opening = [texts["text.preamble"], *(texts.get(part, "") for part in _OPENING)]
+    furniture = [b.text for b in blocks[:_FURNITURE_BLOCKS] if isinstance(b, Para)]
+    who = identity.identify(known or Known(), layout.title_agency, layout.title_year, opening, listed, furniture,
+                            signer, "\n".join(texts.values()), date)
+    report = Report.new(who.agency, who.level, who.year)
     report.meta.date = date
     report.manual_totals = True
     report.text.update(texts)
@@ -92,9 +95,9 @@ def build(source: Source, name: str) -> tuple[Report, list[str], bool]:
         missing_parts=account.missing_parts(layout, report, reads),
         extra_labels=[label for r in reads.values() for label in r.extra_labels],
     )
-    facts = account.Facts(source.kind, name, layout, level, why, guessed_year, reads, bad, source.notes)
+    facts = account.Facts(source.kind, name, layout, who, reads, bad, source.notes)
     recognised = bool(layout.title or layout.headings or any(r.rows_found for r in reads.values()))
-    return report, account.lines(report, facts), recognised
+    return report, account.lines(report, facts), recognised, who.missing
 
 
 def _fill_cells(report: Report, reads: dict[str, TableRead]) -> list[str]:

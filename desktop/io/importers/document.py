@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.io.importers.chinese_variants import count_traditional, to_simplified
@@ -63,18 +64,34 @@ class Source:
     notes: list[str] = field(default_factory=list)
 
     def simplify(self) -> None:
-        """Mirror sites print traditional characters; labels and text are read in simplified form."""
+        """Mirror sites print traditional characters, some with pinyin after them: labels and text are
+        read in simplified form, without the pinyin. The account says so."""
+        from desktop.io.importers.traditional import strip_pinyin, to_simplified_prose
+
+        removed = 0
+
+        def each(convert: Callable[[str], str]) -> None:
+            for block in self.blocks:
+                if isinstance(block, Para):
+                    block.text = convert(block.text)
+                else:
+                    for cell in block.cells:
+                        cell.text = convert(cell.text)
+            self.meta = {k: convert(v) for k, v in self.meta.items()}
+
+        def unannotated(text: str) -> str:
+            nonlocal removed
+            text, count = strip_pinyin(text)
+            removed += count
+            return text
+
+        each(unannotated)
+        if removed:
+            self.notes.append(f"原文在{removed}处字后注有拼音，已去除")
         total = sum(count_traditional(b.text if isinstance(b, Para) else b.text()) for b in self.blocks)
-        if total < 3:
-            return
-        for block in self.blocks:
-            if isinstance(block, Para):
-                block.text = to_simplified(block.text)
-            else:
-                for cell in block.cells:
-                    cell.text = to_simplified(cell.text)
-        self.meta = {k: to_simplified(v) for k, v in self.meta.items()}
-        self.notes.append("原文为繁体字，已转换为简体字")
+        if total >= 3:
+            each(lambda text: to_simplified(to_simplified_prose(text)))
+            self.notes.append("原文为繁体字，已全文转换为简体字")
 
 
 _BLANKS = {"", "/", "／", "-", "—", "–", "－", "——", "无", "空", "\\"}

@@ -35,6 +35,11 @@ TRIAL_2019_T2_HEADERS = ("本年新制作数量", "本年新公开数量", "对�
 TRIAL_2019_T2_ROWS = {"规范性文件": "normative_docs"}
 # 2019 header → 2021 column it means the same as (all others have no 2021 counterpart).
 TRIAL_2019_T2_COLUMNS = {"本年新制作数量": "issued", "处理决定数量": "decisions"}
+# The 2019 value headers of each block of table 二, in order (第（一）（五）（六）（八）项).
+TRIAL_2019_T2_BLOCK_HEADERS = (("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+                               ("上一年项目数量", "本年增/减", "处理决定数量"),
+                               ("上一年项目数量", "本年增/减", "处理决定数量"),
+                               ("上一年项目数量", "本年增/减"))
 PROCUREMENT_ROW = "政府集中采购"
 
 

@@ -1,6 +1,8 @@
-"""The agency's level, guessed from its name and from how the text speaks of itself.
+"""The agency's level, from its name and from how the text speaks of itself.
 
-The guess is stated in the import account so that the clerk can correct it.
+A name ending in 「市」 alone does not say whether the city has districts (设区的市) or is a county-level
+city (县级市, which ranks as a county): the text decides when it names the units below, and otherwise the
+level is left open for the clerk. What was inferred is stated in the import account.
 """
 
 from __future__ import annotations
@@ -16,25 +18,51 @@ _STATE = re.compile(r"^(国务院|国家|中华人民共和国|中国)|^(外交|
                     r"人力资源和社会保障|自然资源|生态环境|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|"
                     r"退役军人事务|应急管理|审计)部$")
 _SELF = (("township", re.compile(r"我(乡|镇|街道|街)|本(乡|镇|街道)")), ("county", re.compile(r"我(县|区|旗)")),
-         ("city", re.compile(r"我(市|州|盟)")), ("province", re.compile(r"我(省|区)")))
+         ("city", re.compile(r"我(州|盟)")), ("bare_city", re.compile(r"我市")), ("province", re.compile(r"我省")))
+_SELF_DEPARTMENT = re.compile(r"(我|本)(局|委|办|厅|中心)(?![\u4e00-\u9fff]{0,1}(乡|镇|县|区|市))")
+# Units under a city with districts, and under a county-level city.
+_CITY_BELOW = re.compile(r"县区|区县|县（市、区）|县\(市、区\)|县市区|县（区）|各县|市辖区")
+_COUNTY_BELOW = re.compile(r"乡镇|镇（街道）|镇\(街道\)|乡（镇）")
 
 
-_UNIT_MARK = re.compile(r"自治区|自治州|自治县|地区|省|市|县|区|旗|盟")
+_UNIT_MARK = re.compile(r"自治区|自治州|自治县|地区|省|市|县|区|旗|盟|州(?!市)")
 _RANK = {"province": 0, "city": 1, "county": 2}
 
 
-def _unit(name: str) -> str | None:
-    """The deepest administrative unit a name mentions: province, city or county."""
-    units = []
+def _unit(name: str, text: str) -> str | None:
+    """The deepest administrative unit a name mentions: province, city or county; None when a 「市」 that
+    could be either rank is the deepest and the text does not tell."""
+    units: list[str] = []
+    previous_end = 0
     for match in _UNIT_MARK.finditer(name):
         mark = match.group(0)
+        own_name = match.start() - previous_end  # 「淮安市市场…」「…市城市管理局」 name no second city
+        previous_end = match.end()
         if mark in ("省", "自治区") or (mark == "市" and name[: match.end()] in _MUNICIPALITIES):
             units.append("province")
-        elif mark in ("市", "自治州", "地区", "盟"):
+        elif mark == "市" and units and own_name < 2:
+            continue
+        elif mark == "市" and any(u in ("city", "bare_city") for u in units):
+            units.append("county")  # a city inside a prefecture or a city: 县级市
+        elif mark == "市":
+            units.append("bare_city")
+        elif mark in ("自治州", "州", "地区", "盟"):
             units.append("city")
         else:
             units.append("county")
-    return max(units, key=_RANK.__getitem__) if units else None
+    if not units:
+        return None
+    deepest = max(units, key=lambda u: _RANK["city" if u == "bare_city" else u])
+    return _city_rank(text) if deepest == "bare_city" else deepest
+
+
+def _city_rank(text: str) -> str | None:
+    """A city's rank from the units its text names below it: 县区 (city), 乡镇 only (county-level)."""
+    if _CITY_BELOW.search(text):
+        return "city"
+    if _COUNTY_BELOW.search(text):
+        return "county"
+    return None
 
 
 def infer_level(agency: str, text: str = "") -> tuple[Level | None, str]:
@@ -45,15 +73,27 @@ def infer_level(agency: str, text: str = "") -> tuple[Level | None, str]:
             return Level.TOWNSHIP, f"机关名称“{agency}”"
         if _STATE.search(name) and not re.search(r"(省|市|县|区)", name):
             return Level.STATE_DEPT, f"机关名称“{agency}”"
-        government = name.endswith(("人民政府", "行政公署"))
-        unit = _unit(name)
-        if unit is not None and (government or _DEPARTMENT.search(name)):
+        government = name.endswith(("人民政府", "行政公署", "政府"))
+        department = not government and _DEPARTMENT.search(name) is not None
+        if government or department:
+            unit = _unit(name, text)
+            if unit is None:
+                return None, ""
             kind = "gov" if government else "dept"
-            return Level(f"{unit}_{kind}"), f"机关名称“{agency}”"
+            told_by_name = _unit(name, "") is not None
+            why = f"机关名称“{agency}”" + ("" if told_by_name else "和正文所述下辖单位")
+            return Level(f"{unit}_{kind}"), why
+    if _SELF_DEPARTMENT.search(text):
+        return None, ""  # a department's text: 「我市」 names its government, not its own level
     for unit, pattern in _SELF:
         match = pattern.search(text)
         if match:
             if unit == "township":
                 return Level.TOWNSHIP, f"正文中的“{match.group(0)}”"
+            if unit == "bare_city":
+                rank = _city_rank(text)
+                if rank is None:
+                    return None, ""
+                return Level(f"{rank}_gov"), f"正文中的“{match.group(0)}”和所述下辖单位"
             return Level(f"{unit}_gov"), f"正文中的“{match.group(0)}”"
     return None, ""

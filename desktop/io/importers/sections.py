@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from desktop.core.fields import S1_PARTS, SECTIONS, TITLE_SUFFIX
+from desktop.core.fields import S1_PARTS, SECTIONS
 from desktop.io.importers.chinese_variants import fold, squeeze_spaces, strip_number
 from desktop.io.importers.document import Block, Grid, Para
+from desktop.io.importers.meta import to_date
+from desktop.io.importers.title import Title, parse_title
 
 NUMERALS = "一二三四五六"
 # Other wordings met in the wild, per section: any one of these words in a numbered heading.
@@ -16,15 +19,18 @@ HEADING_WORDS = {"一": ("总体情况", "概述"), "二": ("主动公开",), "�
 PART_WORDS = {"text.s1.on_request": ("依申请",), "text.s1.proactive": ("主动公开",),
               "text.s1.platform": ("平台",), "text.s1.oversight": ("监督", "保障", "考核"),
               "text.s1.management": ("管理",)}
-TITLE_VARIANTS = (TITLE_SUFFIX, "政府信息公开年度报告", "政务公开工作年度报告", "信息公开工作年度报告")
 
 _HEADING = re.compile(r"^([一二三四五六])\s*[、.．,，]\s*(\S.{0,40})$")
 _PART = re.compile(r"^[（(]\s*([一二三四五六七八九十])\s*[）)]")
 _HEAD_END = re.compile(r"[。：:；;]")
-_TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<kind>.{0,12}?)年度?报告")
 _PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 FURNITURE = re.compile(r"^(发布时间|发布日期|来源|信息来源|字号|浏览|点击|打印|关闭|分享|【|索\s*引\s*号|文\s*号"
                        r"|主题分类|组配分类|成文日期|发文机关|扫一扫|当前位置|首页)")
+
+_PROSE = re.compile(r"[。，；,;]")
+_DATE_LINE = re.compile(r"^[（(]?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[）)]?$")
+# Navigation printed above the article: breadcrumbs, 「> 政务公开」.
+_PAGE_CHROME = re.compile(r"^(>|›|»|当前页面|您的位置|你的位置|位置[:：])")
 
 # What a portal prints after the article: tools, related links, the site footer.
 TRAILER = re.compile(r"^(【?\s*(打印|关闭|收藏|分享)|上一篇|下一篇|相关(链接|文件|阅读|解读)"
@@ -37,6 +43,8 @@ class Layout:
     title_agency: str = ""
     title_year: int | None = None
     preamble: list[str] = field(default_factory=list)
+    before_text: list[str] = field(default_factory=list)  # prose before section 一 when there is no title
+    title_date: dt.date | None = None  # 「（2024年3 月 26日）」 printed under the title
     sections: dict[str, list[Block]] = field(default_factory=dict)  # 一 … 六 → blocks under the heading
     headings: dict[str, str] = field(default_factory=dict)  # 一 … 六 → heading as printed
 
@@ -54,11 +62,19 @@ def _heading_number(text: str, after: int) -> str | None:
     return None
 
 
-def title_match(text: str) -> re.Match[str] | None:
-    squeezed = squeeze_spaces(text)
-    if len(squeezed) > 60 or not any(v in squeezed for v in TITLE_VARIANTS):
-        return None
-    return _TITLE.match(squeezed)
+def title_match(text: str) -> Title | None:
+    return parse_title(text)
+
+
+_AGENCY_LINE = re.compile(r"(人民政府|政府|局|委员会|委|办公室|办公厅|厅|办|中心|署|乡|镇|街道|街道办事处)$")
+
+
+def _agency_line(text: str) -> str:
+    """A line printed above a title that names no agency: the agency alone, not page furniture."""
+    text = squeeze_spaces(text)
+    if FURNITURE.match(text) or len(text) > 30 or not _AGENCY_LINE.search(text):
+        return ""
+    return text
 
 
 def split_layout(blocks: list[Block]) -> Layout:
@@ -81,15 +97,22 @@ def split_layout(blocks: list[Block]) -> Layout:
                 match = title_match(block.text) if not layout.title else None
                 if match:
                     title_at = index
-                    layout.title = squeeze_spaces(block.text)
-                    layout.title_agency = match.group("agency").strip()
-                    layout.title_year = int(match.group("year"))
-                    if not layout.title_agency and before and len(before[-1]) <= 30:
-                        layout.title_agency = before[-1]
+                    layout.title = match.text
+                    layout.title_agency = match.agency
+                    layout.title_year = match.year
+                    if not layout.title_agency and before:
+                        layout.title_agency = _agency_line(before[-1])
                     continue
                 before.append(squeeze_spaces(block.text))
-                if title_at >= 0 and not FURNITURE.match(block.text.strip()):
+                if title_at >= 0 and layout.title_date is None and _DATE_LINE.match(squeeze_spaces(block.text)):
+                    layout.title_date = to_date(block.text)
+                    continue
+                if FURNITURE.match(block.text.strip()) or _PAGE_CHROME.match(block.text.strip()):
+                    continue
+                if title_at >= 0:
                     layout.preamble.append(block.text)
+                elif _PROSE.search(block.text):
+                    layout.before_text.append(block.text)
                 continue
         if current is not None:
             layout.sections[current].append(block)

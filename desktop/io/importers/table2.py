@@ -16,16 +16,45 @@ from desktop.io.importers.table_stream import Token, tokens_of, values_after
 _CONTENT = fold(T2_CONTENT_HEADER)
 
 
-def _header_key(text: str, block: int) -> str | None:
-    """The column key a value header names in ``block``, "" for a 2019 header with no 2021 meaning."""
-    folded = fold(text)
-    for key, label in T2_BLOCKS[block][1]:
-        if folded == fold(label):
+def _fits(header: str, label: str) -> bool:
+    """A printed header names a label: exactly, with words added (「现行有效件数（历史累计）」) or cut
+    short by the page (「本年新」)."""
+    return header == label or header.startswith(label) or (len(header) >= 2 and label.startswith(header))
+
+
+def _meaning(label: str, block: int) -> str:
+    """The column key of a header label: a 2021 key, or "" for a 2019 header with no 2021 meaning."""
+    for key, printed in T2_BLOCKS[block][1]:
+        if fold(printed) == label:
             return key
-    trial = lm.trial_2019_header(text)
-    if trial is not None:
-        return lm.TRIAL_2019_T2_COLUMNS.get(trial, "")
-    return None
+    return lm.TRIAL_2019_T2_COLUMNS.get(lm.trial_2019_header(label) or "", "")
+
+
+def header_columns(headers: list[str], block: int) -> tuple[list[str], list[str], list[str]]:
+    """(column key per header, the 2019 headers recognised, the headers that fit no label). By the header's words only: a header that
+    fits several labels is placed by the header row as a whole (2021 or 2019 order), or not at all;
+    a column that cannot be placed gets "" and its cells stay blank."""
+    folded = [fold(h) for h in headers]
+    rows = [tuple(fold(label) for _, label in T2_BLOCKS[block][1])]
+    rows.append(tuple(fold(label) for label in lm.TRIAL_2019_T2_BLOCK_HEADERS[block]))
+    labels = list(dict.fromkeys(label for row in rows for label in row))
+    whole = [row for row in rows if len(row) == len(folded) and all(_fits(h, lab) for h, lab in zip(folded, row))]
+    columns: list[str] = []
+    trial: list[str] = []
+    unplaced: list[str] = []
+    for index, header in enumerate(folded):
+        exact = [label for label in labels if header == label]
+        fitting = exact or [label for label in labels if _fits(header, label)]
+        if len(fitting) > 1 and len(whole) == 1:
+            fitting = [whole[0][index]]
+        if len(fitting) != 1:
+            columns.append("")
+            unplaced.append(headers[index].strip())
+            continue
+        columns.append(_meaning(fitting[0], block))
+        if fitting[0] in rows[1] and fitting[0] not in rows[0]:
+            trial.append(lm.trial_2019_header(fitting[0]) or fitting[0])
+    return columns, trial, unplaced
 
 
 def read_t2(blocks: list[Block]) -> TableRead:
@@ -69,8 +98,14 @@ def read_t2(blocks: list[Block]) -> TableRead:
         row, block = found
         if fold(token.text) in lm.TRIAL_2019_T2_ROWS:
             read.add_trial(token.text.strip())
-        columns = [_header_key(h, block) for h in headers] if headers else [k for k, _ in T2_BLOCKS[block][1]]
-        if any(c is None for c in columns):
+        if headers:
+            columns, trial_headers, unplaced = header_columns(headers, block)
+            for header in trial_headers:
+                read.add_trial(header)
+            problem = f"表二表头“{'、'.join(unplaced)}”无法对应到格式中的列，该列未导入"
+            if unplaced and problem not in read.problems:
+                read.problems.append(problem)
+        else:
             columns = [k for k, _ in T2_BLOCKS[block][1]]
         values, _ = values_after(tokens, i, len(columns), is_label)
         fitted = fit(values, len(columns)) if len(columns) > 1 else values[:1]

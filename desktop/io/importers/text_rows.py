@@ -1,9 +1,9 @@
 """Plain text pasted or saved from a portal page.
 
 Portals flatten tables in several ways: one row per line with cells joined by 「|」 (also Markdown pipe
-tables), cells separated by tabs (a copy from the browser), or one cell per line or per paragraph. The
-first two become grids whose cells keep only their order; the last two stay paragraphs, and the table
-readers take them as a stream of cells.
+tables), cells separated by tabs (a copy from the browser), one cell per line with the pipes kept
+(``pipe_lines``), or one cell per line or per paragraph. The first three become grids whose cells keep
+only their order; the last two stay paragraphs, and the table readers take them as a stream of cells.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop.io.importers.document import Block, Cell, Grid, Para, Source
+from desktop.io.importers.pipe_lines import find_runs
 
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
@@ -36,7 +37,16 @@ def read_text(text: str) -> Source:
     blocks: list[Block] = []
     grid: Grid | None = None
     row = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    runs = {run.start: run for run in find_runs([line.strip() for line in lines])}
+    skip_to = 0
+    for index, line in enumerate(lines):
+        if index < skip_to:
+            continue
+        if index in runs:
+            blocks.append(runs[index].grid)
+            skip_to, grid = runs[index].end, None
+            continue
         if _MARKDOWN_RULE.match(line) and "-" in line:
             continue
         cells = _cells_of(line)

@@ -69,8 +69,27 @@ def grid(spec: TableSpec, cells: dict[str, object], cut_headers: bool = False) -
     return rows
 
 
+def _line_pipes(row: list[tuple[str, int, int]], texts: list[str]) -> list[str]:
+    """One row, each cell on its own line ending in 「 |」 (merged cells add their fillers), after a lone 「|」."""
+    out = ["|"]
+    for text, (_, _, colspan) in zip(texts, row, strict=True):
+        fillers = " " + "|" * (colspan - 1) if colspan > 1 else ""
+        out.append(f"{text} |{fillers}" if text else "|")
+    return out
+
+
+def _separated_pipes(row: list[tuple[str, int, int]], texts: list[str]) -> list[str]:
+    """One row, each cell on its own line followed by a lone 「|」, the row closed by a line of pipes."""
+    out: list[str] = []
+    for text in texts:
+        out += [text, "|"] if text else ["|"]
+    out.append("|" * (1 + max(1, sum(colspan for _, _, colspan in row) - len(row))))
+    return out
+
+
 def flattened(style: str, cells: dict[str, object]) -> str:
-    """The three tables as a portal flattens them: pipes, lines, paragraphs, markdown or tabs."""
+    """The three tables as a portal flattens them: pipes, lines (with or without pipes), paragraphs,
+    markdown or tabs."""
     out: list[str] = []
     for spec in (T2, T3, T4):
         out.append(spec.title)
@@ -81,6 +100,10 @@ def flattened(style: str, cells: dict[str, object]) -> str:
                 out.append(" | ".join(texts) + " |")
             elif style == "tabs":
                 out.append("\t".join(texts))
+            elif style == "line-pipes":
+                out += _line_pipes(row, texts)
+            elif style == "separated-pipes":
+                out += _separated_pipes(row, texts)
             elif style == "markdown":
                 wide: list[str] = []
                 for t, _, colspan in row:
@@ -93,14 +116,18 @@ def flattened(style: str, cells: dict[str, object]) -> str:
     return "\n".join(out)
 
 
-def document(style: str, cells: dict[str, object], half: bool = True) -> str:
-    text = corpus_text()
+def document(style: str, cells: dict[str, object], half: bool = True, text: dict[str, str] | None = None,
+             head: tuple[str, ...] | None = None) -> str:
+    """A whole report page: ``head`` (the portal's metadata block and the title) before section 一."""
+    text = text or corpus_text()
     tables = flattened(style, cells)
     t2, rest = tables.split("\n" + T3.title)
     t3, t4 = rest.split("\n" + T4.title)
+    if head is None:
+        head = ("索 引 号: G01009/2024-00080 | 发文机关: 贵溪耳口乡 | 文 号: |", "成文日期: 2024-01-04 |",
+                "耳口乡2023年政府信息公开工作年度报告")
     body = [
-        "索 引 号: G01009/2024-00080 | 发文机关: 贵溪耳口乡 | 文 号: |", "成文日期: 2024-01-04 |",
-        "耳口乡2023年政府信息公开工作年度报告", "一、总体情况", text["text.s1.intro"],
+        *head, "一、总体情况", text["text.s1.intro"],
         "(一)主动公开", text["text.s1.proactive"], "(二)依申请公开", text["text.s1.on_request"],
         "(三)政府信息管理", text["text.s1.management"], "(四)平台建设", text["text.s1.platform"],
         "(五)监督保障(工作考核、社会评议和责任追究结果情况)", text["text.s1.oversight"],
@@ -253,6 +280,8 @@ def main() -> None:
     files = {
         "pipes.txt": document("pipes", cells),
         "one-cell-per-line.txt": document("lines", cells),
+        "one-cell-per-line-pipes.txt": document("line-pipes", cells),
+        "one-cell-per-line-separated-pipes.txt": document("separated-pipes", cells),
         "one-cell-per-paragraph.txt": document("paragraphs", cells, half=False),
         "markdown.md": document("markdown", cells, half=False),
         "browser-copy-tabs.txt": document("tabs", cells, half=False),

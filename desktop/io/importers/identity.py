@@ -1,0 +1,173 @@
+"""Who reports on which year: the agency, the year and the level, each with where it was read.
+
+Real pages put the title anywhere or nowhere, so each is looked for in order of trust: the clerk's own
+answer, the title, the preamble's statement (「现公布…2022年…报告」), the statistics period, the portal's
+metadata, the signature, the body. What none of them gives is named in ``missing`` and never filled in
+silently: the window asks, the command line refuses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from desktop.core.fields import Level
+from desktop.io.importers.chinese_variants import squeeze_spaces
+from desktop.io.importers.level import infer_level
+
+YEAR, AGENCY, LEVEL = "year", "agency", "level"
+MISSING_NAMES = {YEAR: "报告年度", AGENCY: "机关名称", LEVEL: "机关层级"}
+
+_Y = r"((?:19|20)\d{2})"
+_PERIOD = re.compile(_Y + r"年1月1日(?:起)?(?:至|到|—|-|–|～|~)(?:\1年)?12月31日")
+_STATEMENT = re.compile(_Y + r"年度?[^，。；,;：:\n]{0,30}?报告")
+_ANY_YEAR = re.compile(_Y + r"年(?!(?:修订|修正|版|第|颁布|印发|施行|以来的|之前))")
+_LAW_TITLE = re.compile(r"《[^》]{0,60}》|〔[^〕]{0,8}〕|\([^)]{0,20}版\)|（[^）]{0,20}版）")
+_PUBLISHER = re.compile(r"(?:现公布|现将|现发布|公布|发布)([\u4e00-\u9fff]{2,30}?)" + _Y + r"年")
+_SOURCE_LINE = re.compile(r"(?:^|\s)(?:来源|信息来源|发布机构)[:：]\s*([\u4e00-\u9fff]{2,30})")
+_AGENCY_END = re.compile(r"(人民政府|政府|局|委员会|办公室|办公厅|厅|中心|署|乡|镇|街道|街道办事处)$")
+_NOT_NAME = re.compile(r"^(本级|本机关|本单位|我|本|全|各|该|原创|本网|本站)")
+# Names in the body: a chain of place names before 人民政府, or a name before the unit the text calls itself.
+_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,20}?人民政府")
+_SELF = re.compile(r"(?:我|本)(局|委|办|中心|乡|镇|街道|县|区|市)")
+_DELIMITED = r"(?:^|(?<=[，,。；;：:、（(）)\s]))"
+_LEADING_WORDS = re.compile(r"^(?:请与|请|与|由|向|经|通过|本报告可通过|可通过|在|对|和|及|以及)")
+
+
+@dataclass
+class Known:
+    """What the clerk supplied (the window's questions, ``--year``/``--agency``/``--level``)."""
+
+    year: int | None = None
+    agency: str | None = None
+    level: Level | None = None
+
+
+@dataclass
+class Identity:
+    agency: str
+    year: int  # a placeholder (last year) when YEAR is missing
+    level: Level  # a placeholder (township) when LEVEL is missing
+    reasons: dict[str, str] = field(default_factory=dict)  # YEAR/AGENCY/LEVEL → where it was read
+    missing: frozenset[str] = frozenset()
+
+
+def _joined(texts: list[str]) -> str:
+    return squeeze_spaces(" ".join(t for t in texts if t))
+
+
+def year_of(title_year: int | None, opening: list[str], date: dt.date | None) -> tuple[int | None, str]:
+    """The reported year and where it was read; ``opening`` is the preamble and section 一's text."""
+    if title_year is not None:
+        return title_year, "标题"
+    text = _joined(opening)
+    period = _PERIOD.search(text)
+    if period:
+        return int(period.group(1)), "统计期限"
+    without_laws = _LAW_TITLE.sub("", text)
+    statement = _STATEMENT.search(without_laws)
+    if statement:
+        return int(statement.group(1)), f"“{statement.group(0)}”"
+    plain = _ANY_YEAR.search(without_laws)
+    if plain and int(plain.group(1)) <= dt.date.today().year:
+        return int(plain.group(1)), f"正文中的“{plain.group(0)}”"
+    if date is not None:
+        return date.year - 1, "成文日期"
+    return None, ""
+
+
+def _name(text: str) -> str:
+    text = text.strip(" |:：")
+    if not text or _NOT_NAME.match(text) or not _AGENCY_END.search(text) or len(text) > 30:
+        return ""
+    return text
+
+
+def publisher(opening: list[str]) -> str:
+    """「现公布兴仁市人民政府2022年…报告」: the agency the preamble names as the report's own."""
+    match = _PUBLISHER.search(_LAW_TITLE.sub("", _joined(opening)))
+    return _name(match.group(1)) if match else ""
+
+
+def source_line(lines: list[str]) -> str:
+    """「来源：杨林镇」 in the page's furniture, when it names an agency (not 「原创」 or 「本网」)."""
+    for line in lines:
+        match = _SOURCE_LINE.search(squeeze_spaces(line) if len(line) < 80 else "")
+        if match and _name(match.group(1)):
+            return match.group(1)
+    return ""
+
+
+def _most_named(candidates: list[str], text: str, least: int = 2) -> str:
+    """The candidate the text names most often, each trimmed of leading words to its most frequent form."""
+    counts: Counter[str] = Counter()
+    for candidate in candidates:
+        forms = [candidate[i:] for i in range(len(candidate) - 2)]
+        forms = [f for f in forms if _name(f) and not _LEADING_WORDS.match(f)
+                 and len(f) - len(_AGENCY_END.search(f).group(0)) >= 2]  # type: ignore[union-attr]
+        if forms:
+            best = max(forms, key=lambda f: (text.count(f), len(f)))
+            counts[best] = text.count(best)
+    if not counts:
+        return ""
+    name, count = counts.most_common(1)[0]
+    return name if count >= least else ""
+
+
+def body_agency(text: str) -> str:
+    """An agency the body names and calls itself by: 「区统计局…我局」, 「柞水县凤凰镇人民政府」."""
+    text = squeeze_spaces(text)
+    own = _SELF.search(text)
+    unit = own.group(1) if own else ""
+    if unit in ("局", "委", "办", "中心"):
+        end = {"办": "办公室", "委": "委员会"}.get(unit, unit)
+        pattern = re.compile(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?" + end + ")")
+        found = _most_named(pattern.findall(text), text, least=1)
+        if found:
+            return found
+    names = _GOVERNMENT.findall(text)
+    found = _most_named(names, text)
+    if found or unit:
+        return found
+    departments = re.findall(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?(?:局|办公室|委员会))", text)
+    return _most_named(departments, text)
+
+
+def identify(known: Known, title_agency: str, title_year: int | None, opening: list[str],
+             listed_agency: str, furniture: list[str], signer: str, body: str, date: dt.date | None) -> Identity:
+    """``listed_agency``: the 发文机关 of the portal's metadata or the file's own; ``body``: all the text."""
+    reasons: dict[str, str] = {}
+    missing: set[str] = set()
+
+    year = known.year
+    if year is not None:
+        reasons[YEAR] = "导入时填写"
+    else:
+        year, reasons[YEAR] = year_of(title_year, opening, date)
+    if year is None:
+        missing.add(YEAR)
+        year = dt.date.today().year - 1
+
+    agency = known.agency.strip() if known.agency else ""
+    if agency:
+        reasons[AGENCY] = "导入时填写"
+    else:
+        for found, why in ((title_agency, "标题"), (publisher(opening), "前言"), (listed_agency, "发文机关"),
+                           (signer, "落款"), (source_line(furniture), "网页的“来源”"), (body_agency(body), "正文")):
+            if found:
+                agency, reasons[AGENCY] = found, why
+                break
+    if not agency:
+        missing.add(AGENCY)
+
+    level = known.level
+    if level is not None:
+        reasons[LEVEL] = "导入时填写"
+    else:
+        level, reasons[LEVEL] = infer_level(agency, body)
+    if level is None:
+        missing.add(LEVEL)
+        level = Level.TOWNSHIP
+    return Identity(agency, year, level, {k: v for k, v in reasons.items() if v}, frozenset(missing))

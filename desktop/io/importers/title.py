@@ -1,0 +1,71 @@
+"""The report's title line in the forms real pages print it.
+
+「机关YYYY年…年度报告」 is the official order, but pages also put the year first (「2022年度螅镇…」), wrap the
+title in 《》, leave page furniture on the same line (「【字体：大 中 小】打印」) or garble its end
+(「…公开 工作告年度报」). A sentence that merely mentions the report is no title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.io.importers.chinese_variants import squeeze_spaces
+
+_MAX_LENGTH = 60
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_FURNITURE_PREFIX = re.compile(r"^(?:【[^】]*】|\[[^\]]*\]|(?:字体|字号|打印|关闭|分享|收藏)[:：]?\s*(?:大\s*中\s*小)?)\s*")
+_SENTENCE = re.compile(r"[，。；：:;,]|如下")
+_OPENING_WORDS = re.compile(r"^(根据|依据|按照|现将|现公布|现予|特此|本报告|本年度报告|报告|我[乡镇县区市局委办])")
+# Where the agency ends in a year-first title: the words of the report's own name.
+_KIND = re.compile(r"(?:政府|政务)?(?:信息)?公开")
+_NOT_AGENCY = re.compile(r"^(本级|本机关|本单位|我[乡镇县区市局委办])$")
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str  # the line without furniture and brackets
+    agency: str  # "" when the title names none
+    year: int
+
+
+def _ends_as_report(text: str) -> bool:
+    """「…公开工作年度报告」, also garbled: what follows the last 公开 is made of 工作年度报告's characters."""
+    at = text.rfind("公开")
+    if at < 0:
+        return False
+    tail = text[at + 2:].rstrip("》」”\"）) ")
+    return bool(tail) and len(tail) <= 8 and {"报", "告"} <= set(tail) and set(tail) <= set("工作年度报告")
+
+
+def strip_furniture(text: str) -> str:
+    """The line without the page's tools printed before it (「【字体：大 中 小】打印」)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _FURNITURE_PREFIX.sub("", text, count=1)
+    return text
+
+
+def parse_title(line: str) -> Title | None:
+    text = strip_furniture(squeeze_spaces(line)).strip()
+    text = text.replace("《", "").replace("》", "").strip("“”\"「」 ")
+    text = re.sub(r"_.*$", "", text)  # a page title's 「_site name」
+    if not text or len(text) > _MAX_LENGTH or _SENTENCE.search(text) or _OPENING_WORDS.match(text):
+        return None
+    year = _YEAR.search(text)
+    if year is None or not _ends_as_report(text):
+        return None
+    before = text[: year.start()].strip()
+    if before:
+        agency = before
+    else:
+        after = text[year.end():]
+        kind = _KIND.search(after)
+        agency = after[: kind.start()] if kind else ""
+        if kind and agency.endswith("人民") and after[kind.start():].startswith("政府"):
+            agency += "政府"
+    agency = agency.strip()
+    if _NOT_AGENCY.match(agency):
+        agency = ""
+    return Title(text, agency, int(year.group(1)))
