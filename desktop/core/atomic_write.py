@@ -7,7 +7,11 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from pathlib import Path
+
+STALE_AFTER_S = 600  # no save of a report takes this long: an older temporary was left by a crash
+MAX_STALE_REMOVED = 10_000
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, mode_of: Path | None = None) -> None:
@@ -16,6 +20,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, mode_of: Path
     untouched and no temporary file is left."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    remove_stale_temporaries(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         _ordinary_mode(fd, mode_of or path)
@@ -49,6 +54,29 @@ def copy_atomically(src: Path, dst: Path) -> None:
         except OSError:
             pass
         raise
+
+
+def remove_stale_temporaries(path: Path, now: float | None = None) -> int:
+    """Temporary files of earlier writes of this very file that a crash or a power cut left behind.
+    Recent ones may belong to a save still running in another window and are left alone."""
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        candidates = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))[:MAX_STALE_REMOVED]
+    except OSError:
+        return 0
+    for candidate in candidates:
+        try:
+            if now - candidate.stat().st_mtime > STALE_AFTER_S:
+                candidate.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 def _ordinary_mode(fd: int, like: Path) -> None:

@@ -93,9 +93,14 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def offer_recovery(window: MainWindow) -> bool:
     """After a crash, offer the autosaved edits back. True when one was restored."""
-    from desktop.ui.recovery import discard_recovery, pending_recoveries
+    from desktop.ui.recovery import RecoveryUnavailable, discard_recovery, pending_recoveries
 
-    for item in pending_recoveries():
+    try:
+        pending = pending_recoveries()
+    except RecoveryUnavailable as error:
+        window.status(str(error))
+        return False
+    for item in pending:
         name = str(item.original) if item.original else item.report.title
         if window.files.ask_yes_no(
             window.tr("恢复未保存的修改"),

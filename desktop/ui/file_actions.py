@@ -170,7 +170,8 @@ class FileActions(QObject):
         document = self.window.document
         if document is None:
             return False
-        path = self.ask_save_path(self.tr("另存为"), f"{safe_stem(document.report.title)}{storage.EXTENSION}", REPORT_FILTER)
+        suggested = f"{safe_stem(document.report.title)}{storage.EXTENSION}"
+        path = self.ask_save_path(self.tr("另存为"), suggested, REPORT_FILTER)
         if not path:
             return False
         target = Path(path)
@@ -248,7 +249,8 @@ class FileActions(QObject):
         document = self.window.document
         if document is None or not self.confirm_export_with_errors():
             return None
-        path = self.ask_save_path(self.tr("导出"), f"{safe_stem(document.report.title)}{suffix}", EXPORT_FILTERS[suffix])
+        suggested = f"{safe_stem(document.report.title)}{suffix}"
+        path = self.ask_save_path(self.tr("导出"), suggested, EXPORT_FILTERS[suffix])
         if not path:
             return None
         # the format was chosen in the menu: 「年报2024.final」 becomes 年报2024.final.docx

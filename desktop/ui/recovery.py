@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +19,12 @@ from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
 
 from desktop.core import storage
 from desktop.core.atomic_write import write_atomically
+from desktop.core.file_errors import describe
 from desktop.core.report import Report
 from desktop.ui.document import ReportDocument
 
 AUTOSAVE_DELAY_MS = 2000
+MAX_UNSAVED_S = 4.0  # however continuously the clerk types, a save starts within this (promised: 5 s lost)
 
 
 def recovery_dir() -> Path:
@@ -40,9 +43,12 @@ class Recovered:
 class Autosaver(QObject):
     """Follows one document. Removes its recovery file when the document is saved or closed cleanly."""
 
-    def __init__(self, document: ReportDocument, parent: QObject | None = None) -> None:
+    def __init__(self, document: ReportDocument, parent: QObject | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent or document)
         self.document = document
+        self._clock = clock
+        self._unsaved_since: float | None = None
         self.file = recovery_dir() / f"{_token()}{storage.EXTENSION}"
         self._lock = _lock_for(self.file)
         try:
@@ -52,11 +58,21 @@ class Autosaver(QObject):
             pass  # no recovery folder: autosave will fail quietly too, and the window still works
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
-        document.changed.connect(lambda _keys: self._timer.start())
+        document.changed.connect(self._on_changed)
         document.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_changed(self, _keys: tuple[str, ...]) -> None:
+        """Save a short pause after the last change, but never later than MAX_UNSAVED_S after the first
+        unsaved one: a clerk who types without pausing for a minute must not lose that minute."""
+        now = self._clock()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        left_ms = int((MAX_UNSAVED_S - (now - self._unsaved_since)) * 1000)
+        self._timer.start(max(0, min(self._timer.interval(), left_ms)))
 
     def save_now(self) -> None:
         self._timer.stop()
+        self._unsaved_since = None
         if self.document.undo_stack.isClean():
             return
         try:
@@ -69,6 +85,7 @@ class Autosaver(QObject):
 
     def discard(self) -> None:
         self._timer.stop()
+        self._unsaved_since = None
         for path in (self.file, self._info_file()):
             path.unlink(missing_ok=True)
 
@@ -99,25 +116,56 @@ def _token() -> str:
     return hashlib.sha1(f"{time.time_ns()}".encode()).hexdigest()[:12]
 
 
+class RecoveryUnavailable(Exception):
+    """The recovery folder cannot be read; the app starts without offering anything and says so."""
+
+
 def pending_recoveries() -> list[Recovered]:
-    found: list[Recovered] = []
     folder = recovery_dir()
-    if not folder.is_dir():
-        return found
-    for lock in folder.glob("*.lock"):  # left by windows that closed or died with nothing to recover
+    try:
+        if not folder.is_dir():
+            return []
+        locks = list(folder.glob("*.lock"))
+        files = sorted(folder.glob(f"*{storage.EXTENSION}"))
+    except OSError as error:
+        raise RecoveryUnavailable(f"无法读取自动保存文件夹“{folder}”：{describe(error)}") from None
+    for lock in locks:  # left by windows that closed or died with nothing to recover
         if not lock.with_suffix(storage.EXTENSION).exists():
             _in_use(lock)
-    for file in sorted(folder.glob(f"*{storage.EXTENSION}")):
+    found: list[Recovered] = []
+    for file in files:
         if _in_use(file):
             continue
         try:
             report = storage.load(file)
-            info = json.loads(file.with_suffix(".json").read_text(encoding="utf-8"))
-        except (storage.ProjectFileError, OSError, ValueError):
+        except storage.ProjectFileError:
+            _remove(file)  # half-written or damaged: nothing in it can be offered
             continue
-        original = Path(info["original"]) if info.get("original") else None
-        found.append(Recovered(report, original, float(info.get("saved_at", 0)), file))
+        original, saved_at = _info(file)
+        found.append(Recovered(report, original, saved_at, file))
     return found
+
+
+def _info(file: Path) -> tuple[Path | None, float]:
+    """Where the edits came from and when they were saved. A side file that is missing or empty (a power
+    cut between the two writes) still lets the edits be offered, as an unsaved report."""
+    try:
+        info = json.loads(file.with_suffix(".json").read_text(encoding="utf-8"))
+        original = Path(info["original"]) if isinstance(info, dict) and info.get("original") else None
+        return original, float(info.get("saved_at", 0)) if isinstance(info, dict) else 0.0
+    except (OSError, ValueError, TypeError):
+        try:
+            return None, file.stat().st_mtime
+        except OSError:
+            return None, 0.0
+
+
+def _remove(file: Path) -> None:
+    for path in (file, file.with_suffix(".json"), file.with_suffix(".lock")):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def discard_recovery(item: Recovered) -> None:
