@@ -145,7 +145,7 @@ class FileActions(QObject):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> bool:
-        from desktop.ui.import_dialog import run_import
+        from desktop.ui.import_questions import run_import
 
         if not self.window.maybe_discard_changes():
             return False
