@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.core import edits
 from desktop.core.checks import Finding, Fix, check
+from desktop.core.checks.rejected import rejected_input
 from desktop.core.fields import TEXT_BY_KEY
 from desktop.core.report import Report
 from desktop.core.values import InvalidValue
@@ -26,6 +27,7 @@ class ReportDocument(QObject):
     refused = Signal(str)  # a value was not accepted; the message is for the status bar
     done = Signal(str)  # what a command did, for the status bar: 「已将144个空白单元格填为0」
     path_changed = Signal()
+    rejected_changed = Signal(str)  # a cell's refused input appeared or went away
 
     def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +36,7 @@ class ReportDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._text_check = QTimer(self, singleShot=True, interval=TEXT_CHECK_DELAY_MS)
         self._text_check.timeout.connect(self.recheck)
+        self.rejected: dict[str, tuple[str, str]] = {}  # key → (what was typed, why it was refused)
         self.findings: list[Finding] = check(report)
 
     # ---- edits
@@ -43,10 +46,20 @@ class ReportDocument(QObject):
         try:
             edit = edits.plan_set(self.report, key, raw)
         except InvalidValue as error:
+            self.rejected[key] = (str(raw), str(error))
+            self.rejected_changed.emit(key)
             self.refused.emit(str(error))
+            self.recheck()
             return False
         self._push(edit)
+        self.drop_rejected(key)  # a valid value, even the one already there, replaces the refused text
         return True
+
+    def drop_rejected(self, key: str) -> None:
+        """The clerk pressed Esc on a refused value, or typed a valid one: the cell shows the report again."""
+        if self.rejected.pop(key, None) is not None:
+            self.rejected_changed.emit(key)
+            self.recheck()
 
     def set_many(self, items: Iterable[tuple[str, Any]], label: str) -> bool:
         try:
@@ -93,6 +106,9 @@ class ReportDocument(QObject):
 
     def notify(self, keys: tuple[str, ...]) -> None:
         """Called by commands after core applied an edit."""
+        for key in keys:
+            if self.rejected.pop(key, None) is not None:
+                self.rejected_changed.emit(key)
         self.changed.emit(keys)
         if all(k in TEXT_BY_KEY for k in keys):
             self._text_check.start()
@@ -101,7 +117,7 @@ class ReportDocument(QObject):
 
     def recheck(self) -> None:
         self._text_check.stop()
-        findings = check(self.report)
+        findings = rejected_input(self.rejected) + check(self.report)
         if findings != self.findings:
             self.findings = findings
             self.findings_changed.emit()

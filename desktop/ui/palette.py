@@ -17,3 +17,4 @@ SEVERITY_FOREGROUND = {
     Severity.WARNING: QColor("#8a5a00"),
     Severity.INFO: QColor("#1f5fa8"),
 }
+REJECTED_TEXT = QColor("#b3261e")  # a refused value, shown as typed until corrected or Esc

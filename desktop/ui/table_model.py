@@ -35,6 +35,7 @@ class SpecTableModel(QAbstractTableModel):
         self._collect_findings()
         document.changed.connect(self._on_changed)
         document.findings_changed.connect(self._on_findings)
+        document.rejected_changed.connect(self._on_rejected)
 
     # ---- structure
 
@@ -84,10 +85,13 @@ class SpecTableModel(QAbstractTableModel):
         if placed.key is None:
             return self._label_data(placed, role)
         key = placed.key
+        rejected = self.document.rejected.get(key)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return format_value(self.document.report.cells[key])
+            return rejected[0] if rejected else format_value(self.document.report.cells[key])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ForegroundRole and rejected:
+            return palette.REJECTED_TEXT
         if role == Qt.ItemDataRole.BackgroundRole:
             findings = self._findings.get(key)
             if findings:
@@ -136,6 +140,11 @@ class SpecTableModel(QAbstractTableModel):
         left = min(p.col for p in mine)
         right = max(p.col for p in mine)
         self.dataChanged.emit(self.index(top, left), self.index(bottom, right), VALUE_ROLES)
+
+    def _on_rejected(self, key: str) -> None:
+        if key in self._key_cells:
+            index = self.index_of(key)
+            self.dataChanged.emit(index, index, [*VALUE_ROLES, Qt.ItemDataRole.ForegroundRole])
 
     def _collect_findings(self) -> None:
         self._findings = {}

@@ -121,6 +121,8 @@ class SpecTableView(QTableView):
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if self._current_is_rejected():
+            return  # the cursor stays on a refused value until it is corrected or Esc is pressed
         if hint == QAbstractItemDelegate.EndEditHint.EditNextItem:
             self.move_on(forward=True)
         elif hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem:
@@ -128,10 +130,20 @@ class SpecTableView(QTableView):
         elif hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self.move_on(forward=True, down=True)
 
+    def _current_is_rejected(self) -> bool:
+        key = self.spec_model.key_at(self.currentIndex())
+        return key is not None and key in self.spec_model.document.rejected
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self.state() == QAbstractItemView.State.EditingState:
             super().keyPressEvent(event)  # the delegate commits, then closeEditor moves on
+        elif key == Qt.Key.Key_Escape and self._current_is_rejected():
+            self.spec_model.document.drop_rejected(self.spec_model.key_at(self.currentIndex()) or "")
+        elif self._current_is_rejected() and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return,
+                                                       Qt.Key.Key_Enter, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                                                       Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.spec_model.document.refused.emit(self.tr("这个单元格的输入未被接受：请改正，或按Esc恢复原值"))
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
         elif event.matches(QKeySequence.StandardKey.Copy):

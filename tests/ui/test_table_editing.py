@@ -248,3 +248,39 @@ def test_the_problems_of_the_tab_in_view_come_first(window: MainWindow, qtbot) -
     editor.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: errors()[0] == "T3-01", timeout=2000)
     assert errors().count("T3-01") == 2 and "S-03" in errors()  # nothing is hidden
+
+
+def test_a_refused_value_stays_visible_and_marked_until_corrected(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    document = window.document
+    assert document is not None and window.editor is not None
+    view = open_table(window, "t3")
+    model = view.spec_model
+    key = "t3.granted.business"
+    type_into(qtbot, view, key, "五")
+    index = model.index_of(key)
+    assert index.data() == "五"  # what was typed is still there
+    assert index.data(Qt.ItemDataRole.ForegroundRole) == palette.REJECTED_TEXT
+    assert "必须是不小于0的整数" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert view.currentIndex() == index  # Enter did not move on
+    assert document.report.cells[key] == 0 and document.undo_stack.count() == 0
+    assert any(f.cells == (key,) and "“五”未被接受" in f.message for f in document.findings)
+    assert "错" in window.editor.tabs.tabText(3)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.currentIndex() == index  # nor does Tab
+    type_into(qtbot, view, key, "5")  # corrected
+    assert document.report.cells[key] == 5 and model.index_of(key).data() == "5"
+    assert not any("未被接受" in f.message for f in document.findings)
+
+
+def test_escape_gives_back_the_old_value(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    assert window.document is not None
+    view = open_table(window, "t3")
+    type_into(qtbot, view, "t3.granted.natural", "-1")
+    assert view.spec_model.index_of("t3.granted.natural").data() == "-1"
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.spec_model.index_of("t3.granted.natural").data() == "0"
+    assert window.document.rejected == {}
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.currentIndex() != view.spec_model.index_of("t3.granted.natural")
