@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
+from desktop.core.checks.house_rules import report_punctuation_fix
 from desktop.ui.document import ReportDocument
 from desktop.ui.file_actions import FileActions
 from desktop.ui.recovery import Autosaver
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
             redo.setShortcut(QKeySequence.StandardKey.Redo)
             self.edit_menu.addAction(undo)
             self.edit_menu.addAction(redo)
+            self.edit_menu.addSeparator()
+            self.punctuation_action = self.edit_menu.addAction(self.tr("改正全文标点"))
+            self.punctuation_action.triggered.connect(self.fix_all_punctuation)
             document.undo_stack.cleanChanged.connect(self._update_title)
             document.path_changed.connect(self._update_title)
             document.refused.connect(self._refused)
@@ -110,6 +114,16 @@ class MainWindow(QMainWindow):
             self.autosaver = Autosaver(document)
         self.files.update_enabled()
         self._update_title()
+
+    def fix_all_punctuation(self) -> None:
+        """Every text field's half-width or doubled punctuation, corrected in one undo step."""
+        if self.document is None:
+            return
+        fix = report_punctuation_fix(self.document.report)
+        if fix is None:
+            self.status(self.tr("全文标点已规范，无需改正"))
+        elif self.document.apply_fix(fix):
+            self.status(self.tr("已改正%1个栏目的标点，可撤销").replace("%1", str(len(fix.values))))
 
     def _update_title(self, *_: object) -> None:
         if self.document is None:

@@ -66,3 +66,31 @@ def test_ui_font_draws_rare_name_characters(window: MainWindow) -> None:
     metrics = QFontMetrics(QFont(font))
     for char in "镕堃喆年报":
         assert metrics.inFontUcs4(ord(char)), char
+
+
+def test_pasted_half_width_punctuation_is_fixed_in_one_undo_step(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    document = window.document
+    assert document is not None and window.editor is not None
+    pasted = "存在的问题:培训不足,,改进措施:加强培训."
+    document.set_text("text.s5", pasted)
+    document.set_text("text.s6", "(一)无其他事项;")
+    document.recheck()
+    panel = window.editor.problems
+    warnings = next(panel.topLevelItem(i) for i in range(panel.topLevelItemCount())
+                    if panel.topLevelItem(i).text(0).startswith("警告"))
+    item = next(warnings.child(i) for i in range(warnings.childCount())
+                if warnings.child(i).text(1) == "X-02" and "五、" in warnings.child(i).text(0))
+    button = panel.itemWidget(item, 2)
+    assert button.text() == "改正本栏标点"
+    steps = document.undo_stack.count()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert document.undo_stack.count() == steps + 1
+    assert document.report.text["text.s5"] == "存在的问题：培训不足，改进措施：加强培训."
+    qtbot.waitUntil(lambda: [f.cells for f in document.findings if f.rule == "X-02"] == [("text.s6",)], timeout=2000)
+    window.fix_all_punctuation()
+    assert document.undo_stack.count() == steps + 2
+    assert document.report.text["text.s6"] == "（一）无其他事项；"
+    qtbot.waitUntil(lambda: not any(f.rule == "X-02" for f in document.findings), timeout=2000)
+    document.undo_stack.undo()
+    assert document.report.text["text.s6"] == "(一)无其他事项;"

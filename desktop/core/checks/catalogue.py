@@ -60,3 +60,13 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("S-09", W, "引用了已废止的2019年格式文件"),
     )
 }
+
+# The product's own rules, beyond RULES.md.
+HOUSE_RULES: dict[str, RuleInfo] = {
+    r.id: r
+    for r in (
+        RuleInfo("X-01", E, "输入的值未被接受"),
+        RuleInfo("X-02", W, "中文标点规范"),
+    )
+}
+

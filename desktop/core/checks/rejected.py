@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from desktop.core.checks.findings import Finding, Severity
 
-RULE = "输入"
+RULE = "X-01"
 
 
 def rejected_input(rejected: Mapping[str, tuple[str, str]]) -> list[Finding]:
