@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.core.grid import TableSpec
+from desktop.core.labelled_paste import plan_by_labels
 from desktop.core.report import Report
 from desktop.core.tablespec import CELLS
 from desktop.core.values import InvalidValue, parse_cell
@@ -32,14 +33,28 @@ class PastePlan:
     outside: int = 0
     rows: int = 0
     cols: int = 0
+    by_labels: bool = False  # placed by the block's row labels, wherever the cursor was
+    placed_rows: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+    misfit: list[str] = field(default_factory=list)
 
 
 def plan_paste(report: Report, spec: TableSpec, block: list[list[str]], row: int, col: int,
                selected: list[str]) -> PastePlan:
-    """A block pasted with its top-left corner at grid cell (row, col). One value onto a selection of
-    several cells fills the selection, as in a spreadsheet."""
+    """A block pasted with its top-left corner at grid cell (row, col), or by its row labels when it carries
+    them. One value onto a selection of several cells fills the selection, as in a spreadsheet."""
     if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
         return PastePlan(items=[(key, block[0][0]) for key in selected], rows=1, cols=1)
+    labelled = plan_by_labels(spec, block)
+    if labelled is not None:
+        plan = PastePlan(by_labels=True, unmatched=labelled.unmatched, misfit=labelled.misfit,
+                         placed_rows=labelled.placed_rows)
+        for labelled_key, value in labelled.items:
+            if takes_typing(labelled_key, report.manual_totals):
+                plan.items.append((labelled_key, value))
+            elif value.strip():
+                plan.totals.append((labelled_key, value))
+        return plan
     anchors = {(p.row, p.col): p.key for p in spec.placed}
     plan = PastePlan(rows=len(block), cols=max(map(len, block), default=0))
     for dr, values in enumerate(block):

@@ -195,25 +195,40 @@ class SpecTableView(QTableView):
         except BlockTooLarge as error:
             document.refused.emit(str(error))
             return
-        plan = plan_paste(document.report, self.spec_model.spec, block, start.row(), start.column(),
-                          self.selected_keys())
-        if not plan.items or not document.set_many(plan.items, self.tr("粘贴")):
+        selected = self.selected_keys()
+        plan = plan_paste(document.report, self.spec_model.spec, block, start.row(), start.column(), selected)
+        if not plan.items:
+            self._tell_about(plan, len(selected))
             return
-        self._tell_about(plan)
+        if not document.set_many(plan.items, self.tr("粘贴")):
+            return
+        self._tell_about(plan, len(selected))
         bottom_right = self.spec_model.index(start.row() + plan.rows - 1, start.column() + plan.cols - 1)
-        if bottom_right.isValid():
+        if not plan.by_labels and bottom_right.isValid():
             self.selectionModel().select(_range(start, bottom_right), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
-    def _tell_about(self, plan: PastePlan) -> None:
+    def _tell_about(self, plan: PastePlan, selected: int) -> None:
+        """Everything about the paste that the clerk would otherwise not see, in one status message."""
         document = self.spec_model.document
+        warnings = []
+        left_out = plan.unmatched + plan.misfit
+        if left_out:
+            warnings.append(self.tr("已按行标题粘贴，以下行未粘贴：%1").replace("%1", "；".join(left_out[:4])))
+        if plan.outside:
+            warnings.append(self.tr("有%1个值落在表格之外或标题格上，未粘贴，请检查粘贴的起始单元格")
+                            .replace("%1", str(plan.outside)))
+        elif selected > 1 and not plan.by_labels and plan.rows * plan.cols not in (1, selected):
+            warnings.append(self.tr("粘贴的内容为%1行%2列，与所选区域大小不同，已从左上角起粘贴")
+                            .replace("%1", str(plan.rows)).replace("%2", str(plan.cols)))
         differing = differing_totals(document.report, plan.totals)
         if differing:
             more = self.tr("等%1处").replace("%1", str(len(differing))) if len(differing) > 1 else ""
-            document.refused.emit(self.tr("合计已按各项自动相加：%1%2。照抄已发布的报告请勾选“手工填写合计”")
-                                  .replace("%1", differing[0]).replace("%2", more))
-        elif plan.outside:
-            document.refused.emit(self.tr("有%1个粘贴的值落在表格之外或标题格上，未粘贴。请检查粘贴的起始单元格")
-                                  .replace("%1", str(plan.outside)))
+            warnings.append(self.tr("合计已按各项自动相加：%1%2。照抄已发布的报告请勾选“手工填写合计”")
+                            .replace("%1", differing[0]).replace("%2", more))
+        if warnings:
+            document.refused.emit("；".join(warnings))
+        elif plan.by_labels:
+            document.done.emit(self.tr("已按行标题粘贴到对应的%1行").replace("%1", str(len(plan.placed_rows))))
 
     def copy(self) -> None:
         indexes = self.selectedIndexes()

@@ -59,3 +59,32 @@ def test_a_pasted_total_that_disagrees_is_reported() -> None:
     assert differing_totals(report, [("t3.new.total", "5")]) == []
     assert differing_totals(report, [("t3.new.total", "6")]) == [
         f"{CELLS['t3.new.total'].label}粘贴的是6，各项相加为5"]
+
+
+def test_a_block_with_row_labels_lands_by_its_labels_wherever_the_cursor_is() -> None:
+    report = Report.new("某乡", "township", 2024)
+    block = [["", "（三）不予公开", "1.属于国家秘密", "1", "0", "0", "0", "0", "0", "1"],
+             ["一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "0", "3"]]
+    plan = plan_paste(report, T3, block, 0, 0, [])  # the cursor on the table's corner
+    assert plan.by_labels
+    assert ("t3.denied_1.natural", "1") in plan.items and ("t3.new.natural", "3") in plan.items
+    assert ("t3.new.total", "3") in plan.totals  # a computed total is compared, not typed
+    assert plan.unmatched == [] and plan.misfit == []
+
+
+def test_a_labelled_row_with_too_few_values_is_named_not_shifted() -> None:
+    report = Report.new("某乡", "township", 2024)
+    plan = plan_paste(report, T3, [["（一）予以公开", "2", "0", "0"], ["其他不相干的行", "9"]], 0, 0, [])
+    assert plan.items == []
+    assert plan.misfit == ["（一）予以公开（3个数，表中为7格）"]
+    assert plan.unmatched == ["其他不相干的行"]
+
+
+def test_table_two_rows_by_label() -> None:
+    from desktop.core.tablespec import T2
+
+    report = Report.new("某乡", "township", 2024)
+    plan = plan_paste(report, T2, [["规章", "1", "0", "11"], ["行政规范性文件", "8", "26", "66"]], 5, 1, [])
+    assert plan.items == [("t2.regulations.issued", "1"), ("t2.regulations.repealed", "0"),
+                          ("t2.regulations.in_force", "11"), ("t2.normative_docs.issued", "8"),
+                          ("t2.normative_docs.repealed", "26"), ("t2.normative_docs.in_force", "66")]

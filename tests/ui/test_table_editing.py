@@ -284,3 +284,34 @@ def test_escape_gives_back_the_old_value(window: MainWindow, qtbot) -> None:  # 
     assert window.document.rejected == {}
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert view.currentIndex() != view.spec_model.index_of("t3.granted.natural")
+
+
+def test_a_block_copied_with_its_labels_lands_by_them(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    view = open_table(window, "t3")
+    report = window.document.report  # type: ignore[union-attr]
+    view.setCurrentIndex(view.spec_model.index_of("t3.carried_out.legal"))  # far from the rows pasted
+    QGuiApplication.clipboard().setText(
+        "\t（一）予以公开\t5\t1\t0\t0\t0\t0\t6\r\n"
+        "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t2\t0\t0\t0\t0\t0\t2\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert (report.cells["t3.granted.natural"], report.cells["t3.granted.business"]) == (5, 1)
+    assert report.cells["t3.partial.natural"] == 2
+    assert report.cells["t3.carried_out.legal"] == 0
+    assert window.statusBar().currentMessage() == "已按行标题粘贴到对应的2行"
+    assert window.document.undo_stack.count() == 1  # type: ignore[union-attr]
+    QGuiApplication.clipboard().clear()
+
+
+def test_a_shifted_block_without_labels_is_reported(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    view = open_table(window, "t3")
+    report = window.document.report  # type: ignore[union-attr]
+    view.setCurrentIndex(view.spec_model.index_of("t3.granted.business"))  # one column to the right
+    QGuiApplication.clipboard().setText("1\t2\t0\t0\t0\t0\t3\r\n")  # seven columns, 自然人 to 总计
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert report.cells["t3.granted.business"] == 1  # pasted where the cursor was, as asked …
+    message = window.statusBar().currentMessage()
+    assert "有1个值落在表格之外" in message  # … and the value that fell off the table is told,
+    assert "总计粘贴的是0，各项相加为3" in message  # as is the total that no longer agrees
+    QGuiApplication.clipboard().clear()
