@@ -1,7 +1,7 @@
 """Who reports on which year: the agency, the year and the level, each with where it was read.
 
 Real pages put the title anywhere or nowhere, so each is looked for in order of trust: the clerk's own
-answer, the title, the preamble's statement (「现公布…2022年…报告」), the statistics period, the portal's
+answer, the title, the preamble's statement (「现公布…2022年…报告」, 「由…编制」), the statistics period, the portal's
 metadata, the signature, the body. What none of them gives is named in ``missing`` and never filled in
 silently: the window asks, the command line refuses.
 """
@@ -26,6 +26,7 @@ _STATEMENT = re.compile(_Y + r"年度?[^，。；,;：:\n]{0,30}?报告")
 _ANY_YEAR = re.compile(_Y + r"年(?!(?:修订|修正|版|第|颁布|印发|施行|以来的|之前))")
 _LAW_TITLE = re.compile(r"《[^》]{0,60}》|〔[^〕]{0,8}〕|\([^)]{0,20}版\)|（[^）]{0,20}版）")
 _PUBLISHER = re.compile(r"(?:现公布|现将|现发布|公布|发布)([\u4e00-\u9fff]{2,30}?)" + _Y + r"年")
+_COMPILER = re.compile(r"由([\u4e00-\u9fff]{2,30}?)(?:根据|依据|按照|结合|负责|编制)")
 _SOURCE_LINE = re.compile(r"(?:^|\s)(?:来源|信息来源|发布机构)[:：]\s*([\u4e00-\u9fff]{2,30})")
 _AGENCY_END = re.compile(r"(人民政府|政府|局|委员会|办公室|办公厅|厅|中心|署|乡|镇|街道|街道办事处)$")
 _NOT_NAME = re.compile(r"^(本级|本机关|本单位|我|本|全|各|该|原创|本网|本站)")
@@ -87,8 +88,12 @@ def _name(text: str) -> str:
 
 def publisher(opening: list[str]) -> str:
     """「现公布兴仁市人民政府2022年…报告」: the agency the preamble names as the report's own."""
-    match = _PUBLISHER.search(_LAW_TITLE.sub("", _joined(opening)))
-    return _name(match.group(1)) if match else ""
+    text = _LAW_TITLE.sub("", _joined(opening))
+    for pattern in (_PUBLISHER, _COMPILER):
+        match = pattern.search(text)
+        if match and _name(match.group(1)):
+            return _name(match.group(1))
+    return ""
 
 
 def source_line(lines: list[str]) -> str:

@@ -38,12 +38,10 @@ def _is_pipes(line: str) -> bool:
 
 
 def _one_cell(line: str) -> list[str] | None:
-    """「规章 |」 → ["规章"]; 「0 | ||」 → ["0", "", ""] (the fillers of a merged cell)."""
+    """「规章 |」 → ["规章"]; 「0 | ||」 → ["0"]: pipes after the cell on its line fill merged columns and are
+    never cells (a blank cell is a lone 「|」 line)."""
     match = _ONE_CELL.match(line)
-    if not match:
-        return None
-    fillers = line[match.end(1):].count("|") - 1
-    return [match.group(1).strip()] + [""] * fillers
+    return [match.group(1).strip()] if match else None
 
 
 def _is_row_label(text: str) -> bool:
@@ -51,16 +49,11 @@ def _is_row_label(text: str) -> bool:
 
 
 def _starts_row(row: list[str], following: str | None) -> bool:
-    """Whether a lone 「|」 before ``following`` starts a row rather than being a blank cell of ``row``.
-
-    A label after it starts a row. A number after it starts a row only when the row so far is a header
-    (several cells, none a number, the last no row label): that is table 四's data row. After a row label
-    the 「|」 is the blank cell of that row.
-    """
+    """Whether lone 「|」 lines before the number ``following`` start a row rather than being blank
+    cells of ``row``: only when the row so far is a header (no number, the last cell no row label), as
+    before table 四's data row. After a row label they are the blank cells of that row."""
     if following is None:
         return False
-    if value_of(following) is None:
-        return True
     if not row:
         return True
     has_values = any(value_of(c) not in (None, "") for c in row if c)
@@ -79,15 +72,25 @@ def _trailing_run(lines: list[str], start: int) -> Run | None:
         return None
     rows: list[list[str]] = [[]]
     body = [line for line in lines[start:end] if line]
-    for index, line in enumerate(body):
-        if not _is_lone(line):
-            rows[-1] += _one_cell(line) or []
+    index = 0
+    while index < len(body):
+        if not _is_lone(body[index]):
+            rows[-1] += _one_cell(body[index]) or []
+            index += 1
             continue
-        following = next((text for text in body[index + 1:] if not _is_lone(text)), None)
-        if not (index + 1 < len(body) and _is_lone(body[index + 1])) and _starts_row(rows[-1], following):
+        after = index
+        while after < len(body) and _is_lone(body[after]):
+            after += 1
+        pipes = after - index
+        following = (_one_cell(body[after]) or [""])[0] if after < len(body) else None
+        if following is not None and value_of(following) is None:
+            rows[-1] += [""] * (pipes - 1)  # the last 「|」 starts the labelled row
             rows.append([])
+        elif _starts_row(rows[-1], following):
+            rows.append([""] * (pipes - 1))  # table 四's data row, its first cells blank
         else:
-            rows[-1].append("")
+            rows[-1] += [""] * pipes
+        index = after
     return Run(start, end, _grid(rows))
 
 

@@ -31,14 +31,16 @@ def _meaning(label: str, block: int) -> str:
 
 
 def header_columns(headers: list[str], block: int) -> tuple[list[str], list[str], list[str]]:
-    """(column key per header, the 2019 headers recognised, the headers that fit no label). By the header's words only: a header that
-    fits several labels is placed by the header row as a whole (2021 or 2019 order), or not at all;
-    a column that cannot be placed gets "" and its cells stay blank."""
+    """(column key per header, the 2019 headers recognised, the headers that fit no label).
+
+    By the header's words only: a header that fits several labels is placed by the header row as a whole
+    (2021 or 2019 order), or not at all; a column that cannot be placed gets "" and its cells stay blank."""
     folded = [fold(h) for h in headers]
     rows = [tuple(fold(label) for _, label in T2_BLOCKS[block][1])]
     rows.append(tuple(fold(label) for label in lm.TRIAL_2019_T2_BLOCK_HEADERS[block]))
     labels = list(dict.fromkeys(label for row in rows for label in row))
-    whole = [row for row in rows if len(row) == len(folded) and all(_fits(h, lab) for h, lab in zip(folded, row))]
+    whole = [row for row in rows if len(row) == len(folded)
+             and all(_fits(h, lab) for h, lab in zip(folded, row, strict=True))]
     columns: list[str] = []
     trial: list[str] = []
     unplaced: list[str] = []

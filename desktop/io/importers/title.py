@@ -14,7 +14,8 @@ from desktop.io.importers.chinese_variants import squeeze_spaces
 
 _MAX_LENGTH = 60
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-_FURNITURE_PREFIX = re.compile(r"^(?:【[^】]*】|\[[^\]]*\]|(?:字体|字号|打印|关闭|分享|收藏)[:：]?\s*(?:大\s*中\s*小)?)\s*")
+_FURNITURE_PREFIX = re.compile(
+    r"^(?:【[^】]*】|\[[^\]]*\]|(?:字体|字号|打印|关闭|分享|收藏)[:：]?\s*(?:大\s*中\s*小)?)\s*")
 _SENTENCE = re.compile(r"[，。；：:;,]|如下")
 _OPENING_WORDS = re.compile(r"^(根据|依据|按照|现将|现公布|现予|特此|本报告|本年度报告|报告|我[乡镇县区市局委办])")
 # Where the agency ends in a year-first title: the words of the report's own name.
