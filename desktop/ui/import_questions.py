@@ -33,7 +33,8 @@ class ImportQuestionsDialog(QDialog):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("补充报告信息"))
-        prompt = QLabel(self.tr("原文中未找到%1。请填写后继续导入；取消则不导入。").replace("%1", question.missing_names))
+        prompt = QLabel(
+            self.tr("原文中未找到%1。请填写后继续导入；取消则不导入。").replace("%1", question.missing_names))
         prompt.setWordWrap(True)
         self.year = QSpinBox()
         self.year.setRange(MIN_YEAR - 1, dt.date.today().year + 1)
@@ -91,11 +92,11 @@ def run_import(parent: QWidget, path: Path) -> Report | None:
         question = question_for(result.missing, meta.year, meta.agency, meta.level)
         if question is not None:
             QApplication.restoreOverrideCursor()
-            dialog = ImportQuestionsDialog(question, parent)
-            if not files.confirm_import(dialog):
+            questions = ImportQuestionsDialog(question, parent)
+            if not files.confirm_import(questions):
                 return None
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            result = import_file(path, dialog.known())
+            result = import_file(path, questions.known())
     except ImportRefused as error:
         QApplication.restoreOverrideCursor()
         files.tell_error(parent.tr("无法导入"), str(error))
