@@ -29,7 +29,7 @@ from desktop.io.docx.styles import (
     apply_styles,
 )
 from desktop.io.docx.tables import add_table
-from desktop.io.html_export import printable
+from desktop.io.layout import printable
 from desktop.io.outline import Heading, Paragraph, Signature, Table, Title, build_outline
 
 HEADING_FACES = {1: HEITI, 2: KAITI}

@@ -7,16 +7,14 @@ needs inline and keeps the tables plain: ``<table border="1">`` with real rowspa
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from desktop.core.atomic_write import write_atomically
 from desktop.core.grid import LabelRole, Placed
 from desktop.core.report import Report
 from desktop.io.fonts import PREFERRED_FAMILIES, FontRole
+from desktop.io.layout import CAPTION_FILL, cell_alignment, cell_text, printable
 from desktop.io.outline import Block, Heading, Paragraph, Signature, Table, Title, build_outline
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def _font_stack(role: FontRole, *fallbacks: str) -> str:
@@ -43,8 +41,7 @@ _STYLE = {
              "line-height:1.5",
     "cell": "border:1px solid #000;padding:4px 3px;font-weight:normal",
 }
-CAPTION_BACKGROUND = "#C6D9F1"  # the template's block captions
-_ALIGN = {LabelRole.CAPTION: "left", LabelRole.HEADER: "center", LabelRole.NOTE: "left", LabelRole.ROW: "left"}
+CAPTION_BACKGROUND = f"#{CAPTION_FILL}"
 _HEADER_ROLES = {LabelRole.CAPTION, LabelRole.HEADER, LabelRole.NOTE}
 
 PAGE_CSS = """
@@ -53,18 +50,6 @@ main { box-sizing: border-box; max-width: 900px; margin: 24px auto; padding: 48p
        background: #fff; border-top: 4px solid #b5121b; box-shadow: 0 1px 4px rgba(0, 0, 0, .12); }
 @media print { body { background: #fff; } main { margin: 0; padding: 0; border: 0; box-shadow: none; } }
 """.strip()
-
-
-def printable(text: str) -> str:
-    """Drops control characters: XML forbids them and browsers show them as boxes."""
-    return _CONTROL.sub("", text)
-
-
-def cell_text(block: Table, placed: Placed) -> str:
-    """What a placed cell prints: its value (blank stays blank) or its statutory label."""
-    if placed.key is not None:
-        return block.values.get(placed.key, "")
-    return printable(placed.text or "")
 
 
 def _esc(text: str) -> str:
@@ -108,7 +93,7 @@ def table_html(block: Table) -> str:
     cols = "".join(f'<col style="width:{100 * weight / total:.2f}%">' for weight in spec.col_weights)
     rows: list[list[str]] = [[] for _ in range(spec.n_rows)]
     for placed in sorted(spec.placed, key=lambda p: (p.row, p.col)):
-        rows[placed.row].append(_cell_html(placed, cell_text(block, placed)))
+        rows[placed.row].append(_cell_html(placed, cell_text(block.values, placed)))
     lines = [
         f'<table border="1" cellspacing="0" cellpadding="4" style="{_STYLE["table"]}">',
         f"<colgroup>{cols}</colgroup>",
@@ -127,7 +112,7 @@ def _cell_html(placed: Placed, text: str) -> str:
         spans += f' rowspan="{placed.rowspan}"'
     if placed.colspan > 1:
         spans += f' colspan="{placed.colspan}"'
-    align = "center" if placed.is_value or placed.vertical else _ALIGN[placed.role or LabelRole.ROW]
+    align = cell_alignment(placed)
     content = _esc(text)
     style = f"{_STYLE['cell']};text-align:{align};vertical-align:middle"
     if placed.role is LabelRole.CAPTION:
@@ -182,5 +167,5 @@ def plain_text(report: Report) -> str:
 def _table_text(block: Table) -> list[str]:
     grid = [[""] * block.spec.n_cols for _ in range(block.spec.n_rows)]
     for placed in block.spec.placed:
-        grid[placed.row][placed.col] = cell_text(block, placed)
+        grid[placed.row][placed.col] = cell_text(block.values, placed)
     return ["\t".join(row) for row in grid]

@@ -5,12 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.io.docx.styles import SONGTI, TWIPS_PER_PT, add_run, element
-
-PAGE_MM = (210, 297)
-MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
-TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 156 mm
-FOOTER_DISTANCE_MM = 22  # puts the page number about 7 mm below the text block
-PAGE_NUMBER_PT = 14  # 4号
+from desktop.io.layout import FOOTER_DISTANCE_MM, MARGINS_MM, PAGE_MM, PAGE_NUMBER_PT
 
 
 def set_up_page(document: Any) -> None:
@@ -19,10 +14,10 @@ def set_up_page(document: Any) -> None:
 
     section = document.sections[0]
     section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    section.top_margin = Mm(MARGINS_MM["top"])
-    section.bottom_margin = Mm(MARGINS_MM["bottom"])
-    section.left_margin = Mm(MARGINS_MM["left"])
-    section.right_margin = Mm(MARGINS_MM["right"])
+    section.top_margin = Mm(MARGINS_MM.top)
+    section.bottom_margin = Mm(MARGINS_MM.bottom)
+    section.left_margin = Mm(MARGINS_MM.left)
+    section.right_margin = Mm(MARGINS_MM.right)
     section.footer_distance = Mm(FOOTER_DISTANCE_MM)
     document.settings.odd_and_even_pages_header_footer = True
     _page_number(section.footer, "right")

@@ -7,9 +7,11 @@ Latin font, so every style and every run also gets ``w:eastAsia``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.io import layout
 from desktop.io.fonts import PREFERRED_FAMILIES, FontRole
 
 LATIN_FONT = "Times New Roman"
@@ -38,12 +40,12 @@ XIAOBIAOSONG = _face(FontRole.XIAOBIAOSONG, "script", "variable", "华文中宋"
 SONGTI = _face(FontRole.SONGTI, "auto", "variable")
 FACES = (FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI)
 
-BODY_PT = 16  # 3号
-TITLE_PT = 22  # 2号
-TABLE_PT = 10.5  # 五号
-LINE_PITCH_PT = 28.9  # 22 lines in the 225 mm text block
+BODY_PT = layout.BODY_PT
+TITLE_PT = layout.TITLE_PT
+TABLE_PT = layout.CELL_PT
+LINE_PITCH_PT = math.floor(layout.LINE_PITCH_PT * 10) / 10  # 28.9: rounded down, so 22 lines still fit
 TITLE_PITCH_PT = 36
-TABLE_PITCH_PT = 13.5  # exact, so a vertical label in a cell that crosses a page still prints
+TABLE_PITCH_PT = layout.CELL_LEADING_PT
 
 # Style names: built-in ones where Word has them, so the navigation pane shows the headings.
 BODY = "Normal"
@@ -73,7 +75,7 @@ LOOKS: dict[str, ParagraphLook] = {
     TABLE_TEXT: ParagraphLook(SONGTI, TABLE_PT, "center", 0, TABLE_PITCH_PT),
     SIGNATURE: ParagraphLook(FANGSONG, BODY_PT, "right", 0, LINE_PITCH_PT),
 }
-SIGNATURE_RIGHT_CHARS = 4
+SIGNATURE_RIGHT_CHARS = layout.SIGNATURE_INDENT_CHARS
 
 
 def w(tag: str) -> str:

@@ -9,15 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.grid import LabelRole, Placed
-from desktop.io.docx.page import TEXT_WIDTH_MM
 from desktop.io.docx.styles import SONGTI, TABLE_TEXT, TWIPS_PER_MM, add_run, element, replace_child
-from desktop.io.html_export import cell_text
+from desktop.io.layout import CAPTION_FILL, TEXT_WIDTH_MM, cell_alignment, cell_text
 from desktop.io.outline import Table
 
-ALIGN = {LabelRole.CAPTION: "left", LabelRole.HEADER: "center", LabelRole.NOTE: "left", LabelRole.ROW: "left"}
 CELL_MARGIN_TWIPS = 57  # 1 mm: table 四's 15 columns keep two characters per line
 BORDER_EIGHTHS = 4  # 0.5 pt rules
-CAPTION_FILL = "C6D9F1"  # the template's block captions
 
 _TBL_PR_AFTER_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
 _TBL_PR_AFTER_LAYOUT = ("tblCellMar", "tblLook", "tblCaption", "tblDescription")
@@ -62,7 +59,7 @@ def add_table(document: Any, block: Table) -> Any:
         if placed.rowspan > 1 or placed.colspan > 1:
             cell = cell.merge(grid[placed.row + placed.rowspan - 1][placed.col + placed.colspan - 1])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        _fill(cell, placed, cell_text(block, placed), keep_with_next=placed.row + placed.rowspan < spec.n_rows)
+        _fill(cell, placed, cell_text(block.values, placed), keep_with_next=placed.row + placed.rowspan < spec.n_rows)
     style_id = document.styles[TABLE_TEXT].style_id
     for p in table._tbl.iter(element("p").tag):  # merged-away cells keep an empty paragraph, in body size
         p.style = style_id
@@ -76,7 +73,7 @@ def _fill(cell: Any, placed: Placed, text: str, keep_with_next: bool) -> None:
     for extra in cell.paragraphs[1:]:
         extra._p.getparent().remove(extra._p)
     paragraph = cell.paragraphs[0]
-    align = "center" if placed.is_value or placed.vertical else ALIGN[placed.role or LabelRole.ROW]
+    align = cell_alignment(placed)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
     if keep_with_next:
         paragraph.paragraph_format.keep_with_next = True

@@ -7,21 +7,16 @@ glyph for, are dropped.
 
 from __future__ import annotations
 
-import unicodedata
 from xml.sax.saxutils import escape
 
 from desktop.io.fonts import FontRole
+from desktop.io.layout import printable
 from desktop.io.pdf.fontset import FontSet
-
-_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 
 
 def clean(text: str) -> str:
-    """Tabs and line breaks become spaces; other control and format characters go."""
-    text = text.replace("\r\n", " ").replace("\t", " ").replace("\n", " ").replace("\r", " ")
-    if text.isascii() and text.isprintable():
-        return text
-    return "".join(c for c in text if unicodedata.category(c) not in _DROPPED_CATEGORIES)
+    """Tabs and line breaks become spaces; other control and format characters go, as in every export."""
+    return printable(text.replace("\r\n", " ").replace("\t", " ").replace("\n", " ").replace("\r", " "))
 
 
 def markup(fonts: FontSet, role: FontRole, text: str) -> str:

@@ -1,4 +1,4 @@
-"""The page and type of GB/T 9704-2012: A4, a 156 × 225 mm text block, 22 lines of 28 characters.
+"""The page and type of GB/T 9704-2012 for reportlab, from the shared layout (desktop/io/layout.py).
 
 WPS keeps the 28-character grid by setting 3号 characters at a 15.8 pt pitch; reportlab has no
 character spacing for paragraphs, so the body size is that pitch. The difference from 16 pt cannot be
@@ -14,27 +14,28 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from desktop.io import layout
 from desktop.io.fonts import FontRole
 from desktop.io.pdf.fontset import FontSet
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_TOP = 37 * mm
-MARGIN_BOTTOM = 35 * mm
-MARGIN_LEFT = 28 * mm
-MARGIN_RIGHT = 26 * mm
+MARGIN_TOP = layout.MARGINS_MM.top * mm
+MARGIN_BOTTOM = layout.MARGINS_MM.bottom * mm
+MARGIN_LEFT = layout.MARGINS_MM.left * mm
+MARGIN_RIGHT = layout.MARGINS_MM.right * mm
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 156 mm
 TEXT_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM  # 225 mm
 
-LINES_PER_PAGE = 22
-CHARS_PER_LINE = 28
-LINE_PITCH = TEXT_HEIGHT / LINES_PER_PAGE  # about 28.9 pt
+LINES_PER_PAGE = layout.LINES_PER_PAGE
+CHARS_PER_LINE = layout.CHARS_PER_LINE
+LINE_PITCH = TEXT_HEIGHT / LINES_PER_PAGE  # 28.99 pt
 BODY_SIZE = TEXT_WIDTH / CHARS_PER_LINE - 0.001  # 3号 on the grid; the margin absorbs rounding
-TITLE_SIZE = 22.0  # 2号
-PAGE_NUMBER_SIZE = 14.0  # 4号
-CELL_SIZE = 10.5  # 五号
-CELL_LEADING = 13.5
+TITLE_SIZE = layout.TITLE_PT
+PAGE_NUMBER_SIZE = layout.PAGE_NUMBER_PT
+CELL_SIZE = layout.CELL_PT
+CELL_LEADING = layout.CELL_LEADING_PT
 CELL_PADDING = 2.5
-SIGNATURE_INDENT_CHARS = 4
+SIGNATURE_INDENT_CHARS = layout.SIGNATURE_INDENT_CHARS
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,14 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from desktop.core.grid import LabelRole, Placed, TableSpec
 from desktop.io.fonts import FontRole
+from desktop.io.layout import CAPTION_FILL, RULE_PT
 from desktop.io.pdf.fontset import FontSet
 from desktop.io.pdf.linebreak import CJKParagraph
 from desktop.io.pdf.markup import lines_markup, markup
 from desktop.io.pdf.styles import CELL_PADDING, CELL_SIZE, TEXT_WIDTH, Styles
 
-CAPTION_BACKGROUND = colors.HexColor("#C6D9F1")  # as in the template's block captions
-RULE_WIDTH = 0.5
+CAPTION_BACKGROUND = colors.HexColor(f"#{CAPTION_FILL}")
+RULE_WIDTH = RULE_PT
 
 
 class CellMaker:
