@@ -1,7 +1,16 @@
-; Inno Setup 6 script for 年报助手 on Windows 10/11 x64.
+; Inno Setup 6 script for 年报助手 on Windows 10 (1809 and later) and 11, x64.
 ; packaging\build.py runs it after PyInstaller, passing the version and the folder:
 ;   iscc /DAppVersion=0.1.0 /DBundleDir=C:\src\nianbao\dist\nianbao /OC:\src\nianbao\dist packaging\windows\nianbao.iss
+; On Linux, packaging/windows/build_wine.py runs the same through Wine (docs/windows.md).
 ; The result is dist\nianbao-VERSION-setup.exe, which needs no internet to install.
+;
+; Who installs: a clerk without administrator rights installs for himself (the default), into
+; %LOCALAPPDATA%\Programs\Nianbao, with the Start menu entry, desktop icon and .nianbao file type in
+; his own profile and registry (HKCU). An administrator may choose "for all users" in the first page,
+; or run setup.exe /ALLUSERS, which installs into Program Files and HKLM.
+; Uninstalling removes every program file. The user's own data is kept: his reports wherever he saved
+; them, settings in HKCU\Software\Nianbao, autosaved copies in %APPDATA%\Nianbao and logs in
+; %LOCALAPPDATA%\Nianbao.
 
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z (packaging\build.py does)
@@ -16,29 +25,40 @@ AppName=年报助手
 AppVersion={#AppVersion}
 AppVerName=年报助手 {#AppVersion}
 AppPublisher=年报助手
-DefaultDirName={autopf}\Nianbao
+VersionInfoVersion={#AppVersion}
+VersionInfoDescription=年报助手安装程序
+; Per-user by default, no administrator rights needed; the first page lets an administrator choose
+; all users instead (/ALLUSERS or /CURRENTUSER on the command line do the same).
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog commandline
+; {autopf} would be right too (it is %LOCALAPPDATA%\Programs for a per-user install), but Wine 8, which
+; CI installs with, does not know that folder; the path is spelt out so both agree.
+DefaultDirName={code:ProgramsFolder}\Nianbao
 DefaultGroupName=年报助手
 DisableProgramGroupPage=yes
+DisableDirPage=auto
+DisableReadyPage=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-MinVersion=10.0
-PrivilegesRequired=admin
+; Windows 10 1809 (LTSC 2019), the oldest the bundle runs on: Qt's qwindows.dll needs 1703 or later
+; (SetProcessDpiAwarenessContext), and Qt 6 is made for 1809 and later (docs/windows.md).
+MinVersion=10.0.17763
 OutputDir=..\..\dist
 OutputBaseFilename=nianbao-{#AppVersion}-setup
 SetupIconFile=..\..\resources\icons\nianbao.ico
 UninstallDisplayIcon={app}\nianbao.exe
+UninstallDisplayName=年报助手
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
 ChangesAssociations=yes
+CloseApplications=yes
+RestartApplications=no
 
 [Languages]
-; Inno Setup ships no Simplified Chinese wizard text. Put ChineseSimplified.isl (from the Inno Setup
-; translations page) beside this script to get one; otherwise the wizard is in English.
-#if FileExists(AddBackslash(SourcePath) + "ChineseSimplified.isl")
-Name: "chinesesimplified"; MessagesFile: "ChineseSimplified.isl"
-#endif
-Name: "english"; MessagesFile: "compiler:Default.isl"
+; Inno Setup ships no Simplified Chinese: ChineseSimplified.isl beside this script is the project's
+; own translation of every message, laid over the English defaults.
+Name: "chinesesimplified"; MessagesFile: "compiler:Default.isl,ChineseSimplified.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "在桌面创建快捷方式"; GroupDescription: "快捷方式："
@@ -52,11 +72,25 @@ Name: "{group}\卸载年报助手"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\年报助手"; Filename: "{app}\nianbao.exe"; Tasks: desktopicon
 
 [Registry]
-; Double-clicking a .nianbao file opens it.
+; Double-clicking a .nianbao file opens it. HKA is HKCU\Software\Classes for a per-user install.
 Root: HKA; Subkey: "Software\Classes\.nianbao"; ValueType: string; ValueName: ""; ValueData: "Nianbao.Report"; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\Nianbao.Report"; ValueType: string; ValueName: ""; ValueData: "年报助手报告"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\Nianbao.Report\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\nianbao.exe,0"
 Root: HKA; Subkey: "Software\Classes\Nianbao.Report\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\nianbao.exe"" ""%1"""
 
+[UninstallDelete]
+; Anything Python or Qt may have left inside the program's own folder.
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Run]
 Filename: "{app}\nianbao.exe"; Description: "启动年报助手"; Flags: nowait postinstall skipifsilent
+
+[Code]
+{ Program Files for all users; for one user the folder Windows itself gives per-user programs. }
+function ProgramsFolder(Param: String): String;
+begin
+  if IsAdminInstallMode then
+    Result := ExpandConstant('{commonpf}')
+  else
+    Result := ExpandConstant('{localappdata}\Programs');
+end;
