@@ -182,3 +182,10 @@ def test_escape_sequences_in_a_report_do_not_reach_the_terminal(tmp_path: Path, 
     code, out, _ = run(capsys, "check", str(path))
     assert "\x1b" not in out and "\x07" not in out
     assert "某乡\\x1b[2J" in out
+
+
+def test_check_refuses_a_published_page_without_a_year_instead_of_guessing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "page.txt"
+    page.write_text("一、总体情况\n我们认真落实政务公开工作。\n二、主动公开政府信息情况\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(page))
+    assert code == 2 and "原文中未找到报告年度" in out and "--year" in out

@@ -38,7 +38,14 @@ def for_terminal(text: str) -> str:
 def load_report(path: str) -> Report:
     """A report from a project file, or imported on the fly from a published one (for checking only)."""
     if Path(path).suffix.lower() != storage.EXTENSION:
-        return import_source(path).report
+        result = import_source(path)
+        if result.missing:
+            from desktop.io.importers.identity import MISSING_NAMES
+
+            named = "、".join(MISSING_NAMES[name] for name in ("year", "agency", "level") if name in result.missing)
+            raise CommandError(f"原文中未找到{named}，无法可靠校验（年度和层级决定适用的规则）。"
+                               f"请用 nianbao import {path} --year … --agency … --level … -o 报告.nianbao 导入后再检查")
+        return result.report
     return load_project(path)
 
 

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.fields import META_BY_KEY, OPTION_MANUAL_TOTALS, TEXT_BY_KEY
+from desktop.core.fields import META_BY_KEY, OPTION_MANUAL_TOTALS, PREVIOUS, TEXT_BY_KEY
+from desktop.core.lastyear import snapshot
 from desktop.core.report import Report, parse_value
 from desktop.core.table_edits import takes_typing
 from desktop.core.tablespec import CELLS
@@ -81,6 +82,11 @@ def plan_manual_totals(report: Report, manual: bool) -> Edit:
     if not manual:
         values.update(computed_totals(report.cells))
     return _edit(report, values, "手工填写合计" if manual else "自动计算合计")
+
+
+def plan_link_previous(report: Report, last_year: Report) -> Edit:
+    """Last year's values kept in this report for the carry-over rules, as one undoable step."""
+    return _edit(report, {PREVIOUS: snapshot(last_year)}, "关联上年度报告")
 
 
 def _name(key: str) -> str:

@@ -113,6 +113,7 @@ META_FIELDS: tuple[MetaField, ...] = (
 )
 META_BY_KEY: dict[str, MetaField] = {f.key: f for f in META_FIELDS}
 OPTION_MANUAL_TOTALS = "options.manual_totals"
+PREVIOUS = "previous"  # last year's values kept in the report (an edit like any other)
 
 
 def report_title(agency: str, year: int) -> str:

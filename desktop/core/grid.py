@@ -30,7 +30,7 @@ class CellSpec:
     row: str
     column: str
     kind: ValueKind
-    label: str  # full name for messages, e.g. 表三 一、本年新收政府信息公开申请数量 / 自然人
+    label: str  # full name for messages: 表三, the row's label, then the column's
     row_label: str
     column_label: str
     parts: tuple[str, ...] = ()  # a total: the cells it sums

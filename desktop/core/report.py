@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serializer, field_validator
 
-from desktop.core.fields import OPTION_MANUAL_TOTALS, TEXT_BY_KEY, Level, report_title
+from desktop.core.fields import OPTION_MANUAL_TOTALS, PREVIOUS, TEXT_BY_KEY, Level, report_title
 from desktop.core.metavalues import parse_agency, parse_date, parse_level, parse_year
 from desktop.core.tablespec import CELLS
 from desktop.core.values import (
@@ -127,6 +127,8 @@ class Report(BaseModel):
             return getattr(self.meta, key[5:])
         if key == OPTION_MANUAL_TOTALS:
             return self.manual_totals
+        if key == PREVIOUS:
+            return self.previous
         raise KeyError(key)
 
     def put(self, key: str, value: Any) -> None:
@@ -139,6 +141,8 @@ class Report(BaseModel):
             setattr(self.meta, key[5:], value)
         elif key == OPTION_MANUAL_TOTALS:
             self.manual_totals = bool(value)
+        elif key == PREVIOUS:
+            self.previous = value
         else:
             raise KeyError(key)
 

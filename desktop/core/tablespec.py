@@ -6,6 +6,8 @@ exporters all read these objects; nothing else spells a label or a merge.
 
 from __future__ import annotations
 
+import re
+
 from desktop.core.grid import CellSpec, LabelRole, Placed, TableSpec, ValueKind
 
 # ---------------------------------------------------------------- table 二
@@ -264,3 +266,31 @@ TABLE_BY_ID: dict[str, TableSpec] = {t.id: t for t in TABLES}
 TOTALS_IN_ORDER: tuple[CellSpec, ...] = tuple(
     sorted((c for c in CELLS.values() if c.is_total), key=lambda c: any(CELLS[p].is_total for p in c.parts))
 )
+
+
+# ---------------------------------------------------------------- labels by key, for messages and prose
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
+def cell_key(table: str, row: str, column: str) -> str:
+    """The one way to make a cell's key: ``cell_key("t3", "new", "total")`` → ``t3.new.total``."""
+    key = f"{table}.{row}.{column}"
+    if key not in CELLS:
+        raise KeyError(key)
+    return key
+
+
+def short_label(label: str) -> str:
+    """A statutory label without its numbering, as prose quotes it: 「四、…」 → 「…」, 「（七）总计」 → 「总计」."""
+    return _NUMBERING.sub("", label)
+
+
+def row_label(table: str, row: str) -> str:
+    """The statutory label of a row (table 二, 三) or group (table 四)."""
+    return next(c.row_label for c in CELLS.values() if c.table == table and c.row == row)
+
+
+def column_label(table: str, column: str) -> str:
+    """The statutory label of a column (table 二, 三) or item (table 四)."""
+    return next(c.column_label for c in CELLS.values() if c.table == table and c.column == column)

@@ -108,7 +108,12 @@ def _properties(document: Any, report: Report) -> None:
     props.revision = 1
 
 
-def export_docx(report: Report, path: str | Path) -> None:
+def render_docx_bytes(report: Report, fonts: object = None) -> bytes:
+    """The Word file in memory. Word embeds no fonts, so ``fonts`` is accepted and unused."""
     buffer = io.BytesIO()
     build_document(report).save(buffer)
-    write_atomically(path, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def export_docx(report: Report, path: str | Path) -> None:
+    write_atomically(path, render_docx_bytes(report))

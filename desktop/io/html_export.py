@@ -141,8 +141,13 @@ def html_page(report: Report) -> str:
     )
 
 
+def render_html_bytes(report: Report, fonts: object = None) -> bytes:
+    """The page in memory; a web page names its fonts in CSS, so ``fonts`` is unused."""
+    return html_page(report).encode("utf-8")
+
+
 def export_html(report: Report, path: str | Path) -> None:
-    write_atomically(path, html_page(report).encode("utf-8"))
+    write_atomically(path, render_html_bytes(report))
 
 
 def plain_text(report: Report) -> str:

@@ -102,11 +102,11 @@ def offer_recovery(window: MainWindow) -> bool:
         return False
     for item in pending:
         name = str(item.original) if item.original else item.report.title
-        if window.files.ask_yes_no(
+        if window.host.ask_yes_no(
             window.tr("恢复未保存的修改"),
             window.tr("上次退出时“%1”有未保存的修改，是否恢复？").replace("%1", name),
         ):
-            window.files._show(item.report, item.original, clean=False)
+            window.files.restore(item.report, item.original)
             discard_recovery(item)
             return True
         discard_recovery(item)

@@ -98,6 +98,10 @@ class ReportDocument(QObject):
     def apply_fix(self, fix: Fix) -> bool:
         return self.set_many(fix.values, fix.label)
 
+    def apply_edit(self, edit: edits.Edit) -> None:
+        """An edit planned by core (linking last year, a generated paragraph), as one undo step."""
+        self._push(edit)
+
     def _push(self, edit: edits.Edit) -> None:
         if edit:
             self.undo_stack.push(EditCommand(self, edit))

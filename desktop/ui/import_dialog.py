@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.report import Report
 
@@ -28,22 +25,3 @@ class ImportAccountDialog(QDialog):
         layout.addWidget(self.account, 1)
         layout.addWidget(buttons)
         self.resize(640, 420)
-
-
-def run_import(parent: QWidget, path: Path) -> Report | None:
-    """The imported report once the clerk accepts the account; None when refused or cancelled."""
-    from desktop.io.importing import ImportRefused, import_file
-
-    window = parent.window()
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        result = import_file(path)
-    except ImportRefused as error:
-        QApplication.restoreOverrideCursor()
-        window.files.tell_error(parent.tr("无法导入"), str(error))  # type: ignore[attr-defined]
-        return None
-    QApplication.restoreOverrideCursor()
-    dialog = ImportAccountDialog(result.report, result.account, parent)
-    if not window.files.confirm_import(dialog):  # type: ignore[attr-defined]
-        return None
-    return result.report

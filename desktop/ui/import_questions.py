@@ -7,7 +7,6 @@ this dialog only shows it. Cancelling it cancels the import.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.fields import LEVEL_LABELS, Level
 from desktop.core.metavalues import MIN_YEAR
-from desktop.core.report import Report
 from desktop.io.importers.identity import Known
-from desktop.io.importers.questions import Question, question_for
+from desktop.io.importers.questions import Question
 
 
 class ImportQuestionsDialog(QDialog):
@@ -72,37 +70,3 @@ class ImportQuestionsDialog(QDialog):
 
     def _update(self) -> None:
         self.ok.setEnabled(self._question.complete(self.known()))
-
-
-def run_import(parent: QWidget, path: Path) -> Report | None:
-    """The import flow of ``desktop.ui.import_dialog`` with the question asked first when the source
-    does not say its year, agency or level; None when refused or cancelled."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.io.importing import ImportRefused, import_file
-    from desktop.ui.import_dialog import ImportAccountDialog
-
-    window = parent.window()
-    files = window.files  # type: ignore[attr-defined]
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        result = import_file(path)
-        meta = result.report.meta
-        question = question_for(result.missing, meta.year, meta.agency, meta.level)
-        if question is not None:
-            QApplication.restoreOverrideCursor()
-            questions = ImportQuestionsDialog(question, parent)
-            if not files.confirm_import(questions):
-                return None
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            result = import_file(path, questions.known())
-    except ImportRefused as error:
-        QApplication.restoreOverrideCursor()
-        files.tell_error(parent.tr("无法导入"), str(error))
-        return None
-    QApplication.restoreOverrideCursor()
-    if result.missing:
-        return None
-    dialog = ImportAccountDialog(result.report, result.account, parent)
-    return result.report if files.confirm_import(dialog) else None

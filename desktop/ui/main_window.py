@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from desktop.core.checks.house_rules import report_punctuation_fix
 from desktop.ui.document import ReportDocument
-from desktop.ui.file_actions import FileActions
+from desktop.ui.flows.export import ExportFlow
+from desktop.ui.flows.files import FileFlows
 from desktop.ui.recovery import Autosaver
 from desktop.ui.report_editor import ReportEditor
 from desktop.ui.screen_fit import resize_within_screen
 from desktop.ui.settings import Settings
 from desktop.ui.start_page import StartPage
+from desktop.ui.window_host import WindowHost
+from desktop.ui.window_menus import WindowMenus
 
 STATUS_MS = 8000
 
@@ -29,8 +32,14 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.stack.addWidget(self.start_page)
         self.setCentralWidget(self.stack)
-        self.files = FileActions(self)
-        self._build_menus()
+        self.edit_menu: QMenu
+        self.save_action: QAction
+        self.host = WindowHost(self)
+        self.files = FileFlows(self.host, self.settings)
+        self.exports = ExportFlow(self.host, self.settings)
+        self.recent_menu = QMenu(self.tr("最近打开"), self)
+        self.recent_menu.triggered.connect(lambda action: self.files.open_recent(str(action.data())))
+        self.menus = WindowMenus(self)
         self.start_page.new_requested.connect(self.files.new_report)
         self.start_page.open_requested.connect(self.files.open_dialog)
         self.start_page.import_requested.connect(self.files.import_dialog)
@@ -41,35 +50,6 @@ class MainWindow(QMainWindow):
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
         self._update_title()
-
-    def _build_menus(self) -> None:
-        f = self.files
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        file_menu.addAction(f.action(self.tr("新建报告…"), f.new_report, QKeySequence.StandardKey.New))
-        file_menu.addAction(f.action(self.tr("打开…"), f.open_dialog, QKeySequence.StandardKey.Open))
-        file_menu.addAction(f.action(self.tr("导入已发布的报告…"), f.import_dialog))
-        self.recent_menu = QMenu(self.tr("最近打开"), self)
-        self.recent_menu.triggered.connect(lambda action: self.files.open_recent(str(action.data())))
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        self.save_action = f.action(self.tr("保存"), f.save, QKeySequence.StandardKey.Save, needs_report=True)
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(f.action(self.tr("另存为…"), f.save_as, QKeySequence.StandardKey.SaveAs, needs_report=True))
-        file_menu.addAction(f.action(self.tr("以本报告为基础新建下一年度报告…"), f.next_year, needs_report=True))
-        file_menu.addAction(f.action(self.tr("关联上年度报告…"), f.link_last_year, needs_report=True))
-        file_menu.addSeparator()
-        file_menu.addAction(f.action(self.tr("导出PDF…"), f.export_pdf, needs_report=True))
-        file_menu.addAction(f.action(self.tr("导出Word…"), lambda: f.export_other(".docx"), needs_report=True))
-        file_menu.addAction(f.action(self.tr("导出网页…"), lambda: f.export_other(".html"), needs_report=True))
-        file_menu.addAction(f.action(self.tr("复制为网页格式"), f.copy_html, needs_report=True))
-        file_menu.addSeparator()
-        file_menu.addAction(f.action(self.tr("关闭报告"), f.close_report, QKeySequence.StandardKey.Close,
-                                     needs_report=True))
-        file_menu.addAction(f.action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit))
-        self.edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
-        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
-        settings_menu.addAction(f.action(self.tr("导出字体…"), f.font_settings))
-        f.update_enabled()
 
     # ---- the open report
 
@@ -112,7 +92,7 @@ class MainWindow(QMainWindow):
             document.changed.connect(self._accepted)
             document.done.connect(self.status)
             self.autosaver = Autosaver(document)
-        self.files.update_enabled()
+        self.menus.update_enabled()
         self._update_title()
 
     def fix_all_punctuation(self) -> None:
@@ -168,23 +148,8 @@ class MainWindow(QMainWindow):
         focus.clearFocus()
         (view or focus).setFocus()
 
-    def maybe_discard_changes(self) -> bool:
-        """True when there is nothing unsaved, or the clerk chose to save or to discard it."""
-        self.commit_open_edits()
-        if self.document is None or self.document.undo_stack.isClean():
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("保存修改"),
-            self.tr("“%1”有尚未保存的修改，是否保存？").replace("%1", self.document.display_name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.files.save()
-        return answer == QMessageBox.StandardButton.Discard
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_discard_changes():
+        if not self.files.prepare_to_close():
             event.ignore()
             return
         if self.autosaver is not None:

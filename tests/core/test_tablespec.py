@@ -100,3 +100,21 @@ def test_vertical_label_and_note_corner() -> None:
     note = T3.at(0, 0)
     assert note is not None and note.role is LabelRole.NOTE and (note.rowspan, note.colspan) == (3, 3)
     assert T3.header_rows == 3 and T4.header_rows == 3
+
+
+def test_statutory_labels_are_written_once() -> None:
+    """Every other module reads them from the spec; a label typed twice is a label that can drift."""
+    from tests.fixtures.reports import REPO
+
+    for label in ("本年新收政府信息公开申请数量", "结转下年度继续办理", "未经复议直接起诉", "本年制发件数"):
+        holders = sorted(str(p.relative_to(REPO)) for p in (REPO / "desktop").rglob("*.py")
+                         if label in p.read_text(encoding="utf-8"))
+        assert holders == ["desktop/core/tablespec.py"], (label, holders)
+
+
+def test_one_way_to_make_a_key() -> None:
+    from desktop.core.tablespec import cell_key
+
+    assert cell_key("t3", "new", "total") == "t3.new.total"
+    with pytest.raises(KeyError):
+        cell_key("t3", "new", "nobody")

@@ -27,9 +27,15 @@ pytestmark = pytest.mark.timeout(300)
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The environment's folder, with nianbao installed from a freshly built wheel."""
     folder = tmp_path_factory.mktemp("install")
+    source = folder / "source"  # what a wheel is built from, without build folders or environments
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source / name)
+    for name in ("desktop", "resources"):
+        shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     wheels = folder / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(wheels), str(REPO)], check=True, capture_output=True)
+                    "-w", str(wheels), str(source)], check=True, capture_output=True)
     env_dir = folder / "env"
     venv.create(env_dir, with_pip=False)
     python = _python(env_dir)

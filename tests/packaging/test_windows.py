@@ -208,6 +208,7 @@ def office_fangsong(source: Path, target: Path) -> None:
 
     font = TTFont(source)
     names = font["name"]
+    names.removeNames(platformID=1)  # Mac Roman cannot spell 仿宋; Windows reads the Unicode records
     for record in list(names.names):
         if record.nameID in (1, 4, 16):
             names.setName("仿宋_GB2312", record.nameID, record.platformID, record.platEncID, record.langID)

@@ -59,7 +59,7 @@ def test_a_recovery_file_without_its_side_file_is_still_offered(window: MainWind
     assert sorted(i.file.name for i in items) == ["abc.nianbao", "empty.nianbao"]
     assert all(i.original is None and i.report.text["text.s5"] == "停电前写的" for i in items)
     assert not (folder / "broken.nianbao").exists() and not (folder / "broken.json").exists()
-    window.files.ask_yes_no = lambda title, text: True  # type: ignore[method-assign]
+    window.host.ask_yes_no = lambda title, text: True  # type: ignore[method-assign]
     assert offer_recovery(window)
     assert window.document is not None and window.document.report.text["text.s5"] == "停电前写的"
 

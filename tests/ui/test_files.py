@@ -20,8 +20,9 @@ from desktop.ui.settings import Settings
 from tests.fixtures.reports import SAMPLES, seed
 
 
-def answer_next_message_box(button: QMessageBox.StandardButton) -> list[str]:
-    """Click a button of the next message box that opens; returns its text for the assertions."""
+def answer_next_message_box(button: QMessageBox.StandardButton | str) -> list[str]:
+    """Click a button (standard, or by the start of its text) of the next message box that opens; returns
+    the box's text for the assertions."""
     seen: list[str] = []
 
     def click() -> None:
@@ -30,7 +31,10 @@ def answer_next_message_box(button: QMessageBox.StandardButton) -> list[str]:
             QTimer.singleShot(20, click)
             return
         seen.append(box.text())
-        box.button(button).click()
+        if isinstance(button, str):
+            next(b for b in box.buttons() if b.text().startswith(button)).click()
+        else:
+            box.button(button).click()
 
     QTimer.singleShot(0, click)
     return seen
@@ -65,7 +69,7 @@ def test_save_and_open_round_trip_with_modified_marker(window: MainWindow, tmp_p
     document.set_value("t3.new.natural", "2")
     assert window.isWindowModified()
     target = tmp_path / "耳口乡.nianbao"
-    window.files.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
+    window.host.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
     assert window.files.save()
     assert not window.isWindowModified() and document.path == target
     assert window.windowTitle().startswith("耳口乡.nianbao")
@@ -84,10 +88,10 @@ def test_a_failed_save_says_so_and_keeps_the_edits(window: MainWindow, tmp_path:
     assert document is not None
     document.set_value("t3.new.natural", "4")
     messages: list[str] = []
-    window.files.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
+    window.host.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    window.files.ask_save_path = lambda *args: str(blocker / "r.nianbao")  # type: ignore[method-assign]
+    window.host.ask_save_path = lambda *args: str(blocker / "r.nianbao")  # type: ignore[method-assign]
     assert not window.files.save()
     assert messages and "修改仍保留在窗口中" in messages[0]
     assert document.report.cells["t3.new.natural"] == 4 and window.isWindowModified()
@@ -97,13 +101,12 @@ def test_opening_a_damaged_file_explains_and_changes_nothing(window: MainWindow,
     bad = tmp_path / "bad.nianbao"
     bad.write_bytes(b"{broken")
     messages: list[str] = []
-    window.files.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
+    window.host.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
     assert not window.files.open_path(bad)
     assert "已损坏" in messages[0] and bad.read_bytes() == b"{broken" and window.document is None
 
 
-@pytest.mark.parametrize("button,closed", [(QMessageBox.StandardButton.Cancel, False),
-                                           (QMessageBox.StandardButton.Discard, True)])
+@pytest.mark.parametrize("button,closed", [("取消", False), ("不保存", True)])
 def test_closing_with_unsaved_changes_asks_first(window: MainWindow, button, closed: bool) -> None:  # type: ignore[no-untyped-def]
     window.files.open_sample()
     assert window.document is not None
@@ -161,7 +164,7 @@ def test_restoring_after_a_crash(qtbot, qapp, settings: Settings, tmp_path: Path
     assert crashed.returncode == 1
     assert len(pending_recoveries()) == 1
     restarted = MainWindow(settings)
-    restarted.files.ask_yes_no = lambda title, text: True  # type: ignore[method-assign]
+    restarted.host.ask_yes_no = lambda title, text: True  # type: ignore[method-assign]
     assert offer_recovery(restarted)
     assert restarted.document is not None
     assert restarted.document.report.cells["t3.new.natural"] == 9
@@ -179,7 +182,7 @@ def test_a_second_copy_leaves_the_first_copys_edits_alone(qtbot, qapp, settings:
     try:
         asked: list[str] = []
         second = MainWindow(settings)
-        second.files.ask_yes_no = lambda title, text: asked.append(text) or False  # type: ignore[method-assign]
+        second.host.ask_yes_no = lambda title, text: asked.append(text) or False  # type: ignore[method-assign]
         assert not offer_recovery(second) and asked == []
         assert pending_recoveries() == []
         second.close()
@@ -196,7 +199,7 @@ def test_autosave_follows_changes_and_disappears_on_save(window: MainWindow, qtb
     window.autosaver._timer.setInterval(50)
     window.document.set_value("t3.new.natural", "1")
     qtbot.waitUntil(lambda: window.autosaver.file.exists(), timeout=3000)  # type: ignore[union-attr]
-    window.files.ask_save_path = lambda *args: str(tmp_path / "r.nianbao")  # type: ignore[method-assign]
+    window.host.ask_save_path = lambda *args: str(tmp_path / "r.nianbao")  # type: ignore[method-assign]
     window.files.save()
     assert not window.autosaver.file.exists()
 
@@ -224,7 +227,7 @@ def test_recent_files_menu_opens_the_file(window: MainWindow, tmp_path: Path) ->
 
 
 def test_a_published_report_given_on_the_command_line_is_imported(window: MainWindow) -> None:
-    window.files.confirm_import = lambda dialog: True  # type: ignore[method-assign]
+    window.host.run_dialog = lambda dialog: True  # type: ignore[method-assign]
     assert window.files.open_any(SAMPLES / "erkou-2023.txt")
     assert window.document is not None and window.document.report.meta.agency == "耳口乡"
 
@@ -239,14 +242,14 @@ def test_linking_last_year_accepts_only_the_year_before(window: MainWindow, tmp_
         older.cells["t3.carried_out.natural"] = older.cells["t3.carried_out.total"] = 5
         storage.save(older, tmp_path / f"{year}.nianbao")
     messages: list[str] = []
-    window.files.tell_error = lambda title, text: messages.append(f"{title}：{text}")  # type: ignore[method-assign]
+    window.host.tell_error = lambda title, text: messages.append(f"{title}：{text}")  # type: ignore[method-assign]
 
-    window.files.ask_open_path = lambda *args: str(tmp_path / "2021.nianbao")  # type: ignore[method-assign]
+    window.host.ask_open_path = lambda *args: str(tmp_path / "2021.nianbao")  # type: ignore[method-assign]
     window.files.link_last_year()
     assert messages == ["不是上年度报告：所选报告是2021年度的，本报告为2023年度，衔接校验需要2022年度的报告"]
     assert document.report.previous is None and document.undo_stack.isClean()
 
-    window.files.ask_open_path = lambda *args: str(tmp_path / "2022.nianbao")  # type: ignore[method-assign]
+    window.host.ask_open_path = lambda *args: str(tmp_path / "2022.nianbao")  # type: ignore[method-assign]
     window.files.link_last_year()
     assert document.report.previous is not None and document.report.previous.year == 2022
     assert "T3-05" in {f.rule for f in document.findings}

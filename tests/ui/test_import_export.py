@@ -25,7 +25,7 @@ def test_import_shows_the_account_before_accepting(window: MainWindow, qtbot) ->
         shown.append(dialog.account.toPlainText())
         return True
 
-    window.files.confirm_import = confirm  # type: ignore[method-assign]
+    window.host.run_dialog = confirm  # type: ignore[method-assign]
     assert window.files.import_path(SAMPLES / "erkou-2023.txt")
     assert shown and "乡镇" in shown[0]
     assert window.document is not None
@@ -34,11 +34,11 @@ def test_import_shows_the_account_before_accepting(window: MainWindow, qtbot) ->
 
 
 def test_import_cancelled_or_refused_changes_nothing(window: MainWindow, tmp_path: Path) -> None:
-    window.files.confirm_import = lambda dialog: False  # type: ignore[method-assign]
+    window.host.run_dialog = lambda dialog: False  # type: ignore[method-assign]
     assert not window.files.import_path(SAMPLES / "erkou-2023.txt")
     assert window.document is None
     messages: list[str] = []
-    window.files.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
+    window.host.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
     garbage = tmp_path / "scan.pdf"
     garbage.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)
     assert not window.files.import_path(garbage)
@@ -48,7 +48,7 @@ def test_import_cancelled_or_refused_changes_nothing(window: MainWindow, tmp_pat
 def test_export_pdf_writes_the_file_and_previews_its_pages(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.files.open_sample()
     target = tmp_path / "耳口乡.pdf"
-    window.files.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
+    window.host.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
     previews: list[PdfPreviewDialog] = []
 
     def preview(pdf: bytes, title: str) -> None:
@@ -56,8 +56,8 @@ def test_export_pdf_writes_the_file_and_previews_its_pages(window: MainWindow, t
         qtbot.addWidget(dialog)
         previews.append(dialog)
 
-    window.files.show_preview = preview  # type: ignore[method-assign]
-    window.files.export_pdf()
+    window.host.show_pdf = preview  # type: ignore[method-assign]
+    window.exports.export(".pdf")
     assert target.read_bytes().startswith(b"%PDF")
     (dialog,) = previews
     assert len(dialog.pages) >= 3
@@ -78,19 +78,19 @@ def test_export_with_errors_asks_first(window: MainWindow, tmp_path: Path) -> No
         asked.append(text)
         return False
 
-    window.files.ask_yes_no = no  # type: ignore[method-assign]
-    window.files.ask_save_path = lambda *args: str(tmp_path / "x.docx")  # type: ignore[method-assign]
-    assert window.files.export_other(".docx") is None
+    window.host.ask_yes_no = no  # type: ignore[method-assign]
+    window.host.ask_save_path = lambda *args: str(tmp_path / "x.docx")  # type: ignore[method-assign]
+    assert window.exports.export(".docx") is None
     assert asked and "未填写" in asked[0]
     assert not (tmp_path / "x.docx").exists()
-    window.files.ask_yes_no = lambda title, text: True  # type: ignore[method-assign]
-    assert window.files.export_other(".docx") == tmp_path / "x.docx"
+    window.host.ask_yes_no = lambda title, text: True  # type: ignore[method-assign]
+    assert window.exports.export(".docx") == tmp_path / "x.docx"
     assert (tmp_path / "x.docx").stat().st_size > 5000
 
 
 def test_copy_as_web_format_puts_html_and_plain_text(window: MainWindow) -> None:
     window.files.open_sample()
-    window.files.copy_html()
+    window.menus.copy_html()
     clipboard = QGuiApplication.clipboard()
     try:
         data = clipboard.mimeData()
@@ -116,17 +116,17 @@ def test_a_failed_export_says_why_in_chinese(window: MainWindow, tmp_path: Path,
     window.files.open_sample()
     (tmp_path / "报告").write_text("a file where a folder is expected")
     target = tmp_path / "报告" / f"耳口乡{suffix}"
-    window.files.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
+    window.host.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
     messages: list[str] = []
-    window.files.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
-    assert window.files.export_other(suffix) is None
+    window.host.tell_error = lambda title, text: messages.append(text)  # type: ignore[method-assign]
+    assert window.exports.export(suffix) is None
     assert messages == [f"无法写入“{target}”：路径中有一部分不是文件夹"]
 
 
 def test_a_file_name_with_a_dot_gets_the_format_added(window: MainWindow, tmp_path: Path) -> None:
     window.files.open_sample()
-    window.files.ask_save_path = lambda *args: str(tmp_path / "年报2024.final")  # type: ignore[method-assign]
-    assert window.files.export_other(".docx") == tmp_path / "年报2024.final.docx"
+    window.host.ask_save_path = lambda *args: str(tmp_path / "年报2024.final")  # type: ignore[method-assign]
+    assert window.exports.export(".docx") == tmp_path / "年报2024.final.docx"
     assert (tmp_path / "年报2024.final.docx").stat().st_size > 0
 
 
@@ -136,7 +136,7 @@ def test_the_export_question_names_the_part_a_text_error_is_in(window: MainWindo
     window.document.set_text("text.s1.on_request", "全年受理政府信息公开申请5件。")  # the tables say 0
     window.document.recheck()
     asked: list[str] = []
-    window.files.ask_yes_no = lambda title, text: asked.append(text) or False  # type: ignore[method-assign]
-    window.files.ask_save_path = lambda *args: str(tmp_path / "x.html")  # type: ignore[method-assign]
-    assert window.files.export_other(".html") is None
+    window.host.ask_yes_no = lambda title, text: asked.append(text) or False  # type: ignore[method-assign]
+    window.host.ask_save_path = lambda *args: str(tmp_path / "x.html")  # type: ignore[method-assign]
+    assert window.exports.export(".html") is None
     assert "· 一、（二）依申请公开：文中“受理政府信息公开申请5件”" in asked[0]

@@ -55,7 +55,7 @@ def test_answers_complete_the_import(window: MainWindow, tmp_path: Path, qtbot) 
             assert "导入时填写" in dialog.account.toPlainText()
         return True
 
-    window.files.confirm_import = confirm  # type: ignore[method-assign]
+    window.host.run_dialog = confirm  # type: ignore[method-assign]
     assert window.files.import_path(source)
     assert asked
     meta = window.document.report.meta  # type: ignore[union-attr]
@@ -75,7 +75,7 @@ def test_cancelling_the_question_cancels_the_import(window: MainWindow, tmp_path
         shown.append(type(dialog))
         return False
 
-    window.files.confirm_import = cancel  # type: ignore[method-assign]
+    window.host.run_dialog = cancel  # type: ignore[method-assign]
     assert not window.files.import_path(source)
     assert shown == [ImportQuestionsDialog]
     assert window.document is before and window.document.report == original  # type: ignore[union-attr]
@@ -89,6 +89,6 @@ def test_a_page_that_says_everything_asks_nothing(window: MainWindow, qtbot) -> 
         shown.append(type(dialog))
         return True
 
-    window.files.confirm_import = accept  # type: ignore[method-assign]
+    window.host.run_dialog = accept  # type: ignore[method-assign]
     assert window.files.import_path(SAMPLES / "erkou-2023.txt")
     assert shown == [ImportAccountDialog]

@@ -156,7 +156,7 @@ def test_clicking_a_finding_jumps_to_its_cells(window: MainWindow, qtbot) -> Non
 def test_fill_blanks_with_zero_in_one_undoable_step(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     from desktop.core.report import Meta, Report
 
-    window.files._show(Report(meta=Meta(agency="某乡", level="township", year=2024)), None, clean=False)  # type: ignore[arg-type]
+    window.files.show(Report(meta=Meta(agency="某乡", level="township", year=2024)), None, clean=False)  # type: ignore[arg-type]
     document = window.document
     assert document is not None and window.editor is not None
     tab = window.editor.tables["t3"]

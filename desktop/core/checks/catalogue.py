@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.checks.findings import Severity
+from desktop.core.tablespec import column_label
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -38,7 +39,7 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("T2-01", E, "表二数值必须填写且不小于0"),
         RuleInfo("T2-02", E, "无规章制定权的机关规章数应为0"),
         RuleInfo("T2-03", W, "现行有效件数与上年衔接"),
-        RuleInfo("T2-04", W, "未废止时现行有效件数不少于本年制发件数"),
+        RuleInfo("T2-04", W, f"未废止时{column_label('t2', 'in_force')}不少于{column_label('t2', 'issued')}"),
         RuleInfo("T2-05", W, "收费金额疑似以元填作万元"),
         RuleInfo("T2-06", E, "使用了2019年试行格式的表头"),
         RuleInfo("T2-07", INFO, "行政事业性收费不是信息处理费", implemented=False),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.checks.findings import Finding, Fix, Severity
-from desktop.core.tablespec import CELLS, T3_COLUMNS, T4_GROUPS, T4_ITEMS, TABLES
+from desktop.core.tablespec import CELLS, T3_COLUMNS, T4_GROUPS, T4_ITEMS, TABLES, row_label
 from desktop.core.values import CellValue
 
 
@@ -59,7 +59,7 @@ def _t3_equations() -> list[Equation]:
     for col, col_label in T3_COLUMNS:
         equations.append(Equation(
             "T3-02", (f"t3.total.{col}",), tuple(f"t3.{r}.{col}" for r in results),
-            "（七）总计", "各项办理结果之和", f"表三 {col_label}列",
+            row_label("t3", "total"), "各项办理结果之和", f"表三 {col_label}列",
         ))
     for row in rows:
         spec = CELLS[f"t3.{row}.total"]

@@ -17,6 +17,9 @@ from desktop.core.tablespec import (
     T4,
     T4_GROUPS,
     T4_PART_ITEMS,
+    column_label,
+    row_label,
+    short_label,
     t3_row_labels,
 )
 
@@ -78,7 +81,8 @@ def in_force_continuity(ctx: CheckContext) -> list[Finding]:
                            f"＝{expected}件，但现行有效件数填的是{in_force}件")
                     found.append(Finding("T2-03", W, keys, msg))
         if repealed == 0 and issued is not None and in_force is not None and in_force < issued:
-            msg = f"表二 {label}：本年未废止，现行有效件数({in_force})不应少于本年制发件数({issued})"
+            msg = (f"表二 {label}：本年未废止，{column_label('t2', 'in_force')}({in_force})"
+                   f"不应少于{column_label('t2', 'issued')}({issued})")
             found.append(Finding("T2-04", W, keys, msg))
     return found
 
@@ -136,7 +140,8 @@ def carried_in_matches_last_year(ctx: CheckContext) -> list[Finding]:
         if last is None or now == last:
             continue
         shown = "空白" if now is None else str(now)
-        msg = f"上年结转({shown})应等于{ctx.previous.year}年报告的结转下年度继续办理({last})：{col_label}列"
+        carried_out = short_label(row_label("t3", "carried_out"))
+        msg = f"上年结转({shown})应等于{ctx.previous.year}年报告的{carried_out}({last})：{col_label}列"
         found.append(Finding("T3-05", E, (key,), msg, Fix(f"将上年结转改为{last}", ((key, last),))))
     return found
 

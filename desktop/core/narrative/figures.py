@@ -25,7 +25,7 @@ from desktop.core.values import CellValue
 class Figure:
     """One number in the tables, or the sum of several (a group of table 三, both kinds of 起诉)."""
 
-    label: str  # how a message names it, e.g. 表三“一、本年新收政府信息公开申请数量”总计
+    label: str  # how a message names it: the table, the row's statutory label, the column
     cells: tuple[str, ...]
 
     def value(self, cells: Mapping[str, CellValue]) -> int | None:

@@ -22,7 +22,7 @@ from desktop.core.narrative.figures import (
     t4,
 )
 from desktop.core.report import Report
-from desktop.core.tablespec import CELLS, T4_PART_ITEMS
+from desktop.core.tablespec import CELLS, T4_PART_ITEMS, T4_SUIT_GROUPS, row_label, short_label
 from desktop.core.values import CellValue
 
 
@@ -94,7 +94,8 @@ def on_request_paragraph(report: Report) -> str:
     received = f"共收到政府信息公开申请{new}件" if new else "未收到新的政府信息公开申请"
     brought = f"上年结转{carried_in}件" if carried_in else "无上年结转申请"
     finished = f"办结{total}件" + _among(_listing(zip(GROUP_NAMES.values(), groups, strict=True)))
-    left = f"结转下年度继续办理{carried_out}件" if carried_out else "无结转下年度继续办理的申请"
+    carried_out_label = short_label(row_label("t3", "carried_out"))
+    left = f"{carried_out_label}{carried_out}件" if carried_out else f"无{carried_out_label}的申请"
     return f"{year}年，{we}{received}，{brought}；{finished}；{left}。"
 
 
@@ -118,7 +119,8 @@ def review_litigation_paragraph(report: Report) -> str:
     if litigation:
         second = f"被提起政府信息公开行政诉讼{litigation}件"
         if direct and after_review:
-            second += f"（未经复议直接起诉{direct}件，复议后起诉{after_review}件）"
+            direct_label, after_label = (label for _, label in T4_SUIT_GROUPS)
+            second += f"（{direct_label}{direct}件，{after_label}{after_review}件）"
         second += _among(_results(report, LITIGATION))
     else:
         second = "未发生因政府信息公开引起的行政诉讼"

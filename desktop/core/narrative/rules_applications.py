@@ -1,7 +1,7 @@
 """N-02 and N-03: what the text says about applications against table 三.
 
 The wording read: 「共收到/受理/新收…申请N件」 (新收), 「上年结转N件」, 「办结/答复N件」 (总计),
-「结转下年度继续办理N件」 or 「N件顺延到下年度」, 「未收到…申请」, and the six result groups
+「(table 三's carried-out label)N件」 or 「N件顺延到下年度」, 「未收到…申请」, and the six result groups
 (予以公开 N 件 …), alone or joined (「予以公开及部分公开」).
 """
 

@@ -1,7 +1,7 @@
 """N-05: review and litigation in the text against table 四.
 
-Read: 「（被申请）行政复议N件」, 「行政诉讼N件」 (both kinds of 起诉 together), 「未经复议直接起诉N件」,
-「复议后起诉N件」, their results after 「其中」 (结果维持/纠正/其他结果/尚未审结 N 件), 「均获维持」 and
+Read: 「（被申请）行政复议N件」, 「行政诉讼N件」 (both kinds of 起诉 together), each suit group's label with
+N件, their results after 「其中」 (结果维持/纠正/其他结果/尚未审结 N 件), 「均获维持」 and
 「未发生…行政复议、行政诉讼」. Only sentences about information disclosure count: a city government that
 decides review cases itself writes about them too.
 """

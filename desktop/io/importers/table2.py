@@ -1,7 +1,7 @@
 """Table 二 (proactive disclosure): four blocks of rows, each under its own value headers.
 
 The 2019 trial headers are recognised; a 2019 column is imported only where it means the same as a 2021
-one (本年新制作数量 → 本年制发件数, 处理决定数量 → 本年处理决定数量).
+one (本年新制作数量 → the 2021 issued column, 处理决定数量 → the decisions column).
 """
 
 from __future__ import annotations

@@ -1,0 +1,83 @@
+"""The window's menus. Each action first takes what is still being typed in a cell or field, then runs
+its flow; actions that need a report are disabled on the start page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class WindowMenus:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.report_actions: list[QAction] = []
+        self._build()
+
+    def action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey | None = None,
+               needs_report: bool = False) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: self._run(slot))
+        if needs_report:
+            self.report_actions.append(action)
+        return action
+
+    def _run(self, slot: Callable[[], object]) -> None:
+        self.window.commit_open_edits()  # Ctrl+S right after typing in a cell saves what was typed
+        slot()
+
+    def update_enabled(self) -> None:
+        for action in self.report_actions:
+            action.setEnabled(self.window.document is not None)
+
+    def _build(self) -> None:
+        w, files, exports, tr = self.window, self.window.files, self.window.exports, self.window.tr
+        menu = w.menuBar().addMenu(tr("文件(&F)"))
+        menu.addAction(self.action(tr("新建报告…"), files.new_report, QKeySequence.StandardKey.New))
+        menu.addAction(self.action(tr("打开…"), files.open_dialog, QKeySequence.StandardKey.Open))
+        menu.addAction(self.action(tr("导入已发布的报告…"), files.import_dialog))
+        menu.addMenu(w.recent_menu)
+        menu.addSeparator()
+        w.save_action = self.action(tr("保存"), files.save, QKeySequence.StandardKey.Save, needs_report=True)
+        menu.addAction(w.save_action)
+        menu.addAction(self.action(tr("另存为…"), files.save_as, QKeySequence.StandardKey.SaveAs, needs_report=True))
+        menu.addAction(self.action(tr("以本报告为基础新建下一年度报告…"), files.next_year, needs_report=True))
+        menu.addAction(self.action(tr("关联上年度报告…"), files.link_last_year, needs_report=True))
+        menu.addSeparator()
+        menu.addAction(self.action(tr("导出PDF…"), lambda: exports.export(".pdf"), needs_report=True))
+        menu.addAction(self.action(tr("导出Word…"), lambda: exports.export(".docx"), needs_report=True))
+        menu.addAction(self.action(tr("导出网页…"), lambda: exports.export(".html"), needs_report=True))
+        menu.addAction(self.action(tr("复制为网页格式"), self.copy_html, needs_report=True))
+        menu.addSeparator()
+        menu.addAction(self.action(tr("关闭报告"), files.close_report, QKeySequence.StandardKey.Close,
+                                   needs_report=True))
+        menu.addAction(self.action(tr("退出"), w.close, QKeySequence.StandardKey.Quit))
+        w.edit_menu = w.menuBar().addMenu(tr("编辑(&E)"))
+        settings_menu = w.menuBar().addMenu(tr("设置(&S)"))
+        settings_menu.addAction(self.action(tr("导出字体…"), self.font_settings))
+        self.update_enabled()
+
+    def copy_html(self) -> None:
+        """The report as HTML with a plain-text alternative, for pasting into the portal's editor."""
+        from desktop.io.html_export import html_fragment, plain_text
+
+        document = self.window.document
+        if document is None:
+            return
+        data = QMimeData()
+        data.setHtml(html_fragment(document.report))
+        data.setText(plain_text(document.report))
+        QGuiApplication.clipboard().setMimeData(data)
+        self.window.status(self.window.tr("已复制为网页格式，可直接粘贴到网站后台编辑器"))
+
+    def font_settings(self) -> None:
+        from desktop.ui.font_dialog import FontDialog
+
+        FontDialog(self.window.settings, self.window).exec()
