@@ -21,8 +21,9 @@ if ! dpkg --print-foreign-architectures | grep -qx i386; then
     $SUDO dpkg --add-architecture i386
 fi
 $SUDO apt-get update -q
+# npm only when missing: the machine's Node.js may bring its own, which Debian's npm conflicts with.
 $SUDO apt-get install -y -q wine wine64 wine32:i386 xvfb poppler-utils gcc-mingw-w64-x86-64-win32 locales \
-    python3 python3-venv python3-pip npm
+    python3 python3-venv python3-pip $(command -v npm >/dev/null || echo npm)
 # Wine takes the Windows code page from the locale: zh_CN.UTF-8 gives 936, as on a Chinese PC.
 if ! locale -a | grep -qix 'zh_CN.utf8'; then
     $SUDO sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen

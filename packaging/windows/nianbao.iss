@@ -73,7 +73,7 @@ Name: "{autodesktop}\年报助手"; Filename: "{app}\nianbao.exe"; Tasks: deskto
 
 [Registry]
 ; Double-clicking a .nianbao file opens it. HKA is HKCU\Software\Classes for a per-user install.
-Root: HKA; Subkey: "Software\Classes\.nianbao"; ValueType: string; ValueName: ""; ValueData: "Nianbao.Report"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.nianbao"; ValueType: string; ValueName: ""; ValueData: "Nianbao.Report"; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\Nianbao.Report"; ValueType: string; ValueName: ""; ValueData: "年报助手报告"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\Nianbao.Report\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\nianbao.exe,0"
 Root: HKA; Subkey: "Software\Classes\Nianbao.Report\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\nianbao.exe"" ""%1"""
