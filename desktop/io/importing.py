@@ -110,28 +110,46 @@ def _read_html(text: str) -> Source:
 
 
 def _read_docx(data: bytes) -> Source:
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
     from desktop.io.importers.docx_tables import read_docx
 
-    return read_docx(data)
+    try:
+        return read_docx(data)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, PackageNotFoundError, XMLSyntaxError, KeyError, EOFError,
+            NotImplementedError) as error:
+        # a damaged package: a broken zip, a missing part, invalid XML or a compression zip cannot read
+        raise DamagedFile(type(error).__name__) from None
 
 
 def _read_pdf(data: bytes) -> Source:
+    import pypdfium2
+
     from desktop.io.importers.pdf_tables import read_pdf
 
-    return read_pdf(data)
+    try:
+        return read_pdf(data)
+    except pypdfium2.PdfiumError as error:
+        raise DamagedFile(type(error).__name__) from None
+
+
+class DamagedFile(Exception):
+    """A library could not read the file's container (zip, XML, PDF): bad input, not a bug."""
 
 
 def _guarded(read, name: str, known: Known | None) -> ImportResult:  # type: ignore[no-untyped-def]
-    """Read and assemble; a reader's failure on a damaged file becomes a refusal, never a crash."""
+    """Read and assemble. A damaged container becomes a refusal; any other exception is a bug and
+    propagates (to the test, or to the app's error funnel)."""
     from desktop.io.importers.assemble import build
 
     shown = f"“{name}”" if name else "此文件"
     try:
         source = read()
         report, account, recognised, missing = build(source, name, known)
-    except ImportRefused:
-        raise
-    except (Exception, RecursionError):  # noqa: BLE001 - damaged input must not crash the app
+    except (DamagedFile, RecursionError):  # RecursionError: nesting deeper than any real document
         raise ImportRefused(f"{shown}已损坏或格式无法识别，无法导入") from None
     if not recognised:
         raise ImportRefused(f"{shown}中没有找到政府信息公开工作年度报告的标题、章节或表格，未导入")

@@ -123,3 +123,18 @@ def test_gbk_text_is_read() -> None:
 def test_import_text_refuses_nothing() -> None:
     with pytest.raises(ImportRefused):
         import_text("  ")
+
+
+def test_a_bug_in_an_importer_is_not_disguised_as_a_refusal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Only a damaged container is refused; an importer's own error reaches the test (and the app's error
+    funnel), so the fuzz tests fail on it."""
+    from desktop.io.importers import assemble
+
+    def broken(blocks):  # type: ignore[no-untyped-def]
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(assemble, "read_t4", broken)
+    with pytest.raises(IndexError):
+        import_file(SAMPLES / "erkou-2023.txt")
+    with pytest.raises(IndexError):
+        import_file(SAMPLES / "huaian-2024.pdf")
