@@ -9,8 +9,9 @@ import pytest
 
 from desktop.core.fields import Level
 from desktop.core.tablespec import T2_BLOCKS, T3_GROUPS, t3_row_labels
+from desktop.core.typography import full_width_punctuation
 from desktop.io.importers import label_match as lm
-from desktop.io.importers.chinese_variants import TRADITIONAL_TO_SIMPLIFIED, full_width_punctuation, to_simplified
+from desktop.io.importers.chinese_variants import TRADITIONAL_TO_SIMPLIFIED, to_simplified
 from desktop.io.importers.level import infer_level
 from desktop.io.importers.meta import to_date
 

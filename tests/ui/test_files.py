@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from desktop.core import storage
@@ -288,3 +288,17 @@ def test_ctrl_s_saves_what_is_still_being_typed(window: MainWindow, qtbot, tmp_p
 def test_the_window_fits_the_screen(window: MainWindow) -> None:
     free = window.screen().availableGeometry()
     assert window.width() <= free.width() and window.height() <= free.height()
+
+
+def test_a_second_window_on_the_same_report_is_told(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "报告.nianbao"
+    storage.save(seed(), path)
+    assert window.files.open_path(path)
+    second = MainWindow(Settings(QSettings(str(tmp_path / "second.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(second)
+    seen = answer_next_message_box("是")
+    assert second.files.open_path(path)
+    assert seen and "已在本机的另一个年报助手窗口中打开" in seen[0]
+    assert second.document is not None and second.document.path is None  # a copy, never saved over the file
+    assert "只读副本" in second.statusBar().currentMessage()
+    second.close()

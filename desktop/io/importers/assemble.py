@@ -8,9 +8,10 @@ import re
 from desktop.core.fields import S1_PARTS, TEXT_BY_KEY
 from desktop.core.report import Provenance, Report
 from desktop.core.tablespec import T2, T3, T4
+from desktop.core.typography import fix_punctuation
 from desktop.core.values import InvalidValue, parse_cell
 from desktop.io.importers import account, identity, label_match, meta, sections
-from desktop.io.importers.chinese_variants import full_width_punctuation, squeeze_spaces
+from desktop.io.importers.chinese_variants import squeeze_spaces
 from desktop.io.importers.document import Block, Grid, Para, Source
 from desktop.io.importers.identity import Known
 from desktop.io.importers.table2 import read_t2
@@ -29,7 +30,7 @@ _PLACEHOLDER = re.compile(r"^[（(][^（）()]{0,12}(文字描述|此处填写|�
 
 def clean(text: str) -> str:
     """Prose as printed: no stray spaces next to hanzi, Chinese punctuation full-width."""
-    lines = [full_width_punctuation(squeeze_spaces(line)) for line in text.split("\n")]
+    lines = [fix_punctuation(squeeze_spaces(line)) for line in text.split("\n")]
     return "\n".join(line for line in lines if line and not _PLACEHOLDER.match(line))
 
 

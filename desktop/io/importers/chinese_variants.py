@@ -1,4 +1,4 @@
-"""Traditional characters (mirror sites) and the punctuation forms published text uses.
+"""Traditional characters (mirror sites) and the spaces that text extraction leaves next to hanzi.
 
 Only characters that never occur in simplified text are mapped, so converting a simplified report is a
 no-op. The table covers the statutory labels, the headings and the common words of these reports.
@@ -69,42 +69,3 @@ _SPACE_AROUND_CJK = re.compile(
 def squeeze_spaces(text: str) -> str:
     """Drop the spaces PDF extraction and line joins leave next to hanzi: 「2024 年」 → 「2024年」."""
     return _SPACE_AROUND_CJK.sub("", text).strip()
-
-
-_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
-                         or ch in "“”‘’")
-
-
-def full_width_punctuation(text: str) -> str:
-    """Half-width punctuation in Chinese prose as it is printed: 「(一)主动公开:」 → 「（一）主动公开：」.
-
-    Marks between Latin letters or digits stay, so 「5,500」「10:30」「http://」 survive.
-    """
-    if not any(ch in _HALF_TO_FULL for ch in text):
-        return text
-    out = []
-    for i, ch in enumerate(text):
-        full = _HALF_TO_FULL.get(ch)
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        out.append(ch if full is None or _stays_half(ch, before, after, text, i) else full)
-    return "".join(out)
-
-
-def _stays_half(ch: str, before: str, after: str, text: str, i: int) -> bool:
-    latin_before = before.isascii() and before.isalnum()
-    if ch in ",:":
-        return latin_before and not _is_cjk(after)
-    if ch in ";?!":
-        return latin_before and after.isascii() and after != " "
-    return not (_is_cjk(before) or _is_cjk(after)) and _latin_context(text, i)
-
-
-def _latin_context(text: str, i: int) -> bool:
-    """A bracket inside Latin text, e.g. 「WPS (Word)」, stays half-width."""
-    window = text[max(0, i - 12): i + 12]
-    return not any(_is_cjk(ch) for ch in window)
