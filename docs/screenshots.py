@@ -24,7 +24,7 @@ def main() -> None:
     app = make_app()
     with tempfile.TemporaryDirectory() as tmp:
         window = MainWindow(Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)))
-        window.resize(1280, 860)
+        window.resize(1366, 768)  # an office laptop's screen
         window.show()
         app.processEvents()
         window.grab().save(str(OUT / "ui-start.png"))
@@ -42,6 +42,21 @@ def main() -> None:
         window.editor.tabs.setCurrentIndex(1)
         QApplication.processEvents()
         window.grab().save(str(OUT / "ui-section1-findings.png"))
+        window.document.undo_stack.undo()
+        window.document.undo_stack.undo()
+        window.editor.tabs.setCurrentIndex(3)
+        view = window.editor.tables["t3"].view
+        view.setCurrentIndex(view.spec_model.index_of("t3.granted.business"))
+        window.document.set_value("t3.granted.business", "五")  # refused: stays visible and marked
+        view.setCurrentIndex(view.spec_model.index_of("t3.granted.research"))  # the marking, not the cursor
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "ui-table3-refused.png"))
+        window.document.drop_rejected("t3.granted.business")
+        window.document.set_text("text.s5", "存在的问题:培训不足,,改进措施:(一)加强培训;(二)完善制度。")
+        window.document.recheck()
+        window.editor.tabs.setCurrentIndex(5)
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "ui-section5-punctuation.png"))
         window.document.undo_stack.setClean()
         window.close()
 
