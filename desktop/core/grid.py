@@ -41,6 +41,31 @@ class CellSpec:
 
 
 @dataclass(frozen=True)
+class Axis:
+    """A row or a column of an official table, named once so that callers never retype a label or a key.
+
+    Table 四's rows are its groups (行政复议, 未经复议直接起诉, 复议后起诉) and its columns its items.
+    """
+
+    table: str  # t2, t3, t4
+    key: str  # the middle (row) or last (column) part of a cell key
+    label: str  # the full statutory name messages quote: CellSpec.row_label or column_label
+    printed: str  # the text printed on the grid for this row or column
+    short: str  # the printed text without its numbering, as prose quotes it
+    group: str | None = None  # the key of the Group it belongs to (table 三's results, table 四), else None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A labelled run of rows: a result group of table 三 (（三）不予公开 …) or a heading of table 四."""
+
+    key: str
+    label: str  # statutory, with its numbering
+    short: str  # without its numbering
+    rows: tuple[str, ...]  # the row keys it spans, in order
+
+
+@dataclass(frozen=True)
 class Placed:
     """A rectangle on the printed grid holding a label or a value cell."""
 
@@ -69,6 +94,9 @@ class TableSpec:
     placed: tuple[Placed, ...]
     cells: tuple[CellSpec, ...]
     col_weights: tuple[float, ...]  # relative printed column widths
+    rows: tuple[Axis, ...] = ()  # in printed order
+    columns: tuple[Axis, ...] = ()  # in printed order (table 二: each distinct column once)
+    groups: tuple[Group, ...] = ()
     _by_pos: dict[tuple[int, int], Placed] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -82,6 +110,15 @@ class TableSpec:
     def at(self, row: int, col: int) -> Placed | None:
         """The placed cell covering a grid position (the anchor of a merge covers its whole span)."""
         return self._by_pos.get((row, col))
+
+    def row(self, key: str) -> Axis:
+        return next(a for a in self.rows if a.key == key)
+
+    def column(self, key: str) -> Axis:
+        return next(a for a in self.columns if a.key == key)
+
+    def group(self, key: str) -> Group:
+        return next(g for g in self.groups if g.key == key)
 
     @property
     def keys(self) -> tuple[str, ...]:

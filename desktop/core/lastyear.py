@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.report import Meta, PreviousYear, Report
-from desktop.core.tablespec import T3_COLUMNS
+from desktop.core.tablespec import T3, cell_key
 from desktop.core.totals import computed_totals
 
 
@@ -45,8 +45,8 @@ def next_year(report: Report) -> Report:
         previous=snapshot(report),
         manual_totals=report.manual_totals,
     )
-    for col, _ in T3_COLUMNS:
-        successor.cells[f"t3.carried_in.{col}"] = report.cells[f"t3.carried_out.{col}"]
+    for column in T3.columns:
+        successor.cells[cell_key("t3", "carried_in", column)] = report.cells[cell_key("t3", "carried_out", column)]
     if not successor.manual_totals:
         successor.cells.update(computed_totals(successor.cells))
     return successor

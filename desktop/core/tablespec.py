@@ -7,8 +7,24 @@ exporters all read these objects; nothing else spells a label or a merge.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from desktop.core.grid import CellSpec, LabelRole, Placed, TableSpec, ValueKind
+from desktop.core.grid import Axis, CellSpec, Group, LabelRole, Placed, TableSpec, ValueKind
+
+# ---------------------------------------------------------------- keys and labels
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
+def _key(table: str, row: str, column: str) -> str:
+    """How a key is spelled; the spec builds with it, everyone else calls cell_key, which also validates."""
+    return f"{table}.{row}.{column}"
+
+
+def short_label(label: str) -> str:
+    """A statutory label without its numbering, as prose quotes it: 「四、…」 → 「…」, 「（七）总计」 → 「总计」."""
+    return _NUMBERING.sub("", label)
+
 
 # ---------------------------------------------------------------- table 二
 
@@ -38,28 +54,55 @@ T2_BLOCKS: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], 
 )
 
 
+@dataclass(frozen=True)
+class Block:
+    """One block of table 二: a caption (第二十条第（一）项), its value columns and its rows."""
+
+    caption: str
+    columns: tuple[Axis, ...]
+    rows: tuple[Axis, ...]
+    kind: ValueKind
+
+
+def _axis(table: str, key: str, printed: str, label: str | None = None, group: str | None = None) -> Axis:
+    return Axis(table, key, printed if label is None else label, printed, short_label(printed), group)
+
+
+T2_SECTIONS: tuple[Block, ...] = tuple(
+    Block(
+        caption,
+        tuple(_axis("t2", k, head) for k, head in headers),
+        tuple(_axis("t2", k, label) for k, label in rows),
+        kind,
+    )
+    for caption, headers, rows, kind in T2_BLOCKS
+)
+
+
 def _build_t2() -> TableSpec:
     placed: list[Placed] = []
     cells: list[CellSpec] = []
     r = 0
-    for caption, headers, rows, kind in T2_BLOCKS:
-        placed.append(Placed(r, 0, 1, 4, text=caption, role=LabelRole.CAPTION))
+    for block in T2_SECTIONS:
+        placed.append(Placed(r, 0, 1, 4, text=block.caption, role=LabelRole.CAPTION))
         r += 1
         placed.append(Placed(r, 0, text=T2_CONTENT_HEADER, role=LabelRole.HEADER))
-        span = 3 // len(headers)
-        for i, (_, head) in enumerate(headers):
-            placed.append(Placed(r, 1 + i * span, 1, span, text=head, role=LabelRole.HEADER))
+        span = 3 // len(block.columns)
+        for i, column in enumerate(block.columns):
+            placed.append(Placed(r, 1 + i * span, 1, span, text=column.printed, role=LabelRole.HEADER))
         r += 1
-        for row_key, row_label in rows:
-            placed.append(Placed(r, 0, text=row_label, role=LabelRole.ROW))
-            for i, (col_key, head) in enumerate(headers):
-                key = f"t2.{row_key}.{col_key}"
+        for row in block.rows:
+            placed.append(Placed(r, 0, text=row.printed, role=LabelRole.ROW))
+            for i, column in enumerate(block.columns):
+                key = _key("t2", row.key, column.key)
                 placed.append(Placed(r, 1 + i * span, 1, span, key=key))
-                cells.append(
-                    CellSpec(key, "t2", row_key, col_key, kind, f"表二 {row_label} / {head}", row_label, head)
-                )
+                cells.append(CellSpec(key, "t2", row.key, column.key, block.kind,
+                                      f"表二 {row.label} / {column.label}", row.label, column.label))
             r += 1
-    return TableSpec("t2", "二", T2_TITLE, r, 4, 0, tuple(placed), tuple(cells), (1.6, 1.0, 1.0, 1.0))
+    rows = tuple(row for block in T2_SECTIONS for row in block.rows)
+    columns = tuple({c.key: c for block in T2_SECTIONS for c in block.columns}.values())
+    return TableSpec("t2", "二", T2_TITLE, r, 4, 0, tuple(placed), tuple(cells), (1.6, 1.0, 1.0, 1.0),
+                     rows, columns)
 
 
 # ---------------------------------------------------------------- table 三
@@ -152,67 +195,84 @@ def t3_row_labels() -> dict[str, str]:
 T3_ROWS: tuple[str, ...] = tuple(t3_row_labels())
 
 
+def _t3_axes() -> tuple[tuple[Axis, ...], tuple[Axis, ...], tuple[Group, ...]]:
+    """Rows, columns and result groups of table 三, from the tuples above."""
+    labels = t3_row_labels()
+    rows = [_axis("t3", key, label) for key, label in T3_TOP_ROWS]
+    for group_key, group_label, sub_rows in T3_RESULT_GROUPS:
+        for key, label in sub_rows:
+            rows.append(_axis("t3", key, label or group_label, labels[key], group_key))
+    rows += [_axis("t3", key, label) for key, label in (T3_TOTAL_ROW, T3_CARRIED_OUT)]
+    columns = tuple(_axis("t3", key, label) for key, label in T3_COLUMNS)
+    groups = tuple(Group(g, label, short_label(label), tuple(r for r, _ in sub_rows))
+                   for g, label, sub_rows in T3_RESULT_GROUPS)
+    return tuple(rows), columns, groups
+
+
 def _t3_parts(row: str, col: str) -> tuple[str, ...]:
     if row == "total" and col != "total":
-        return tuple(f"t3.{r}.{col}" for r in T3_RESULT_ROWS)
+        return tuple(_key("t3", r, col) for r in T3_RESULT_ROWS)
     if col == "total":
-        return tuple(f"t3.{row}.{c}" for c in T3_PART_COLUMNS)
+        return tuple(_key("t3", row, c) for c in T3_PART_COLUMNS)
     return ()
 
 
 def _build_t3() -> TableSpec:
+    axis_rows, columns, groups = _t3_axes()
     placed = [
         Placed(0, 0, 3, 3, text=T3_NOTE, role=LabelRole.NOTE),
         Placed(0, 3, 1, 7, text=T3_APPLICANTS, role=LabelRole.HEADER),
-        Placed(1, 3, 2, 1, text=T3_COLUMNS[0][1], role=LabelRole.HEADER),
+        Placed(1, 3, 2, 1, text=columns[0].printed, role=LabelRole.HEADER),
         Placed(1, 4, 1, 5, text=T3_ORGS, role=LabelRole.HEADER),
-        Placed(1, 9, 2, 1, text=T3_COLUMNS[-1][1], role=LabelRole.HEADER),
+        Placed(1, 9, 2, 1, text=columns[-1].printed, role=LabelRole.HEADER),
     ]
-    placed += [Placed(2, 4 + i, text=label, role=LabelRole.HEADER) for i, (_, label) in enumerate(T3_COLUMNS[1:-1])]
+    placed += [Placed(2, 4 + i, text=c.printed, role=LabelRole.HEADER) for i, c in enumerate(columns[1:-1])]
 
-    row_grid: list[tuple[str, int]] = []  # (row key, grid row)
+    by_key = {a.key: a for a in axis_rows}
+    row_grid: list[tuple[Axis, int]] = []  # (row, grid row)
     r = 3
-    for key, label in T3_TOP_ROWS:
-        placed.append(Placed(r, 0, 1, 3, text=label, role=LabelRole.ROW))
-        row_grid.append((key, r))
+    for key, _ in T3_TOP_ROWS:
+        placed.append(Placed(r, 0, 1, 3, text=by_key[key].printed, role=LabelRole.ROW))
+        row_grid.append((by_key[key], r))
         r += 1
     results_start = r
-    for _, group_label, rows in T3_RESULT_GROUPS:
-        if len(rows) == 1:
-            placed.append(Placed(r, 1, 1, 2, text=group_label, role=LabelRole.ROW))
-            row_grid.append((rows[0][0], r))
+    for group in groups:
+        if len(group.rows) == 1:
+            placed.append(Placed(r, 1, 1, 2, text=group.label, role=LabelRole.ROW))
+            row_grid.append((by_key[group.rows[0]], r))
             r += 1
             continue
-        placed.append(Placed(r, 1, len(rows), 1, text=group_label, role=LabelRole.ROW))
-        for row_key, row_label in rows:
-            placed.append(Placed(r, 2, text=row_label, role=LabelRole.ROW))
-            row_grid.append((row_key, r))
+        placed.append(Placed(r, 1, len(group.rows), 1, text=group.label, role=LabelRole.ROW))
+        for key in group.rows:
+            placed.append(Placed(r, 2, text=by_key[key].printed, role=LabelRole.ROW))
+            row_grid.append((by_key[key], r))
             r += 1
-    placed.append(Placed(r, 1, 1, 2, text=T3_TOTAL_ROW[1], role=LabelRole.ROW))
-    row_grid.append((T3_TOTAL_ROW[0], r))
+    total, carried_out = by_key[T3_TOTAL_ROW[0]], by_key[T3_CARRIED_OUT[0]]
+    placed.append(Placed(r, 1, 1, 2, text=total.printed, role=LabelRole.ROW))
+    row_grid.append((total, r))
     r += 1
     placed.append(
         Placed(results_start, 0, r - results_start, 1, text=T3_RESULTS_LABEL, role=LabelRole.ROW, vertical=True)
     )
-    placed.append(Placed(r, 0, 1, 3, text=T3_CARRIED_OUT[1], role=LabelRole.ROW))
-    row_grid.append((T3_CARRIED_OUT[0], r))
+    placed.append(Placed(r, 0, 1, 3, text=carried_out.printed, role=LabelRole.ROW))
+    row_grid.append((carried_out, r))
     r += 1
 
-    labels = t3_row_labels()
     cells: list[CellSpec] = []
-    for row_key, grid_row in row_grid:
-        for i, (col_key, col_label) in enumerate(T3_COLUMNS):
-            key = f"t3.{row_key}.{col_key}"
+    for row, grid_row in row_grid:
+        for i, column in enumerate(columns):
+            key = _key("t3", row.key, column.key)
             placed.append(Placed(grid_row, 3 + i, key=key))
             cells.append(
                 CellSpec(
-                    key, "t3", row_key, col_key, ValueKind.COUNT,
-                    f"表三 {labels[row_key]} / {col_label}", labels[row_key], col_label,
-                    _t3_parts(row_key, col_key),
+                    key, "t3", row.key, column.key, ValueKind.COUNT,
+                    f"表三 {row.label} / {column.label}", row.label, column.label,
+                    _t3_parts(row.key, column.key),
                 )
             )
     weights = (0.55, 1.3, 3.2) + (1.0,) * 7
-    return TableSpec("t3", "三", T3_TITLE, r, 10, 3, tuple(placed), tuple(cells), weights)
+    return TableSpec("t3", "三", T3_TITLE, r, 10, 3, tuple(placed), tuple(cells), weights,
+                     axis_rows, columns, groups)
 
 
 # ---------------------------------------------------------------- table 四
@@ -220,6 +280,7 @@ def _build_t3() -> TableSpec:
 T4_TITLE = "四、政府信息公开行政复议、行政诉讼情况"
 T4_REVIEW = ("review", "行政复议")
 T4_SUIT = "行政诉讼"
+T4_SUIT_KEY = "suit"  # the group of the two kinds of suit
 T4_SUIT_GROUPS = (("suit_direct", "未经复议直接起诉"), ("suit_after_review", "复议后起诉"))
 T4_GROUPS: tuple[tuple[str, str], ...] = (T4_REVIEW, *T4_SUIT_GROUPS)
 T4_ITEMS: tuple[tuple[str, str], ...] = (
@@ -232,27 +293,43 @@ T4_ITEMS: tuple[tuple[str, str], ...] = (
 T4_PART_ITEMS = tuple(k for k, _ in T4_ITEMS[:-1])
 
 
+def _t4_axes() -> tuple[tuple[Axis, ...], tuple[Axis, ...], tuple[Group, ...]]:
+    """Table 四's groups as rows, its items as columns, and its two headings (行政复议, 行政诉讼) as groups."""
+    review_key, review_label = T4_REVIEW
+    rows = (_axis("t4", review_key, review_label, group=review_key),) + tuple(
+        _axis("t4", key, label, f"{T4_SUIT} {label}", T4_SUIT_KEY) for key, label in T4_SUIT_GROUPS
+    )
+    columns = tuple(_axis("t4", key, label) for key, label in T4_ITEMS)
+    groups = (
+        Group(review_key, review_label, short_label(review_label), (review_key,)),
+        Group(T4_SUIT_KEY, T4_SUIT, short_label(T4_SUIT), tuple(k for k, _ in T4_SUIT_GROUPS)),
+    )
+    return rows, columns, groups
+
+
 def _build_t4() -> TableSpec:
+    rows, columns, groups = _t4_axes()
+    review, suit = groups
     placed = [
-        Placed(0, 0, 1, 5, text=T4_REVIEW[1], role=LabelRole.HEADER),
-        Placed(0, 5, 1, 10, text=T4_SUIT, role=LabelRole.HEADER),
+        Placed(0, 0, 1, 5, text=review.label, role=LabelRole.HEADER),
+        Placed(0, 5, 1, 10, text=suit.label, role=LabelRole.HEADER),
     ]
-    placed += [Placed(1, i, 2, 1, text=label, role=LabelRole.HEADER) for i, (_, label) in enumerate(T4_ITEMS)]
-    for g, (_, group_label) in enumerate(T4_SUIT_GROUPS):
-        placed.append(Placed(1, 5 + 5 * g, 1, 5, text=group_label, role=LabelRole.HEADER))
-        placed += [Placed(2, 5 + 5 * g + i, text=label, role=LabelRole.HEADER) for i, (_, label) in enumerate(T4_ITEMS)]
+    placed += [Placed(1, i, 2, 1, text=c.printed, role=LabelRole.HEADER) for i, c in enumerate(columns)]
+    for g, row in enumerate(rows[1:]):
+        placed.append(Placed(1, 5 + 5 * g, 1, 5, text=row.printed, role=LabelRole.HEADER))
+        placed += [Placed(2, 5 + 5 * g + i, text=c.printed, role=LabelRole.HEADER) for i, c in enumerate(columns)]
     cells: list[CellSpec] = []
-    for g, (group_key, group_label) in enumerate(T4_GROUPS):
-        full_group = group_label if group_key == "review" else f"{T4_SUIT} {group_label}"
-        for i, (item_key, item_label) in enumerate(T4_ITEMS):
-            key = f"t4.{group_key}.{item_key}"
-            parts = tuple(f"t4.{group_key}.{p}" for p in T4_PART_ITEMS) if item_key == "total" else ()
+    for g, row in enumerate(rows):
+        for i, column in enumerate(columns):
+            key = _key("t4", row.key, column.key)
+            parts = tuple(_key("t4", row.key, p) for p in T4_PART_ITEMS) if column.key == "total" else ()
             placed.append(Placed(3, 5 * g + i, key=key))
             cells.append(
-                CellSpec(key, "t4", group_key, item_key, ValueKind.COUNT,
-                         f"表四 {full_group} / {item_label}", full_group, item_label, parts)
+                CellSpec(key, "t4", row.key, column.key, ValueKind.COUNT,
+                         f"表四 {row.label} / {column.label}", row.label, column.label, parts)
             )
-    return TableSpec("t4", "四", T4_TITLE, 4, 15, 3, tuple(placed), tuple(cells), (1.0,) * 15)
+    return TableSpec("t4", "四", T4_TITLE, 4, 15, 3, tuple(placed), tuple(cells), (1.0,) * 15,
+                     rows, columns, groups)
 
 
 T2 = _build_t2()
@@ -268,29 +345,24 @@ TOTALS_IN_ORDER: tuple[CellSpec, ...] = tuple(
 )
 
 
-# ---------------------------------------------------------------- labels by key, for messages and prose
-
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+# ---------------------------------------------------------------- keys and labels by key, for messages and prose
 
 
-def cell_key(table: str, row: str, column: str) -> str:
-    """The one way to make a cell's key: ``cell_key("t3", "new", "total")`` → ``t3.new.total``."""
-    key = f"{table}.{row}.{column}"
+def cell_key(table: str, row: str | Axis, column: str | Axis) -> str:
+    """The one way to make a cell's key: ``cell_key("t3", "new", "total")`` → ``t3.new.total``.
+
+    ``row`` and ``column`` may be keys or the spec's Axis objects; an unknown cell raises KeyError."""
+    key = _key(table, row if isinstance(row, str) else row.key, column if isinstance(column, str) else column.key)
     if key not in CELLS:
         raise KeyError(key)
     return key
 
 
-def short_label(label: str) -> str:
-    """A statutory label without its numbering, as prose quotes it: 「四、…」 → 「…」, 「（七）总计」 → 「总计」."""
-    return _NUMBERING.sub("", label)
-
-
 def row_label(table: str, row: str) -> str:
     """The statutory label of a row (table 二, 三) or group (table 四)."""
-    return next(c.row_label for c in CELLS.values() if c.table == table and c.row == row)
+    return TABLE_BY_ID[table].row(row).label
 
 
 def column_label(table: str, column: str) -> str:
     """The statutory label of a column (table 二, 三) or item (table 四)."""
-    return next(c.column_label for c in CELLS.values() if c.table == table and c.column == column)
+    return TABLE_BY_ID[table].column(column).label

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.checks.findings import Finding, Fix, Severity
-from desktop.core.tablespec import CELLS, T3_COLUMNS, T4_GROUPS, T4_ITEMS, TABLES, row_label
+from desktop.core.tablespec import CELLS, T3, T4, cell_key, row_label
 from desktop.core.values import CellValue
 
 
@@ -43,26 +43,23 @@ class Equation:
         return Finding(self.rule, Severity.ERROR, self.left + self.right, message, fix)
 
 
-_T3_NAMES = dict(T3_COLUMNS)
-
-
 def _t3_equations() -> list[Equation]:
-    t3 = next(t for t in TABLES if t.id == "t3")
-    rows = tuple(dict.fromkeys(c.row for c in t3.cells))
-    results = tuple(r for r in rows if r not in ("new", "carried_in", "total", "carried_out"))
+    rows = tuple(row.key for row in T3.rows)
+    results = tuple(row.key for row in T3.rows if row.group is not None)
     equations = []
-    for col, col_label in T3_COLUMNS:
+    for column in T3.columns:
         equations.append(Equation(
-            "T3-01", (f"t3.new.{col}", f"t3.carried_in.{col}"), (f"t3.total.{col}", f"t3.carried_out.{col}"),
-            "第一项加第二项之和", "第三项加第四项之和", f"表三 {col_label}列",
+            "T3-01", tuple(cell_key("t3", r, column) for r in ("new", "carried_in")),
+            tuple(cell_key("t3", r, column) for r in ("total", "carried_out")),
+            "第一项加第二项之和", "第三项加第四项之和", f"表三 {column.label}列",
         ))
-    for col, col_label in T3_COLUMNS:
+    for column in T3.columns:
         equations.append(Equation(
-            "T3-02", (f"t3.total.{col}",), tuple(f"t3.{r}.{col}" for r in results),
-            row_label("t3", "total"), "各项办理结果之和", f"表三 {col_label}列",
+            "T3-02", (cell_key("t3", "total", column),), tuple(cell_key("t3", r, column) for r in results),
+            row_label("t3", "total"), "各项办理结果之和", f"表三 {column.label}列",
         ))
     for row in rows:
-        spec = CELLS[f"t3.{row}.total"]
+        spec = CELLS[cell_key("t3", row, "total")]
         equations.append(Equation(
             "T3-03", (spec.key,), spec.parts, "总计", "各类申请人之和", f"表三 {spec.row_label}",
         ))
@@ -70,10 +67,10 @@ def _t3_equations() -> list[Equation]:
 
 
 def _t4_equations() -> list[Equation]:
-    part_names = "、".join(label for key, label in T4_ITEMS if key != "total")
+    part_names = "、".join(item.label for item in T4.columns if item.key != "total")
     equations = []
-    for group, _ in T4_GROUPS:
-        spec = CELLS[f"t4.{group}.total"]
+    for group in T4.rows:
+        spec = CELLS[cell_key("t4", group, "total")]
         equations.append(
             Equation("T4-01", (spec.key,), spec.parts, "总计", f"{part_names}之和", f"表四 {spec.row_label}")
         )

@@ -7,24 +7,9 @@ from decimal import Decimal
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Fix, Severity
 from desktop.core.fields import Level
-from desktop.core.tablespec import (
-    CELLS,
-    T2,
-    T3,
-    T3_COLUMNS,
-    T3_GROUP_LABELS,
-    T3_GROUPS,
-    T4,
-    T4_GROUPS,
-    T4_PART_ITEMS,
-    column_label,
-    row_label,
-    short_label,
-    t3_row_labels,
-)
+from desktop.core.tablespec import CELLS, T2, T3, T4, cell_key, column_label, row_label
 
 E, W = Severity.ERROR, Severity.WARNING
-_T3_LABELS = t3_row_labels()
 
 
 def blanks(ctx: CheckContext) -> list[Finding]:
@@ -69,11 +54,11 @@ def in_force_continuity(ctx: CheckContext) -> list[Finding]:
     cells = ctx.report.cells
     found = []
     for row in ("regulations", "normative_docs"):
-        label = CELLS[f"t2.{row}.issued"].row_label
-        issued, repealed, in_force = (cells[f"t2.{row}.{c}"] for c in ("issued", "repealed", "in_force"))
-        keys = tuple(f"t2.{row}.{c}" for c in ("issued", "repealed", "in_force"))
+        label = row_label("t2", row)
+        keys = tuple(cell_key("t2", row, c) for c in ("issued", "repealed", "in_force"))
+        issued, repealed, in_force = (cells[k] for k in keys)
         if ctx.previous is not None and None not in (issued, repealed, in_force):
-            last = ctx.previous.cells.get(f"t2.{row}.in_force")
+            last = ctx.previous.cells.get(cell_key("t2", row, "in_force"))
             if last is not None:
                 expected = last + issued - repealed  # type: ignore[operator]
                 if expected != in_force:
@@ -133,14 +118,15 @@ def carried_in_matches_last_year(ctx: CheckContext) -> list[Finding]:
         return []
     cells = ctx.report.cells
     found = []
-    for col, col_label in T3_COLUMNS:
-        last = ctx.previous.cells.get(f"t3.carried_out.{col}")
-        key = f"t3.carried_in.{col}"
+    for column in T3.columns:
+        col_label = column.label
+        last = ctx.previous.cells.get(cell_key("t3", "carried_out", column))
+        key = cell_key("t3", "carried_in", column)
         now = cells[key]
         if last is None or now == last:
             continue
         shown = "空白" if now is None else str(now)
-        carried_out = short_label(row_label("t3", "carried_out"))
+        carried_out = T3.row("carried_out").short
         msg = f"上年结转({shown})应等于{ctx.previous.year}年报告的{carried_out}({last})：{col_label}列"
         found.append(Finding("T3-05", E, (key,), msg, Fix(f"将上年结转改为{last}", ((key, last),))))
     return found
@@ -150,11 +136,12 @@ def carried_out_bound(ctx: CheckContext) -> list[Finding]:
     """T3-06."""
     cells = ctx.report.cells
     found = []
-    for col, col_label in T3_COLUMNS:
-        new, carried_in, out = cells[f"t3.new.{col}"], cells[f"t3.carried_in.{col}"], cells[f"t3.carried_out.{col}"]
+    for column in T3.columns:
+        col_label = column.label
+        keys = tuple(cell_key("t3", row, column) for row in ("carried_out", "new", "carried_in"))
+        out, new, carried_in = (cells[k] for k in keys)
         if None in (new, carried_in, out) or out <= new + carried_in:  # type: ignore[operator]
             continue
-        keys = (f"t3.carried_out.{col}", f"t3.new.{col}", f"t3.carried_in.{col}")
         msg = f"结转下年度({out})不能多于本年新收与上年结转之和({new + carried_in})：{col_label}列"  # type: ignore[operator]
         found.append(Finding("T3-06", E, keys, msg))
     return found
@@ -162,9 +149,9 @@ def carried_out_bound(ctx: CheckContext) -> list[Finding]:
 
 # Groups compared year on year: single rows and result groups, in the 总计 column.
 _YEAR_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (_T3_LABELS["new"], ("new",)),
-    *((T3_GROUP_LABELS[g], rows) for g, rows in T3_GROUPS.items()),
-    (_T3_LABELS["total"], ("total",)),
+    (T3.row("new").label, ("new",)),
+    *((group.label, group.rows) for group in T3.groups),
+    (T3.row("total").label, ("total",)),
 )
 
 
@@ -175,7 +162,7 @@ def year_on_year(ctx: CheckContext) -> list[Finding]:
     cells, last_cells = ctx.report.cells, ctx.previous.cells
     found = []
     for label, rows in _YEAR_GROUPS:
-        keys = tuple(f"t3.{r}.total" for r in rows)
+        keys = tuple(cell_key("t3", r, "total") for r in rows)
         now_values = [cells[k] for k in keys]
         last_values = [last_cells.get(k) for k in keys]
         if None in now_values or None in last_values:
@@ -219,11 +206,12 @@ def pending_cases_reappear(ctx: CheckContext) -> list[Finding]:
         return []
     cells = ctx.report.cells
     found = []
-    for group, group_label in T4_GROUPS:
-        last_pending = ctx.previous.cells.get(f"t4.{group}.pending")
+    for group in T4.rows:
+        group_label = group.printed
+        last_pending = ctx.previous.cells.get(cell_key("t4", group, "pending"))
         if not last_pending:
             continue
-        keys = tuple(f"t4.{group}.{item}" for item in T4_PART_ITEMS)
+        keys = CELLS[cell_key("t4", group, "total")].parts
         values = [cells[k] for k in keys]
         if None in values:
             continue
