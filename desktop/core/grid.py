@@ -44,7 +44,7 @@ class CellSpec:
 class Axis:
     """A row or a column of an official table, named once so that callers never retype a label or a key.
 
-    Table 四's rows are its groups (行政复议, 未经复议直接起诉, 复议后起诉) and its columns its items.
+    Table 四's rows are its groups (review, the two kinds of suit) and its columns its items (upheld … total).
     """
 
     table: str  # t2, t3, t4
