@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from desktop.core.checks.findings import Finding, Fix, Severity, TextSpan
 from desktop.core.narrative.figures import Figure
@@ -67,13 +68,41 @@ def _message(claim: Claim, expected: int, cells: Mapping[str, CellValue]) -> str
     return f"文中“{claim.quote}”与{claim.figure.label}（{expected}件）不一致"
 
 
+class SpliceFix(Fix):
+    """A fix that rewrites a few characters of one text field.
+
+    The corrected field is written out only when the fix is used: a long text with many disagreeing
+    numbers would otherwise hold one full copy of the field per finding, memory growing with the square of
+    the text. It keeps a reference to the checked text (shared, not copied) and the characters to replace.
+    """
+
+    def __init__(self, label: str, key: str, text: str, start: int, end: int, replacement: str) -> None:
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "_splice", (key, text, start, end, replacement))
+
+    @property  # type: ignore[override]
+    def values(self) -> tuple[tuple[str, Any], ...]:
+        key, text, start, end, replacement = self._splice
+        return ((key, text[:start] + replacement + text[end:]),)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Fix) and (self.label, self.values) == (other.label, other.values)
+
+    def __hash__(self) -> int:  # as a Fix's: equal fixes hash alike
+        return hash((self.label, self.values))
+
+    def __repr__(self) -> str:
+        key, _, start, end, replacement = self._splice
+        return f"SpliceFix({self.label!r}, {key!r}[{start}:{end}] = {replacement!r})"
+
+
 def _fix(claim: Claim, key: str, text: str, expected: int) -> Fix | None:
     if claim.number is None or not claim.fixable:
         return None
     start, end = claim.number
     old = text[start:claim.end]
     new = f"{expected}{text[end:claim.end]}"
-    return Fix(f"将文中的“{old}”改为“{new}”", ((key, text[:start] + str(expected) + text[end:]),))
+    return SpliceFix(f"将文中的“{old}”改为“{new}”", key, text, start, end, str(expected))
 
 
 def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, CellValue],

@@ -10,6 +10,7 @@ Three readings keep a claim from being made:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from desktop.core.narrative.quotes import Count, Scan
@@ -40,26 +41,26 @@ def respective(s: Scan, clause: int) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _times(text: str) -> tuple[tuple[int, int | None], ...]:
-    """Where the text names a time: (end, year), the year 0 for 上年 and the like, None for 本年 and the like."""
+def _times(text: str) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
+    """Where the text names a time: the ends, and the years named there (0 for 上年 and the like, None for
+    本年 and the like). Kept apart so a position finds its time by bisection, not by a walk from the start."""
     blanked = _CARRIED.sub(lambda m: "　" * len(m.group()), text)
-    marks: list[tuple[int, int | None]] = []
+    ends: list[int] = []
+    named: list[int | None] = []
     for match in _TIME.finditer(blanked):
-        named = int(match.group("year")) if match.group("year") else (0 if match.group("other") else None)
-        marks.append((match.end(), named))
-    return tuple(marks)
+        ends.append(match.end())
+        named.append(int(match.group("year")) if match.group("year") else (0 if match.group("other") else None))
+    return tuple(ends), tuple(named)
 
 
 def other_year(s: Scan, position: int, year: int) -> bool:
     """The latest time named before ``position`` in its sentence is another year than the report's."""
     start, _ = s.sentence_spans[s.clauses[s.clause_of(position)].sentence]
-    last = None
-    for end, named in _times(s.text):
-        if end > position:
-            break
-        if end > start:
-            last = (named,)
-    return last is not None and last[0] is not None and last[0] != year
+    ends, named = _times(s.text)
+    latest = bisect_right(ends, position) - 1  # the matches do not overlap, so their ends ascend
+    if latest < 0 or ends[latest] <= start:
+        return False
+    return named[latest] is not None and named[latest] != year
 
 
 def counts_something_else(s: Scan, count: Count) -> bool:

@@ -80,6 +80,9 @@ class Scan:
     segment_spans: tuple[tuple[int, int], ...]
     _starts: tuple[int, ...] = field(repr=False)
     _counts_by_clause: dict[int, tuple[Count, ...]] = field(repr=False)
+    # The counts' first and last characters, ascending: rules find the counts near a place by bisection.
+    count_starts: tuple[int, ...] = field(repr=False, default=())
+    count_ends: tuple[int, ...] = field(repr=False, default=())
 
     def clause_of(self, position: int) -> int:
         return max(0, bisect_right(self._starts, position) - 1)
@@ -185,4 +188,5 @@ def scan(raw: str) -> Scan:
     for count in counts:
         by_clause.setdefault(count.clause, []).append(count)
     return Scan(text, tuple(clauses), tuple(counts), tuple(percents), tuple(sentences), tuple(segments), starts,
-                {k: tuple(v) for k, v in by_clause.items()})
+                {k: tuple(v) for k, v in by_clause.items()}, tuple(c.start for c in counts),
+                tuple(c.end for c in counts))

@@ -10,6 +10,7 @@ which compare each part with the table itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
@@ -34,10 +35,13 @@ def _total_before(s: Scan, position: int, depth: int) -> Count | None:
     sentence_start, _ = s.sentence_spans[clause.sentence]
     opens_sentence = not s.text[sentence_start:position].strip()
     sentences = {clause.sentence, clause.sentence - 1} if opens_sentence else {clause.sentence}
-    before = [c for c in s.counts if c.end <= position and s.clauses[c.clause].sentence in sentences]
-    if not before or s.clauses[before[-1].clause].depth > depth:
+    latest = bisect_right(s.count_ends, position) - 1  # the last count ending before the position
+    if latest < 0:
         return None
-    return before[-1]
+    count = s.counts[latest]
+    if s.clauses[count.clause].sentence not in sentences or s.clauses[count.clause].depth > depth:
+        return None
+    return count
 
 
 def _parts_after(s: Scan, position: int, depth: int) -> list[Count]:
@@ -45,7 +49,8 @@ def _parts_after(s: Scan, position: int, depth: int) -> list[Count]:
     _, segment_end = s.segment_spans[clause.segment]
     following = _AMONG.search(s.text, position + 2, segment_end)
     end = following.start() if following else segment_end
-    return [c for c in s.counts if position < c.start < end and s.clauses[c.clause].depth == depth]
+    first, last = bisect_right(s.count_starts, position), bisect_left(s.count_starts, end)
+    return [c for c in s.counts[first:last] if s.clauses[c.clause].depth == depth]
 
 
 def _problem(s: Scan, total: Count, parts: list[Count]) -> str | None:

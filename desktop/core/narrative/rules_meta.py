@@ -8,6 +8,7 @@ section 一 or 六 that opens with 「YYYY年，」 about the year's work, and t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
@@ -122,13 +123,14 @@ def named_in(key: str, text: str, agency: str) -> tuple[Finding, ...]:
     patterns = _NAMED if key == PREAMBLE else (_SIGNATURE,)
     start = max(0, len(text) - 80) if key == "text.s6" else 0  # a signature is in the last lines only
     found = []
-    named: list[tuple[int, int]] = []
+    named: list[tuple[int, int]] = []  # disjoint and in order, so one neighbour tells an overlap
     for pattern in patterns:
         for match in pattern.finditer(text, start):
             span = match.span("name")
-            if any(a < span[1] and span[0] < b for a, b in named):
+            before = bisect_left(named, (span[1],)) - 1  # the last name starting before this one ends
+            if before >= 0 and named[before][1] > span[0]:
                 continue  # the same words, read by a looser pattern
-            named.append(span)
+            insort(named, span)
             name = match.group("name")
             if clear_conflict(name, agency):
                 found.append(Finding("N-08", W, (key, "meta.agency"),
