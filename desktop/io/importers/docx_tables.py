@@ -12,6 +12,7 @@ import zlib
 from typing import Any
 
 from desktop.io.importers.document import Block, Cell, Grid, ImportRefused, Para, Source
+from desktop.io.importers.limits import TableBudget, check_span
 
 MAX_PART_BYTES = 40 * 1024 * 1024
 MAX_TOTAL_BYTES = 120 * 1024 * 1024
@@ -59,13 +60,15 @@ def _attribute(element: Any, path: str, default: str | None = None) -> str | Non
     return found.get(f"{_W}val", "")
 
 
-def _grid(table: Any) -> Grid:
+def _grid(table: Any, budget: TableBudget) -> Grid:
     cells: list[Cell] = []
     open_above: dict[int, Cell] = {}  # column → the cell a vMerge continues
     for row_index, row in enumerate(table.iterchildren(f"{_W}tr")):
-        col = int(_attribute(row, f"{_W}trPr/{_W}gridBefore", "0") or 0)
+        budget.add_rows()
+        col = check_span(int(_attribute(row, f"{_W}trPr/{_W}gridBefore", "0") or 0))
         for tc in row.iterchildren(f"{_W}tc"):
-            span = max(1, int(_attribute(tc, f"{_W}tcPr/{_W}gridSpan", "1") or 1))
+            budget.add_cells()
+            span = check_span(max(1, int(_attribute(tc, f"{_W}tcPr/{_W}gridSpan", "1") or 1)))
             merge = _attribute(tc, f"{_W}tcPr/{_W}vMerge")
             if merge is not None and merge != "restart" and col in open_above:
                 open_above[col].rowspan = row_index - open_above[col].row + 1
@@ -80,7 +83,7 @@ def _grid(table: Any) -> Grid:
     return Grid(cells)
 
 
-def _blocks(container: Any) -> list[Block]:
+def _blocks(container: Any, budget: TableBudget) -> list[Block]:
     blocks: list[Block] = []
     for child in container.iterchildren():
         if child.tag == f"{_W}p":
@@ -88,9 +91,9 @@ def _blocks(container: Any) -> list[Block]:
             if text:
                 blocks += [Para(line.strip()) for line in text.split("\n") if line.strip()]
         elif child.tag == f"{_W}tbl":
-            blocks.append(_grid(child))
+            blocks.append(_grid(child, budget))
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-            blocks += _blocks(child)
+            blocks += _blocks(child, budget)
     return blocks
 
 
@@ -101,7 +104,7 @@ def read_docx(data: bytes) -> Source:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks = _blocks(document.element.body)
+        blocks = _blocks(document.element.body, TableBudget())
     except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, LxmlError, EOFError):
         raise ImportRefused("此Word文件已损坏，无法导入") from None
     source = Source("Word文档", blocks)

@@ -11,6 +11,7 @@ import re
 from html.parser import HTMLParser
 
 from desktop.io.importers.document import Block, Cell, Grid, Para, Source
+from desktop.io.importers.limits import TableBudget, check_area
 
 _VOID = {"br", "img", "meta", "input", "hr", "link", "area", "base", "col", "wbr", "source", "param"}
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "select", "button", "iframe", "object"}
@@ -119,15 +120,20 @@ def _rows(table: Node) -> list[Node]:
     return rows
 
 
-def _grid(table: Node) -> Grid:
+def _grid(table: Node, budget: TableBudget) -> Grid:
     taken: set[tuple[int, int]] = set()
     cells: list[Cell] = []
+    area = 0
     for r, row in enumerate(_rows(table)):
+        budget.add_rows()
         col = 0
         for td in (c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")):
+            budget.add_cells()
             while (r, col) in taken:
                 col += 1
             rowspan, colspan = _span(td.attrs.get("rowspan")), _span(td.attrs.get("colspan"))
+            area += rowspan * colspan
+            check_area(area)  # before the positions are taken: 100 × 100 each, they would fill gigabytes
             text = "\n".join(line.strip() for line in _inline_text(td).split("\n") if line.strip())
             cells.append(Cell(text, r, col, rowspan, colspan))
             taken.update((r + i, col + j) for i in range(rowspan) for j in range(colspan))
@@ -139,6 +145,7 @@ class _Walker:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.line: list[str] = []
+        self.budget = TableBudget()
 
     def flush(self) -> None:
         text = "".join(self.line)
@@ -158,7 +165,7 @@ class _Walker:
                 self.line.append("\n")
             elif child.tag == "table" and not _has_table(child):
                 self.flush()
-                self.blocks.append(_grid(child))
+                self.blocks.append(_grid(child, self.budget))
             elif child.tag in _BLOCK:
                 self.flush()
                 self.walk(child)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 MAX_PAGES = 300
+MIN_PAGE_BYTES = 40  # the smallest page object a PDF can hold: more pages than this allows is damage
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def read_pages(data: bytes) -> list[Page]:
         raise ValueError(str(error)) from None
     pages: list[Page] = []
     try:
+        if len(pdf) * MIN_PAGE_BYTES > len(data):
+            raise ValueError(f"{len(pdf)} pages in {len(data)} bytes")  # the page count itself is damaged
         if len(pdf) > MAX_PAGES:
             raise OverflowError(len(pdf))
         for number in range(len(pdf)):

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from desktop.io.importers.document import Block, Cell, Grid, ImportRefused, Para, Source
 from desktop.io.importers.label_match import classify
+from desktop.io.importers.limits import MAX_RULED_LINES, check_crossings, check_ruled_lines
 from desktop.io.importers.pdf_extract import Char, Page, read_pages
 from desktop.io.importers.ruled_cells import find_cells, group_tables
 
@@ -68,9 +70,17 @@ def _joined(lines: list[str]) -> str:
     return out
 
 
-def _tables(page: Page) -> list[tuple[Box, list[Box]]]:
+def _tables(page: Page, crossings_so_far: list[int]) -> list[tuple[Box, list[Box]]]:
+    def lines_counted(count: int) -> None:
+        # the pieces before joining may be many more (a cell drawn as its own rectangle): 20 times
+        check_ruled_lines(count if count <= 20 * MAX_RULED_LINES else count // 20, page.number)
+
+    def crossings_counted(count: int) -> None:
+        crossings_so_far[0] += count
+        check_crossings(count, page.number, crossings_so_far[0])
+
     found = []
-    for table in group_tables(find_cells(page.edges)):
+    for table in group_tables(find_cells(page.edges, lines_counted, crossings_counted)):
         box = (min(c[0] for c in table), min(c[1] for c in table), max(c[2] for c in table), max(c[3] for c in table))
         found.append((box, table))
     return found
@@ -79,9 +89,13 @@ def _tables(page: Page) -> list[tuple[Box, list[Box]]]:
 def _grid(boxes: list[Box], chars: list[Char]) -> Grid:
     xs = _boundaries([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _boundaries([b[1] for b in boxes] + [b[3] for b in boxes])
+    # characters by their vertical centre, so each box looks only at those of its own band
+    by_middle = sorted(range(len(chars)), key=lambda i: (chars[i].top + chars[i].bottom) / 2)
+    middles = [(chars[i].top + chars[i].bottom) / 2 for i in by_middle]
     cells = []
     for box in sorted(boxes, key=lambda b: (b[1], b[0])):
-        inside = [c for c in chars if _inside(c, box)]
+        band = by_middle[bisect_left(middles, box[1]):bisect_right(middles, box[3])]
+        inside = [chars[i] for i in sorted(band) if _inside(chars[i], box)]  # in the page's order, as before
         text = _joined([_line_text(line) for line in _lines(inside)])
         row, col = _index(ys, box[1]), _index(xs, box[0])
         cells.append(Cell(text, row, col, max(1, _index(ys, box[3]) - row), max(1, _index(xs, box[2]) - col)))
@@ -100,10 +114,11 @@ def read_pdf(data: bytes) -> Source:
     if sum(1 for p in pages for c in p.chars if not c.text.isspace()) < 20:
         raise ImportRefused("此PDF没有文字层（可能是扫描件或图片），无法导入；请使用网页版、Word版或带文字的PDF")
     items: list[tuple[int, float, Any]] = []  # (page, top, line chars or grid)
+    crossings = [0]
     for page in pages:
         chars = [c for c in page.chars if not c.text.isspace()]
         used: list[Box] = []
-        for box, boxes in _tables(page):
+        for box, boxes in _tables(page, crossings):
             grid = _grid(boxes, chars)
             if classify(grid) is not None:
                 items.append((page.number, box[1], grid))

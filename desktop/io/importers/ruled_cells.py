@@ -7,7 +7,7 @@ cryptography and imaging packages such a library pulls in).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,11 +83,19 @@ def _crossings(lines: list[Line]) -> dict[Point, tuple[set[int], set[int]]]:
     return points
 
 
-def find_cells(edges: Iterable[dict[str, Any]]) -> list[Box]:
-    """The smallest ruled rectangles, from edge dicts with orientation, x0, x1, top and bottom."""
+def find_cells(edges: Iterable[dict[str, Any]], lines_counted: Callable[[int], None] = lambda n: None,
+               crossings_counted: Callable[[int], None] = lambda n: None) -> list[Box]:
+    """The smallest ruled rectangles, from edge dicts with orientation, x0, x1, top and bottom.
+
+    The work grows with the lines times the crossings: the caller is told how many there are (and may
+    refuse) before each step is taken."""
     lines = _lines(edges)
+    lines_counted(len(lines))
     _snap(lines)
-    points = _crossings(_join(lines))
+    joined_lines = _join(lines)
+    lines_counted(len(joined_lines))
+    points = _crossings(joined_lines)
+    crossings_counted(len(points))
     ordered = sorted(points)
 
     def joined(a: Point, b: Point) -> bool:

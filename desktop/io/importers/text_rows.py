@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop.io.importers.document import Block, Cell, Grid, Para, Source
+from desktop.io.importers.limits import TableBudget
 from desktop.io.importers.pipe_lines import find_runs
 
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -35,6 +36,7 @@ def _cells_of(line: str) -> list[str] | None:
 def read_text(text: str) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
     blocks: list[Block] = []
+    budget = TableBudget()
     grid: Grid | None = None
     row = 0
     lines = text.split("\n")
@@ -44,6 +46,8 @@ def read_text(text: str) -> Source:
         if index < skip_to:
             continue
         if index in runs:
+            budget.add_rows(len({c.row for c in runs[index].grid.cells}))
+            budget.add_cells(len(runs[index].grid.cells))
             blocks.append(runs[index].grid)
             skip_to, grid = runs[index].end, None
             continue
@@ -59,6 +63,8 @@ def read_text(text: str) -> Source:
             grid = Grid([])
             blocks.append(grid)
             row = 0
+        budget.add_rows()
+        budget.add_cells(len(cells))
         grid.cells += [Cell(c, row) for c in cells]
         row += 1
     return Source("文本", blocks)

@@ -1,0 +1,62 @@
+"""How much of a source the importer reads: limits far above any real report, so that a small hostile
+file (a cell spanning 10^9 columns, a page ruled into 70,000 cells, 20,000 table rows) is refused in a
+moment instead of taking minutes and gigabytes. A real report has three tables of at most some 40 rows
+and 16 columns, on at most a few dozen pages.
+"""
+
+from __future__ import annotations
+
+from desktop.io.importers.document import ImportRefused
+
+MAX_SPAN = 100  # columns or rows one cell spans (Word allows at most 63 columns)
+MAX_TABLE_AREA = 40_000  # row × column positions a table's cells cover
+MAX_TABLE_ROWS = 3_000  # rows of all tables together
+MAX_CELLS = 30_000  # cells of all tables together
+MAX_RULED_LINES = 1_500  # ruling lines on one PDF page, after joining the pieces
+MAX_CROSSINGS = 8_000  # points where ruling lines cross on one PDF page
+MAX_DOCUMENT_CROSSINGS = 60_000  # the same, over all the pages
+
+
+class LimitExceeded(ImportRefused):
+    """The source is larger or more complex than any report; the message names the limit passed."""
+
+
+def check_span(span: int) -> int:
+    if span > MAX_SPAN:
+        raise LimitExceeded(f"文件中有表格单元格横跨或纵跨{span}格，超过上限{MAX_SPAN}格，不像是一份年度报告，未导入")
+    return span
+
+
+class TableBudget:
+    """Counts the rows, cells and covered positions of a document's tables as they are read."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.cells = 0
+
+    def add_rows(self, count: int = 1) -> None:
+        self.rows += count
+        if self.rows > MAX_TABLE_ROWS:
+            raise LimitExceeded(f"文件中的表格超过{MAX_TABLE_ROWS}行，不像是一份年度报告，未导入")
+
+    def add_cells(self, count: int = 1) -> None:
+        self.cells += count
+        if self.cells > MAX_CELLS:
+            raise LimitExceeded(f"文件中的表格超过{MAX_CELLS}个单元格，不像是一份年度报告，未导入")
+
+
+def check_area(area: int) -> None:
+    if area > MAX_TABLE_AREA:
+        raise LimitExceeded(f"文件中有表格的合并单元格共覆盖超过{MAX_TABLE_AREA}格，不像是一份年度报告，未导入")
+
+
+def check_ruled_lines(count: int, page: int) -> None:
+    if count > MAX_RULED_LINES:
+        raise LimitExceeded(f"PDF第{page + 1}页有{count}条表格线，超过上限{MAX_RULED_LINES}条，不像是一份年度报告，未导入")
+
+
+def check_crossings(count: int, page: int, total: int) -> None:
+    if count > MAX_CROSSINGS:
+        raise LimitExceeded(f"PDF第{page + 1}页的表格线有{count}个交点，超过上限{MAX_CROSSINGS}个，不像是一份年度报告，未导入")
+    if total > MAX_DOCUMENT_CROSSINGS:
+        raise LimitExceeded(f"PDF中表格线的交点超过{MAX_DOCUMENT_CROSSINGS}个，不像是一份年度报告，未导入")

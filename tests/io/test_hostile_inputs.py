@@ -1,0 +1,30 @@
+"""Small hostile files are imported or refused within 5 s and 500 MB, each in a fresh process, with the
+limit passed named in Chinese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.io.hostile import HOSTILE, MAX_MEGABYTES, MAX_SECONDS, import_measured
+
+EXPECTED = {"deep-span.docx": "横跨或纵跨", "huge-grid.html": "覆盖超过", "ruled-grid.pdf": "交点",
+            "row-flood.txt": "行"}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_is_refused_within_bounds(name: str, tmp_path: Path) -> None:
+    data = HOSTILE[name]()
+    assert len(data) < 2 * 1024 * 1024
+    measured = import_measured(data, name, tmp_path)
+    outcome = str(measured["outcome"])
+    assert outcome.startswith("refused: ") and EXPECTED[name] in outcome, outcome
+    assert float(measured["seconds"]) < MAX_SECONDS  # type: ignore[arg-type]
+    assert float(measured["peak_mb"]) < MAX_MEGABYTES  # type: ignore[arg-type]
+
+
+def test_a_pdf_whose_page_count_is_damaged_is_called_damaged(tmp_path: Path) -> None:
+    data = HOSTILE["ruled-grid.pdf"](4).replace(b"/Count 1", b"/Count 999999")
+    outcome = str(import_measured(data, "count.pdf", tmp_path)["outcome"])
+    assert "损坏" in outcome and "页数过多" not in outcome, outcome
