@@ -192,9 +192,6 @@ def t3_row_labels() -> dict[str, str]:
     return labels
 
 
-T3_ROWS: tuple[str, ...] = tuple(t3_row_labels())
-
-
 def _t3_axes() -> tuple[tuple[Axis, ...], tuple[Axis, ...], tuple[Group, ...]]:
     """Rows, columns and result groups of table 三, from the tuples above."""
     labels = t3_row_labels()

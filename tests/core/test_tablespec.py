@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 import pytest
 
 from desktop.core.grid import LabelRole
-from desktop.core.tablespec import CELLS, T2, T3, T4, TABLES, TOTALS_IN_ORDER, t3_row_labels
+from desktop.core.tablespec import CELLS, T2, T3, T4, TABLES, TOTALS_IN_ORDER, cell_key
 from tests.fixtures.reports import SAMPLES, SPEC
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -40,7 +40,7 @@ def test_keys_match_format_md() -> None:
 def test_message_label_names_the_cell() -> None:
     assert CELLS["t3.new.natural"].label == "表三 一、本年新收政府信息公开申请数量 / 自然人"
     assert CELLS["t4.suit_direct.pending"].label == "表四 行政诉讼 未经复议直接起诉 / 尚未审结"
-    assert t3_row_labels()["denied_3"] == "（三）不予公开 3.危及“三安全一稳定”"
+    assert T3.row("denied_3").label == "（三）不予公开 3.危及“三安全一稳定”"
 
 
 def test_totals_declare_their_parts() -> None:
@@ -113,8 +113,6 @@ def test_statutory_labels_are_written_once() -> None:
 
 
 def test_one_way_to_make_a_key() -> None:
-    from desktop.core.tablespec import cell_key
-
     assert cell_key("t3", "new", "total") == "t3.new.total"
     with pytest.raises(KeyError):
         cell_key("t3", "new", "nobody")
