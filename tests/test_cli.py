@@ -189,3 +189,28 @@ def test_check_refuses_a_published_page_without_a_year_instead_of_guessing(tmp_p
     page.write_text("一、总体情况\n我们认真落实政务公开工作。\n二、主动公开政府信息情况\n", encoding="utf-8")
     code, out, _ = run(capsys, "check", str(page))
     assert code == 2 and "原文中未找到报告年度" in out and "--year" in out
+
+
+def test_set_reads_a_long_value_from_a_file(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.nianbao"
+    storage.save(huaian(), path)
+    long_text = "本年度无其他需要报告的事项。" * 20000  # over 128 KB, more than one argument may hold
+    value = tmp_path / "s6.txt"
+    value.write_text(long_text, encoding="utf-8")
+    code, out, _ = run(capsys, "set", str(path), f"text.s6=@{value}", "text.s5=@@开头")
+    assert code == 0, out
+    report = storage.load(path)
+    assert report.text["text.s6"] == long_text and report.text["text.s5"] == "@开头"
+    before = path.read_bytes()
+    code, _, err = run(capsys, "set", str(path), f"text.s6=@{tmp_path / 'missing.txt'}")
+    assert code == 2 and "无法读取" in err and path.read_bytes() == before
+
+
+def test_export_names_a_character_no_font_draws_in_chinese(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.nianbao"
+    report = huaian()
+    report.text["text.s6"] = "本年度无其他需要报告的事项𝄞。"
+    storage.save(report, path)
+    code, out, err = run(capsys, "export", str(path), "-o", str(tmp_path / "r.pdf"), "--force")
+    assert code == 0 and "已导出" in out
+    assert "没有字体能显示字符“𝄞”（U+1D11E）" in err and "no font" not in err

@@ -4,7 +4,10 @@ has error findings, unless --force."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.commands.common import CommandError, fail, load_project
@@ -40,10 +43,39 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"报告有{len(errors)}处错误，未导出。改正后再导出，或加 --force 强制导出", 1)
         print(f"注意：报告有{len(errors)}处错误，已按 --force 导出", file=sys.stderr)
     try:
-        export(report, Path(args.output))
+        with _unprintable() as missing:
+            export(report, Path(args.output))
     except MissingResource as error:
         return fail(str(error), 2)
     except OSError as error:
         return fail(f"无法写入“{args.output}”：{describe(error)}", 2)
+    for char in missing:
+        print(f"注意：没有字体能显示字符“{char}”（U+{ord(char):04X}），它在导出的文件中显示为空白方框", file=sys.stderr)
     print(f"已导出：{args.output}")
     return 0
+
+
+class _MissingGlyphs(logging.Handler):
+    """Takes the PDF font set's record of a character no font draws, so the clerk is told in Chinese."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.chars: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if str(record.msg).startswith("no font has U+") and isinstance(record.args, tuple) and record.args:
+            code = record.args[0]
+            self.chars.append(chr(code) if isinstance(code, int) else "?")
+        else:
+            print(f"注意：{record.getMessage()}", file=sys.stderr)
+
+
+@contextmanager
+def _unprintable() -> Iterator[list[str]]:
+    logger = logging.getLogger("desktop.io.pdf.fontset")
+    handler = _MissingGlyphs()
+    logger.addHandler(handler)
+    try:
+        yield handler.chars
+    finally:
+        logger.removeHandler(handler)

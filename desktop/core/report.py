@@ -180,14 +180,28 @@ def explain(error: ValidationError) -> str:
     """A pydantic error as Chinese sentences for the clerk."""
     lines = []
     for item in error.errors():
-        message = str(item.get("msg", ""))
-        message = message.removeprefix("Value error, ")
-        if item.get("type") == "missing":
-            message = f"缺少必需的内容：{'.'.join(str(p) for p in item.get('loc', ()))}"
-        elif item.get("type") == "extra_forbidden":
-            message = f"无法识别的内容：{'.'.join(str(p) for p in item.get('loc', ()))}"
+        kind = str(item.get("type", ""))
+        where = ".".join(str(p) for p in item.get("loc", ())) or "文件"
+        if kind == "value_error":  # our own validators, whose messages are Chinese
+            message = str(item.get("msg", "")).removeprefix("Value error, ")
+        elif kind == "missing":
+            message = f"缺少必需的内容：{where}"
+        elif kind == "extra_forbidden":
+            message = f"无法识别的内容：{where}"
+        else:  # pydantic's own checks: their messages are English, so say it from the error's type
+            message = f"“{where}”{_EXPECTED.get(kind.split('_')[0], '的内容无效')}"
         lines.append(message)
     return "；".join(dict.fromkeys(lines))
+
+
+# pydantic's error types (int_parsing, string_type, date_from_datetime_parsing …) by their first word
+_EXPECTED = {
+    "int": "应为整数", "float": "应为数字", "decimal": "应为数字", "string": "应为文字", "str": "应为文字",
+    "bool": "应为是或否", "date": "应为日期", "datetime": "应为日期和时间", "time": "应为时间",
+    "dict": "应为一组键和值", "model": "应为一组键和值", "list": "应为一列内容", "tuple": "应为一列内容",
+    "set": "应为一列内容", "literal": "不是可用的取值", "enum": "不是可用的取值", "too": "的长度不对",
+    "greater": "的数值过小", "less": "的数值过大", "bytes": "应为文字", "none": "应为空",
+}
 
 
 __all__ = ["Report", "Meta", "PreviousYear", "Provenance", "parse_value", "explain", "InvalidValue"]

@@ -76,6 +76,8 @@ class SpliceFix(Fix):
     the text. It keeps a reference to the checked text (shared, not copied) and the characters to replace.
     """
 
+    _splice: tuple[str, str, int, int, str]
+
     def __init__(self, label: str, key: str, text: str, start: int, end: int, replacement: str) -> None:
         object.__setattr__(self, "label", label)
         object.__setattr__(self, "_splice", (key, text, start, end, replacement))

@@ -52,11 +52,13 @@ def check_area(area: int) -> None:
 
 def check_ruled_lines(count: int, page: int) -> None:
     if count > MAX_RULED_LINES:
-        raise LimitExceeded(f"PDF第{page + 1}页有{count}条表格线，超过上限{MAX_RULED_LINES}条，不像是一份年度报告，未导入")
+        raise LimitExceeded(f"PDF第{page + 1}页有{count}条表格线，超过上限{MAX_RULED_LINES}条，"
+                            "不像是一份年度报告，未导入")
 
 
 def check_crossings(count: int, page: int, total: int) -> None:
     if count > MAX_CROSSINGS:
-        raise LimitExceeded(f"PDF第{page + 1}页的表格线有{count}个交点，超过上限{MAX_CROSSINGS}个，不像是一份年度报告，未导入")
+        raise LimitExceeded(f"PDF第{page + 1}页的表格线有{count}个交点，超过上限{MAX_CROSSINGS}个，"
+                            "不像是一份年度报告，未导入")
     if total > MAX_DOCUMENT_CROSSINGS:
         raise LimitExceeded(f"PDF中表格线的交点超过{MAX_DOCUMENT_CROSSINGS}个，不像是一份年度报告，未导入")
