@@ -13,6 +13,7 @@ from desktop.core.file_errors import describe
 from desktop.core.report import Report
 from desktop.io.importers.document import ImportRefused, Source
 from desktop.io.importers.identity import AGENCY, LEVEL, YEAR, Known
+from desktop.io.importers.limits import check_blocks
 
 __all__ = ["AGENCY", "LEVEL", "YEAR", "ImportRefused", "ImportResult", "Known", "import_bytes", "import_file",
            "import_text"]
@@ -148,6 +149,7 @@ def _guarded(read, name: str, known: Known | None) -> ImportResult:  # type: ign
     shown = f"“{name}”" if name else "此文件"
     try:
         source = read()
+        check_blocks(len(source.blocks))
         report, account, recognised, missing = build(source, name, known)
     except (DamagedFile, RecursionError):  # RecursionError: nesting deeper than any real document
         raise ImportRefused(f"{shown}已损坏或格式无法识别，无法导入") from None

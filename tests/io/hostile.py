@@ -62,8 +62,18 @@ def row_flood_text(rows: int = 20000) -> bytes:
     return "\n".join(lines).encode()
 
 
+def tag_flood_html(tags: int = 100_000) -> bytes:
+    """A page of nothing but short paragraphs."""
+    return ("<html><body>" + "<p>一、总体情况</p>" * tags + "</body></html>").encode()
+
+
+def line_flood_text(lines: int = 100_000) -> bytes:
+    """A title and a hundred thousand lines of prose."""
+    return ("某某乡2023年政府信息公开工作年度报告\n" + "本年度主动公开政府信息3条，受理申请5件。\n" * lines).encode()
+
+
 HOSTILE = {"deep-span.docx": deep_span_docx, "huge-grid.html": huge_grid_html, "ruled-grid.pdf": ruled_grid_pdf,
-           "row-flood.txt": row_flood_text}
+           "row-flood.txt": row_flood_text, "tag-flood.html": tag_flood_html, "line-flood.txt": line_flood_text}
 
 _CHILD = """
 import json, resource, sys, time

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PAIRS = (
     "資资訊讯開开處处報报據据數数條条項项內内現现規规範范許许罰罚強强費费額额單单萬万業业動动況况請请"
@@ -50,8 +51,10 @@ def count_traditional(text: str) -> int:
     return sum(1 for ch in text if ord(ch) in TRADITIONAL_TO_SIMPLIFIED)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """The comparable core of a label: half-width, simplified, no spaces, punctuation or quote marks."""
+    """The comparable core of a label: half-width, simplified, no spaces, punctuation or quote marks.
+    Cached: every cell is compared with every official label, and the labels are folded each time."""
     return _FOLD_DROP.sub("", to_simplified(unicodedata.normalize("NFKC", text)))
 
 

@@ -39,8 +39,8 @@ class Grid:
         by_row: dict[int, list[Cell]] = {}
         for cell in self.cells:
             by_row.setdefault(cell.row, []).append(cell)
-        return [sorted(by_row[r], key=lambda c: c.col or 0) if self.positioned else by_row[r]
-                for r in sorted(by_row)]
+        positioned = self.positioned  # once: asked per row, it made the rows of a long table quadratic
+        return [sorted(by_row[r], key=lambda c: c.col or 0) if positioned else by_row[r] for r in sorted(by_row)]
 
     def text(self) -> str:
         return " ".join(c.text for c in self.cells if c.text)

@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 
 from desktop.io.importers.document import Block, Cell, Grid, Para, Source
-from desktop.io.importers.limits import TableBudget, check_area
+from desktop.io.importers.limits import TableBudget, check_area, check_elements
 
 _VOID = {"br", "img", "meta", "input", "hr", "link", "area", "base", "col", "wbr", "source", "param"}
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "select", "button", "iframe", "object"}
@@ -43,8 +43,11 @@ class _TreeBuilder(HTMLParser):
         self.meta: dict[str, str] = {}
         self._in_title = False
         self.title = ""
+        self.elements = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements += 1
+        check_elements(self.elements)
         values = {k: v or "" for k, v in attrs}
         if tag == "meta" and values.get("content"):
             self.meta[(values.get("name") or values.get("property") or "").lower()] = values["content"]

@@ -10,8 +10,11 @@ from desktop.io.importers.document import ImportRefused
 
 MAX_SPAN = 100  # columns or rows one cell spans (Word allows at most 63 columns)
 MAX_TABLE_AREA = 40_000  # row × column positions a table's cells cover
-MAX_TABLE_ROWS = 3_000  # rows of all tables together
-MAX_CELLS = 30_000  # cells of all tables together
+MAX_TABLE_ROWS = 2_000  # rows of all tables together
+MAX_CELLS = 15_000  # cells of all tables together
+MAX_ELEMENTS = 30_000  # tags of a web page (a portal's page has a few thousand)
+MAX_BLOCKS = 20_000  # paragraphs and tables of a document (a real report has a few hundred)
+MAX_PDF_CHARS = 400_000  # characters of a PDF's text layer (a real report has some 30,000)
 MAX_RULED_LINES = 1_500  # ruling lines on one PDF page, after joining the pieces
 MAX_CROSSINGS = 8_000  # points where ruling lines cross on one PDF page
 MAX_DOCUMENT_CROSSINGS = 60_000  # the same, over all the pages
@@ -43,6 +46,21 @@ class TableBudget:
         self.cells += count
         if self.cells > MAX_CELLS:
             raise LimitExceeded(f"文件中的表格超过{MAX_CELLS}个单元格，不像是一份年度报告，未导入")
+
+
+def check_elements(count: int) -> None:
+    if count > MAX_ELEMENTS:
+        raise LimitExceeded(f"网页中的标签超过{MAX_ELEMENTS}个，不像是一份年度报告，未导入")
+
+
+def check_blocks(count: int) -> None:
+    if count > MAX_BLOCKS:
+        raise LimitExceeded(f"文件中的段落和表格超过{MAX_BLOCKS}个，不像是一份年度报告，未导入")
+
+
+def check_pdf_chars(count: int) -> None:
+    if count > MAX_PDF_CHARS:
+        raise LimitExceeded(f"PDF中的文字超过{MAX_PDF_CHARS}个字符，不像是一份年度报告，未导入")
 
 
 def check_area(area: int) -> None:

@@ -10,6 +10,8 @@ import ctypes
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from desktop.io.importers.limits import check_pdf_chars
+
 MAX_PAGES = 300
 MIN_PAGE_BYTES = 40  # the smallest page object a PDF can hold: more pages than this allows is damage
 
@@ -87,6 +89,7 @@ def read_pages(data: bytes) -> list[Page]:
             raise PermissionError(str(error)) from None
         raise ValueError(str(error)) from None
     pages: list[Page] = []
+    characters = 0
     try:
         if len(pdf) * MIN_PAGE_BYTES > len(data):
             raise ValueError(f"{len(pdf)} pages in {len(data)} bytes")  # the page count itself is damaged
@@ -97,6 +100,8 @@ def read_pages(data: bytes) -> list[Page]:
             width, height = page.get_size()
             result = Page(number, width, height)
             text_page = page.get_textpage()
+            characters += text_page.count_chars()
+            check_pdf_chars(characters)  # before they are read, one call each
             for index in range(text_page.count_chars()):
                 if raw.FPDFText_IsGenerated(text_page.raw, index) == 1:
                     continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop.io.importers.document import Block, Cell, Grid, Para, Source
-from desktop.io.importers.limits import TableBudget
+from desktop.io.importers.limits import TableBudget, check_blocks
 from desktop.io.importers.pipe_lines import find_runs
 
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -40,6 +40,7 @@ def read_text(text: str) -> Source:
     grid: Grid | None = None
     row = 0
     lines = text.split("\n")
+    check_blocks(sum(1 for line in lines if line.strip()))  # before any line is read
     runs = {run.start: run for run in find_runs([line.strip() for line in lines])}
     skip_to = 0
     for index, line in enumerate(lines):
