@@ -93,7 +93,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def offer_recovery(window: MainWindow) -> bool:
     """After a crash, offer the autosaved edits back. True when one was restored."""
-    from desktop.ui.recovery import RecoveryUnavailable, discard_recovery, pending_recoveries
+    from desktop.ui.recovery import RecoveryUnavailable, claim, discard_recovery, pending_recoveries
 
     try:
         pending = pending_recoveries()
@@ -101,15 +101,22 @@ def offer_recovery(window: MainWindow) -> bool:
         window.status(str(error))
         return False
     for item in pending:
+        lock = claim(item)
+        if lock is None:
+            continue  # another start of the app is asking about these edits right now
         name = str(item.original) if item.original else item.report.title
-        if window.host.ask_yes_no(
-            window.tr("恢复未保存的修改"),
-            window.tr("上次退出时“%1”有未保存的修改，是否恢复？").replace("%1", name),
-        ):
-            window.files.restore(item.report, item.original)
+        try:
+            restore = window.host.ask_yes_no(
+                window.tr("恢复未保存的修改"),
+                window.tr("上次退出时“%1”有未保存的修改，是否恢复？").replace("%1", name),
+            )
+            if restore:
+                window.files.restore(item.report, item.original)
             discard_recovery(item)
+        finally:
+            lock.unlock()
+        if restore:
             return True
-        discard_recovery(item)
     return False
 
 

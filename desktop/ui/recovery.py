@@ -171,3 +171,10 @@ def _remove(file: Path) -> None:
 def discard_recovery(item: Recovered) -> None:
     item.file.unlink(missing_ok=True)
     item.file.with_suffix(".json").unlink(missing_ok=True)
+
+
+def claim(item: Recovered) -> QLockFile | None:
+    """Hold a recovery file while the clerk is asked about it, so a second start at the same time does
+    not offer the same edits again. None when another start holds it."""
+    lock = _lock_for(item.file)
+    return lock if lock.tryLock(0) else None

@@ -76,3 +76,27 @@ def test_an_unreadable_recovery_folder_starts_with_a_message(window: MainWindow)
         assert "无法读取自动保存文件夹" in window.statusBar().currentMessage()
     finally:
         folder.chmod(0o755)
+
+
+def test_two_starts_at_once_do_not_offer_the_same_edits_twice(window: MainWindow, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.recovery import claim
+    from desktop.ui.settings import Settings
+
+    folder = recovery_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    storage.save(seed(), folder / "abc.nianbao", keep_backup=False)
+    (item,) = pending_recoveries()
+    held = claim(item)  # the first start is asking the clerk right now
+    assert held is not None
+    second = MainWindow(Settings(QSettings(str(tmp_path / "b.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(second)
+    asked: list[str] = []
+    second.host.ask_yes_no = lambda title, text: asked.append(text) or True  # type: ignore[method-assign]
+    assert not offer_recovery(second) and asked == []
+    held.unlock()
+    assert offer_recovery(second) and len(asked) == 1
+    assert second.document is not None
+    second.document.undo_stack.setClean()
+    second.close()
