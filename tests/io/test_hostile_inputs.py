@@ -28,3 +28,24 @@ def test_a_pdf_whose_page_count_is_damaged_is_called_damaged(tmp_path: Path) -> 
     data = HOSTILE["ruled-grid.pdf"](4).replace(b"/Count 1", b"/Count 999999")
     outcome = str(import_measured(data, "count.pdf", tmp_path)["outcome"])
     assert "损坏" in outcome and "页数过多" not in outcome, outcome
+
+
+def test_a_word_relationship_without_a_target_is_called_damaged() -> None:
+    """Found by benchmarks/fuzz_import.py: python-docx stopped with a TypeError."""
+    import io
+    import re
+    import zipfile
+
+    from desktop.io.importing import ImportRefused, import_bytes
+    from tests.fixtures.reports import SAMPLES
+
+    source = zipfile.ZipFile(io.BytesIO((SAMPLES / "template-2021.docx").read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = re.sub(rb' Target="[^"]*"', b"", data, count=1)
+            target.writestr(item, data)
+    with pytest.raises(ImportRefused, match="已损坏"):
+        import_bytes(out.getvalue(), "t.docx")

@@ -97,12 +97,26 @@ def _blocks(container: Any, budget: TableBudget) -> list[Block]:
     return blocks
 
 
+def _check_relationships(data: bytes) -> None:
+    """Every relationship names its target: python-docx follows them unchecked, and a damaged one (no
+    Target) stops it with a TypeError that would look like a bug in the app."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in (n for n in archive.namelist() if n.endswith(".rels")):
+            root = etree.fromstring(archive.read(name), parser)
+            if any(rel.get("Target") is None or rel.get("Id") is None for rel in root.iter("{*}Relationship")):
+                raise ImportRefused("此Word文件已损坏（文件内部的关联缺少目标），无法导入")
+
+
 def read_docx(data: bytes) -> Source:
     check_archive(data)
     import docx
     from lxml.etree import LxmlError
 
     try:
+        _check_relationships(data)
         document = docx.Document(io.BytesIO(data))
         blocks = _blocks(document.element.body, TableBudget())
     except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, LxmlError, EOFError):
