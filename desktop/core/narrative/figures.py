@@ -17,6 +17,7 @@ from desktop.core.tablespec import (
     T4_GROUPS,
     T4_ITEMS,
     T4_SUIT,
+    cell_key,
 )
 from desktop.core.values import CellValue
 
@@ -65,14 +66,15 @@ _T3_ROWS = dict((*T3_TOP_ROWS, T3_CARRIED_OUT))
 
 def t3_row(row: str) -> Figure:
     if row == T3_TOTAL_ROW[0]:
-        return Figure(f"表三“{T3_RESULTS_LABEL}”{T3_TOTAL_ROW[1]}", (f"t3.{row}.total",))
-    return Figure(f"表三“{_T3_ROWS[row]}”总计", (f"t3.{row}.total",))
+        return Figure(f"表三“{T3_RESULTS_LABEL}”{T3_TOTAL_ROW[1]}", (cell_key("t3", row, "total"),))
+    return Figure(f"表三“{_T3_ROWS[row]}”总计", (cell_key("t3", row, "total"),))
 
 
 def t3_group(group: str) -> Figure:
     rows = T3_GROUPS[group]
     which = "总计" if len(rows) == 1 else "各项总计之和"
-    return Figure(f"表三“{short_label(T3_GROUP_LABELS[group])}”{which}", tuple(f"t3.{r}.total" for r in rows))
+    keys = tuple(cell_key("t3", r, "total") for r in rows)
+    return Figure(f"表三“{short_label(T3_GROUP_LABELS[group])}”{which}", keys)
 
 
 NEW, CARRIED_IN, TOTAL, CARRIED_OUT = (t3_row(r) for r in ("new", "carried_in", "total", "carried_out"))
@@ -89,11 +91,11 @@ def t4(group: str, item: str) -> Figure:
     """A cell of table 四, or for ``litigation`` the sum over both 起诉 groups."""
     if group == LITIGATION:
         return Figure(f"表四“{T4_SUIT}”两类起诉的{T4_ITEM_LABELS[item]}之和",
-                      tuple(f"t4.{g}.{item}" for g in SUIT_GROUPS))
-    spec = CELLS[f"t4.{group}.{item}"]
+                      tuple(cell_key("t4", g, item) for g in SUIT_GROUPS))
+    spec = CELLS[cell_key("t4", group, item)]
     return Figure(f"表四“{spec.row_label}”{spec.column_label}", (spec.key,))
 
 
 def t2(row: str, column: str) -> Figure:
-    spec = CELLS[f"t2.{row}.{column}"]
+    spec = CELLS[cell_key("t2", row, column)]
     return Figure(f"表二“{spec.row_label}”{spec.column_label}", (spec.key,))

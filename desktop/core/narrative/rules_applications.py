@@ -17,7 +17,7 @@ from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES,
 from desktop.core.narrative.guards import CHANGE, not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.respective import respective_pairs
-from desktop.core.tablespec import CELLS
+from desktop.core.tablespec import CELLS, cell_key
 
 E = Severity.ERROR
 ON_REQUEST = "text.s1.on_request"
@@ -102,10 +102,11 @@ assert set(_ROW_WORDS) <= set(CELLS[k].row for k in CELLS if k.startswith("t3.")
 def _row_named(words: str, group: Figure) -> tuple[Figure, str] | None:
     """The one row of ``group`` a reason names, and the words left once its name is taken out:
     「因属于信访举报投诉类申请不予处理」 → 不予处理 1.信访举报投诉类申请, and 「因属于类申请不予处理」."""
-    rows = [r for r, pattern in _ROW_WORDS.items() if f"t3.{r}.total" in group.cells and re.search(pattern, words)]
+    rows = [r for r, pattern in _ROW_WORDS.items()
+            if cell_key("t3", r, "total") in group.cells and re.search(pattern, words)]
     if len(rows) != 1:
         return None
-    key = f"t3.{rows[0]}.total"
+    key = cell_key("t3", rows[0], "total")
     return Figure(f"表三“{CELLS[key].row_label}”总计", (key,)), re.sub(_ROW_WORDS[rows[0]], "", words)
 
 

@@ -18,6 +18,7 @@ from desktop.core.narrative.figures import LITIGATION, Figure, t4
 from desktop.core.narrative.guards import not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.respective import respective_pairs
+from desktop.core.tablespec import cell_key
 
 E = Severity.ERROR
 ON_REQUEST = "text.s1.on_request"
@@ -125,7 +126,7 @@ def _upheld_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
         items = ("corrected", "other") if _PENDING_WORDS.search(s.sentence_text(clause)) else \
             ("corrected", "other", "pending")
         groups = sorted({g for topic in topics for g in _GROUPS_OF[topic]})
-        figure = Figure("表四", tuple(f"t4.{g}.{i}" for g in groups for i in items))
+        figure = Figure("表四", tuple(cell_key("t4", g, i) for g in groups for i in items))
         claims.append(Claim("N-05", figure, 0, match.start(), match.end(), match.group(),
                             s.clauses[clause].sentence, Wording.ALL_UPHELD))
     return claims

@@ -6,7 +6,7 @@ one (本年新制作数量 → the 2021 issued column, 处理决定数量 → th
 
 from __future__ import annotations
 
-from desktop.core.tablespec import T2_BLOCKS, T2_CONTENT_HEADER
+from desktop.core.tablespec import T2_BLOCKS, T2_CONTENT_HEADER, cell_key
 from desktop.io.importers import label_match as lm
 from desktop.io.importers.chinese_variants import fold
 from desktop.io.importers.document import Block
@@ -115,8 +115,10 @@ def read_t2(blocks: list[Block]) -> TableRead:
             read.problems.append(f"表二“{token.text.strip()}”一行的数与表头不符，未导入")
         else:
             for column, value in zip(columns, fitted, strict=False):
-                key = f"t2.{row}.{column}"
-                if column and key not in read.values and value.value is not None:
+                if not column:
+                    continue  # a header that fits no column: its cells stay blank
+                key = cell_key("t2", row, column)
+                if key not in read.values and value.value is not None:
                     read.values[key] = value.value
         read.rows_found.add(row)
         i += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.tablespec import T3_COLUMNS, T3_GROUP_LABELS, T3_GROUPS
+from desktop.core.tablespec import T3_COLUMNS, T3_GROUP_LABELS, T3_GROUPS, cell_key
 from desktop.io.importers import label_match as lm
 from desktop.io.importers.chinese_variants import fold
 from desktop.io.importers.document import Block, Grid
@@ -94,8 +94,8 @@ def read_t3(blocks: list[Block]) -> TableRead:
                 i += 1
                 continue
             placed = {key: v.value for key, v in zip(_COLUMN_KEYS, fitted, strict=True)}
-        if not any(key.startswith(f"t3.{row}.") for key in read.values):
-            read.values.update({f"t3.{row}.{col}": text for col, text in placed.items() if text is not None})
+        if not any(cell_key("t3", row, col) in read.values for col in placed):
+            read.values.update({cell_key("t3", row, col): text for col, text in placed.items() if text is not None})
         read.rows_found.add(row)
         i += 1
     return read

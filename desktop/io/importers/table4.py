@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from desktop.core.tablespec import T4_GROUPS, T4_ITEMS
+from desktop.core.tablespec import T4_GROUPS, T4_ITEMS, cell_key
 from desktop.io.importers import label_match as lm
 from desktop.io.importers.document import Block, Grid
 from desktop.io.importers.table_read import TableRead, fit
 from desktop.io.importers.table_stream import Token, header_columns, tokens_of
 
-KEYS = tuple(f"t4.{g}.{i}" for g, _ in T4_GROUPS for i, _ in T4_ITEMS)
+KEYS = tuple(cell_key("t4", g, i) for g, _ in T4_GROUPS for i, _ in T4_ITEMS)
 
 
 def _column_map(grid: Grid, data_row: int) -> dict[int, str] | None:
@@ -18,7 +18,7 @@ def _column_map(grid: Grid, data_row: int) -> dict[int, str] | None:
     mapping: dict[int, str] = {}
     for col in set(groups) & set(items):
         if len(set(groups[col])) == 1 and len(set(items[col])) == 1:
-            mapping[col] = f"t4.{groups[col][0]}.{items[col][0]}"
+            mapping[col] = cell_key("t4", groups[col][0], items[col][0])
     return mapping if sorted(mapping.values()) == sorted(KEYS) else None
 
 
