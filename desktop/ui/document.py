@@ -14,6 +14,7 @@ from desktop.core import edits
 from desktop.core.checks import Finding, Fix, check
 from desktop.core.checks.rejected import rejected_input
 from desktop.core.fields import TEXT_BY_KEY
+from desktop.core.paragraphs import merge_paragraph
 from desktop.core.report import Report
 from desktop.core.values import InvalidValue
 from desktop.ui.undo import EditCommand, TextCommand
@@ -76,21 +77,12 @@ class ReportDocument(QObject):
             self.undo_stack.push(TextCommand(self, edit))
 
     def insert_paragraph(self, key: str, paragraph: str, replaces: Callable[[str], bool] = lambda _line: False) -> str:
-        """A generated paragraph replaces the line it was generated as before (``replaces``), or goes after
-        what the clerk wrote; one undo step, and it stays editable. Says which: same, replaced or added."""
-        current = self.report.text[key].rstrip("\n")
-        lines = current.split("\n")
-        earlier = next((i for i, line in enumerate(lines) if replaces(line)), None)
-        if earlier is not None and lines[earlier].strip() == paragraph:
-            return "same"
-        if earlier is not None:
-            lines[earlier] = paragraph
-            text = "\n".join(lines)
-        else:
-            text = f"{current}\n{paragraph}" if current else paragraph
-        label = "更新按表格生成的段落" if earlier is not None else "插入按表格生成的段落"
-        self._push(edits.plan_many(self.report, [(key, text)], label=label))
-        return "replaced" if earlier is not None else "added"
+        """A generated paragraph as one undo step (see core's merge_paragraph); says same, replaced or added."""
+        text, outcome = merge_paragraph(self.report.text[key], paragraph, replaces)
+        if outcome != "same":
+            label = "更新按表格生成的段落" if outcome == "replaced" else "插入按表格生成的段落"
+            self._push(edits.plan_many(self.report, [(key, text)], label=label))
+        return outcome
 
     def set_manual_totals(self, manual: bool) -> None:
         self._push(edits.plan_manual_totals(self.report, manual))
