@@ -10,7 +10,7 @@ from typing import Any
 from desktop.core.fields import LEVEL_LABELS, Level
 
 MIN_YEAR, MAX_YEAR = 2008, 2100  # the 条例 took effect in 2008
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$|^(\d{4})(\d{2})(\d{2})$")
 
 
 def parse_agency(value: Any) -> str:
@@ -60,7 +60,7 @@ def parse_date(value: Any) -> dt.date | None:
     match = _DATE.match(text)
     if match:
         try:
-            return dt.date(*(int(g) for g in match.groups()))
+            return dt.date(*(int(g) for g in match.groups() if g is not None))
         except ValueError:
             pass
     raise ValueError(f"成文日期“{text}”无法识别，请写成 2024-01-04 或 2024年1月4日")

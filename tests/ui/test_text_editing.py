@@ -94,3 +94,20 @@ def test_pasted_half_width_punctuation_is_fixed_in_one_undo_step(window: MainWin
     qtbot.waitUntil(lambda: not any(f.rule == "X-02" for f in document.findings), timeout=2000)
     document.undo_stack.undo()
     assert document.report.text["text.s6"] == "(一)无其他事项;"
+
+
+def test_ctrl_y_redoes_as_in_wps(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.files.open_sample()
+    document = window.document
+    assert document is not None
+    document.set_value("t4.review.upheld", "2")
+    document.undo_stack.undo()
+    assert document.report.cells["t4.review.upheld"] == 0
+    assert window.editor is not None
+    window.editor.tabs.setCurrentIndex(4)
+    view = window.editor.tables["t4"].view
+    view.setFocus()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert document.report.cells["t4.review.upheld"] == 2
