@@ -123,13 +123,25 @@ def test_a_wrong_total_gets_a_one_click_fix() -> None:
     assert finding.fix.values == (("t4.review.total", 351),)
 
 
-def test_blank_table_cells_are_one_finding_per_row() -> None:
+def test_blank_table_cells_are_one_finding_per_table_with_fill_zero_as_its_fix() -> None:
     report = huaian()
     report.cells["t3.new.natural"] = None
-    report.cells["t3.new.business"] = None
+    report.cells["t3.granted.business"] = None
     (finding,) = rules_of(report)["T3-04"]
-    assert finding.cells == ("t3.new.natural", "t3.new.business")
-    assert "空白不等于0" in finding.message
+    assert finding.cells == ("t3.new.natural", "t3.granted.business")
+    assert finding.message.startswith("表三有2个单元格未填写") and "空白不等于0" in finding.message
+    assert finding.fix is not None and finding.fix.label == "空白填0（表三）"
+    assert finding.fix.values == (("t3.new.natural", 0), ("t3.granted.business", 0))
+
+
+def test_a_new_report_lists_real_inconsistencies_before_its_blanks() -> None:
+    report = Report.new("某乡", "township", 2024)
+    report.manual_totals = True
+    for item, value in (("upheld", 1), ("corrected", 0), ("other", 0), ("pending", 0), ("total", 5)):
+        report.cells[f"t4.review.{item}"] = value  # a wrong total among the blanks
+    errors = [f.rule for f in check(report, today=dt.date(2025, 1, 10)) if f.severity is Severity.ERROR]
+    assert errors.index("T4-01") < min(errors.index(r) for r in ("T2-01", "T3-04", "T4-02"))
+    assert sum(r in ("T2-01", "T3-04", "T4-02") for r in errors) == 3  # one per table, not one per row
 
 
 def test_t2_02_is_only_a_warning_for_city_departments_and_silent_for_rule_makers() -> None:

@@ -315,3 +315,23 @@ def test_a_shifted_block_without_labels_is_reported(window: MainWindow, qtbot) -
     assert "有1个值落在表格之外" in message  # … and the value that fell off the table is told,
     assert "总计粘贴的是0，各项相加为3" in message  # as is the total that no longer agrees
     QGuiApplication.clipboard().clear()
+
+
+def test_a_new_report_shows_one_blank_finding_per_table_with_fill_zero(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.report import Meta, Report
+
+    window.files.show(Report(meta=Meta(agency="某乡", level="township", year=2024)), None, clean=False)  # type: ignore[arg-type]
+    assert window.editor is not None and window.document is not None
+    panel = window.editor.problems
+    errors = panel.topLevelItem(0)
+    texts = [errors.child(i).text(0) for i in range(errors.childCount())]
+    assert any(t.startswith("表三有175个单元格未填写") for t in texts)
+    assert len([t for t in texts if "未填写" in t and "空白不等于0" in t]) == 3
+    item = next(errors.child(i) for i in range(errors.childCount()) if errors.child(i).text(1) == "T3-04")
+    button = panel.itemWidget(item, 2)
+    assert button.text() == "空白填0（表三）"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not any(f.rule == "T3-04" for f in window.document.findings)
+    assert window.document.report.cells["t3.new.natural"] == 0
+    window.document.undo_stack.undo()
+    assert window.document.report.cells["t3.new.natural"] is None

@@ -10,7 +10,7 @@ from desktop.core.checks.equations import check_equations
 from desktop.core.checks.findings import Finding
 from desktop.core.checks.house_rules import HOUSE_RULES
 from desktop.core.checks.section_rules import SECTION_RULES
-from desktop.core.checks.table_rules import TABLE_RULES
+from desktop.core.checks.table_rules import BLANK_RULES, TABLE_RULES
 from desktop.core.lastyear import last_year_of
 from desktop.core.narrative.rules import NARRATIVE_RULES
 from desktop.core.report import PreviousYear, Report
@@ -33,5 +33,5 @@ def check(report: Report, previous: PreviousYear | None = None, today: dt.date |
     findings: list[Finding] = []
     for rule in RULE_FUNCTIONS:
         findings.extend(rule(ctx))
-    findings.sort(key=lambda f: f.severity.rank)
+    findings.sort(key=lambda f: (f.severity.rank, f.rule in BLANK_RULES))  # blanks after real inconsistencies
     return findings

@@ -7,28 +7,29 @@ from decimal import Decimal
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Fix, Severity
 from desktop.core.fields import Level
+from desktop.core.table_edits import takes_typing
 from desktop.core.tablespec import CELLS, T2, T3, T4, cell_key, column_label, row_label
 
 E, W = Severity.ERROR, Severity.WARNING
 
 
 def blanks(ctx: CheckContext) -> list[Finding]:
-    """T2-01, T3-04, T4-02: a blank is not 0."""
-    cells = ctx.report.cells
+    """T2-01, T3-04, T4-02: a blank is not 0. One finding per table, with 空白填0 as its fix: a new report
+    has 199 blank cells, and one line per row would bury the real inconsistencies."""
+    report = ctx.report
     found = []
     for table, rule in ((T2, "T2-01"), (T3, "T3-04"), (T4, "T4-02")):
-        rows: dict[str, list[str]] = {}
-        for spec in table.cells:
-            if cells[spec.key] is None:
-                rows.setdefault(spec.row, []).append(spec.key)
-        for keys in rows.values():
-            first = CELLS[keys[0]]
-            if len(keys) == 1:
-                where = first.label
-            else:
-                where = f"表{table.number} {first.row_label} 有{len(keys)}个单元格"
-            found.append(Finding(rule, E, tuple(keys), f"{where}未填写：空白不等于0，没有发生请填0"))
+        keys = tuple(spec.key for spec in table.cells if report.cells[spec.key] is None)
+        if not keys:
+            continue
+        where = CELLS[keys[0]].label if len(keys) == 1 else f"表{table.number}有{len(keys)}个单元格"
+        fillable = tuple((key, 0) for key in keys if takes_typing(key, report.manual_totals))
+        fix = Fix(f"空白填0（表{table.number}）", fillable) if fillable else None
+        found.append(Finding(rule, E, keys, f"{where}未填写：空白不等于0，没有发生请填0", fix))
     return found
+
+
+BLANK_RULES = frozenset({"T2-01", "T3-04", "T4-02"})
 
 
 def regulations_power(ctx: CheckContext) -> list[Finding]:
