@@ -3,15 +3,19 @@ busy cursor. Flows call these; they never touch the window themselves."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from desktop.ui.flows.host import SaveChoice
+
+T = TypeVar("T")
+POLL_MS = 20
 
 if TYPE_CHECKING:
     from desktop.core.report import Report
@@ -24,6 +28,7 @@ if TYPE_CHECKING:
 class WindowHost:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.progress: QProgressDialog | None = None  # while work runs off the UI thread
 
     # ---- questions
 
@@ -95,6 +100,41 @@ class WindowHost:
             yield
         finally:
             QApplication.restoreOverrideCursor()
+
+    def run_cancellable(self, message: str, work: Callable[[], T]) -> T | None:
+        """The window keeps repainting while ``work`` runs in a thread. 取消 returns at once and the
+        result is dropped; the work itself is bounded (the importers' limits), so it ends soon after."""
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                outcome["value"] = work()
+            except BaseException as error:  # handed to the UI thread below, where it is raised again
+                outcome["error"] = error
+
+        thread = threading.Thread(target=run, name="nianbao-work", daemon=True)
+        progress = QProgressDialog(message, self.window.tr("取消"), 0, 0, self.window)
+        progress.setWindowTitle(self.window.tr("年报助手"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        self.progress = progress
+        loop = QEventLoop()
+        poll = QTimer(interval=POLL_MS)
+        poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+        progress.canceled.connect(loop.quit)
+        thread.start()
+        poll.start()
+        loop.exec()
+        poll.stop()
+        cancelled = progress.wasCanceled()
+        progress.reset()
+        progress.deleteLater()
+        self.progress = None
+        if cancelled:
+            return None
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]  # type: ignore[no-any-return]
 
     def show_pdf(self, pdf: bytes, title: str) -> None:
         from desktop.ui.pdf_preview import PdfPreviewDialog

@@ -74,6 +74,9 @@ class HeadlessHost:
     def busy(self, message: str) -> Iterator[None]:
         yield
 
+    def run_cancellable(self, message: str, work):  # type: ignore[no-untyped-def]
+        return work()
+
     def show_pdf(self, pdf: bytes, title: str) -> None:
         self.pdfs.append(pdf)
 

@@ -152,17 +152,24 @@ class FileFlows:
 
         if not self.maybe_discard_changes():
             return False
+        reading = tr("正在读取“%1”……").replace("%1", path.name)
         try:
-            with self.host.busy(tr("正在读取“%1”……").replace("%1", path.name)):
-                result = import_file(path)
+            found = self.host.run_cancellable(reading, lambda: import_file(path))
+            if found is None:
+                self.host.status(tr("已取消导入"))
+                return False
+            result = found
             meta = result.report.meta
             question = question_for(result.missing, meta.year, meta.agency, meta.level)
             if question is not None:
                 known = self.host.ask_import_answers(question)
                 if known is None:
                     return False
-                with self.host.busy(tr("正在读取“%1”……").replace("%1", path.name)):
-                    result = import_file(path, known)
+                answered = self.host.run_cancellable(reading, lambda: import_file(path, known))
+                if answered is None:
+                    self.host.status(tr("已取消导入"))
+                    return False
+                result = answered
         except ImportRefused as error:
             self.host.tell_error(tr("无法导入"), str(error))
             return False

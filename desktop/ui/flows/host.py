@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from enum import Enum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from desktop.core.report import Report
     from desktop.io.importers.identity import Known
     from desktop.io.importers.questions import Question
     from desktop.ui.document import ReportDocument
+
+
+T = TypeVar("T")
 
 
 class SaveChoice(Enum):
@@ -33,6 +37,9 @@ class FlowHost(Protocol):
     def tell_error(self, title: str, text: str) -> None: ...
     def status(self, message: str) -> None: ...
     def busy(self, message: str) -> AbstractContextManager[None]: ...
+    def run_cancellable(self, message: str, work: Callable[[], T]) -> T | None:
+        """``work`` off the UI thread, with progress and 取消; None when the clerk cancelled."""
+        ...
     def show_pdf(self, pdf: bytes, title: str) -> None: ...
 
     # ---- the open report
