@@ -17,6 +17,7 @@ from desktop.core.fields import TEXT_BY_KEY
 from desktop.core.paragraphs import merge_paragraph
 from desktop.core.report import Report
 from desktop.core.values import InvalidValue
+from desktop.ui.background_check import BackgroundChecker, is_long
 from desktop.ui.undo import EditCommand, TextCommand
 
 TEXT_CHECK_DELAY_MS = 400
@@ -38,7 +39,15 @@ class ReportDocument(QObject):
         self._text_check = QTimer(self, singleShot=True, interval=TEXT_CHECK_DELAY_MS)
         self._text_check.timeout.connect(self.recheck)
         self.rejected: dict[str, tuple[str, str]] = {}  # key → (what was typed, why it was refused)
-        self.findings: list[Finding] = check(report)
+        self._generation = 0
+        self._background = BackgroundChecker(self)
+        self._background.finished.connect(self._on_checked)
+        self.checking = False  # a long report's check is running off the UI thread
+        self.findings: list[Finding] = []
+        if is_long(report):
+            self.recheck()
+        else:
+            self.findings = check(report)
 
     # ---- edits
 
@@ -113,7 +122,18 @@ class ReportDocument(QObject):
 
     def recheck(self) -> None:
         self._text_check.stop()
-        findings = rejected_input(self.rejected) + check(self.report)
+        self._generation += 1
+        if is_long(self.report):
+            self.checking = True
+            self._background.start(self.report, self._generation)
+            return
+        self._on_checked(self._generation, check(self.report))
+
+    def _on_checked(self, generation: int, checked: list[Finding]) -> None:
+        if generation != self._generation:
+            return  # an edit came after this check's snapshot; its own check follows
+        self.checking = False
+        findings = rejected_input(self.rejected) + checked
         if findings != self.findings:
             self.findings = findings
             self.findings_changed.emit()

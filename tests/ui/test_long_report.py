@@ -1,0 +1,40 @@
+"""A long report is checked off the UI thread: typing never waits for the checker, and the findings that
+arrive are those of the text as it is now, identical to a check on the UI thread."""
+
+from __future__ import annotations
+
+from desktop.core.checks import check
+from desktop.ui.background_check import LONG_REPORT_CHARS
+from desktop.ui.document import ReportDocument
+from tests.fixtures.reports import huaian
+
+PARAGRAPH = "2024年，我市共收到政府信息公开申请3119件。加强政务公开平台建设，规范信息发布流程。"
+
+
+def long_report():  # type: ignore[no-untyped-def]
+    report = huaian()
+    report.text["text.s1.management"] = PARAGRAPH * (LONG_REPORT_CHARS // len(PARAGRAPH) + 10)
+    return report
+
+
+def test_a_long_report_is_checked_in_the_background_with_the_same_findings(qtbot) -> None:  # type: ignore[no-untyped-def]
+    report = long_report()
+    document = ReportDocument(report)
+    assert document.checking  # opening did not wait for the check
+    qtbot.waitUntil(lambda: not document.checking, timeout=20000)
+    assert document.findings == check(report)
+
+    document.set_text("text.s1.on_request", "全年新收政府信息公开申请3000件。")  # disagrees with table 三
+    document.recheck()
+    assert document.checking
+    document.set_text("text.s1.on_request", "全年新收政府信息公开申请3001件。")  # a later edit wins
+    document.recheck()
+    qtbot.waitUntil(lambda: not document.checking, timeout=20000)
+    assert document.findings == check(report)
+    assert any("3001" in f.message for f in document.findings if f.rule == "N-02")
+    assert not any("3000件" in f.message for f in document.findings)
+
+
+def test_a_short_report_is_still_checked_at_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    document = ReportDocument(huaian())
+    assert not document.checking and document.findings == check(document.report)
