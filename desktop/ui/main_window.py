@@ -16,6 +16,7 @@ from desktop.ui.settings import Settings
 from desktop.ui.start_page import StartPage
 from desktop.ui.window_host import WindowHost
 from desktop.ui.window_menus import WindowMenus
+from desktop.ui.window_toolbar import WindowToolbar
 
 STATUS_MS = 8000
 
@@ -40,6 +41,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self.tr("最近打开"), self)
         self.recent_menu.triggered.connect(lambda action: self.files.open_recent(str(action.data())))
         self.menus = WindowMenus(self)
+        self.toolbar = WindowToolbar(self)
+        self.addToolBar(self.toolbar)
         self.start_page.new_requested.connect(self.files.new_report)
         self.start_page.open_requested.connect(self.files.open_dialog)
         self.start_page.import_requested.connect(self.files.import_dialog)
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
             document.done.connect(self.status)
             self.autosaver = Autosaver(document)
         self.menus.update_enabled()
+        self.toolbar.attach(document)
         self._update_title()
 
     def fix_all_punctuation(self) -> None:

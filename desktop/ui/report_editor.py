@@ -38,7 +38,7 @@ class ReportEditor(QWidget):
         self.problems.shown_first = self._on_current_tab
         self._jumping = False  # a click in the panel changes the tab: keep the panel's order then
         self.tabs.currentChanged.connect(self._tab_changed)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.problems)
         splitter.setStretchFactor(0, 3)
@@ -75,6 +75,17 @@ class ReportEditor(QWidget):
 
     def _on_current_tab(self, finding: Finding) -> bool:
         return self.tabs.currentIndex() in {tab_of(k, self.defs) for k in _keys_of(finding)}
+
+    def show_problems(self) -> None:
+        """The toolbar's error count: the panel opens (also when dragged shut) with its first finding."""
+        sizes = self.splitter.sizes()
+        if sizes[1] < 80:
+            self.splitter.setSizes([max(sizes[0] - 200, 200), 200])
+        self.problems.setFocus()
+        group = self.problems.topLevelItem(0)
+        first = group.child(0) if group is not None else None
+        if first is not None:
+            self.problems.setCurrentItem(first)
 
     def show_finding(self, finding: Finding) -> None:
         """Switch to the finding's tab and select its cells, or put the cursor in its text."""

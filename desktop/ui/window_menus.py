@@ -4,6 +4,7 @@ its flow; actions that need a report are disabled on the start page."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
@@ -51,9 +52,12 @@ class WindowMenus:
         menu.addAction(self.action(tr("以本报告为基础新建下一年度报告…"), files.next_year, needs_report=True))
         menu.addAction(self.action(tr("关联上年度报告…"), files.link_last_year, needs_report=True))
         menu.addSeparator()
-        menu.addAction(self.action(tr("导出PDF…"), lambda: exports.export(".pdf"), needs_report=True))
-        menu.addAction(self.action(tr("导出Word…"), lambda: exports.export(".docx"), needs_report=True))
-        menu.addAction(self.action(tr("导出网页…"), lambda: exports.export(".html"), needs_report=True))
+        self.exports = {
+            suffix: self.action(text, partial(exports.export, suffix), needs_report=True)
+            for suffix, text in ((".pdf", tr("导出PDF…")), (".docx", tr("导出Word…")), (".html", tr("导出网页…")))
+        }
+        for action in self.exports.values():
+            menu.addAction(action)
         menu.addAction(self.action(tr("复制为网页格式"), self.copy_html, needs_report=True))
         menu.addSeparator()
         menu.addAction(self.action(tr("关闭报告"), files.close_report, QKeySequence.StandardKey.Close,
