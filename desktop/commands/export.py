@@ -4,15 +4,13 @@ has error findings, unless --force."""
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.commands.common import CommandError, fail, load_project
 from desktop.core.checks import Severity, check
 from desktop.core.file_errors import describe
+from desktop.core.report import Report
 from desktop.io.formats import UnsupportedFormat, exporter_for
 from desktop.resources import MissingResource
 
@@ -43,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"报告有{len(errors)}处错误，未导出。改正后再导出，或加 --force 强制导出", 1)
         print(f"注意：报告有{len(errors)}处错误，已按 --force 导出", file=sys.stderr)
     try:
-        with _unprintable() as missing:
-            export(report, Path(args.output))
+        export(report, Path(args.output))
+        missing = _unprintable(report) if Path(args.output).suffix.lower() == ".pdf" else []
     except MissingResource as error:
         return fail(str(error), 2)
     except OSError as error:
@@ -55,27 +53,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-class _MissingGlyphs(logging.Handler):
-    """Takes the PDF font set's record of a character no font draws, so the clerk is told in Chinese."""
+def _unprintable(report: Report) -> list[str]:
+    """What the PDF shows as empty boxes: characters no bundled font and none on this PC can draw."""
+    from desktop.io.pdf.fontset import font_set, unprintable
 
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.chars: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if str(record.msg).startswith("no font has U+") and isinstance(record.args, tuple) and record.args:
-            code = record.args[0]
-            self.chars.append(chr(code) if isinstance(code, int) else "?")
-        else:
-            print(f"注意：{record.getMessage()}", file=sys.stderr)
-
-
-@contextmanager
-def _unprintable() -> Iterator[list[str]]:
-    logger = logging.getLogger("desktop.io.pdf.fontset")
-    handler = _MissingGlyphs()
-    logger.addHandler(handler)
-    try:
-        yield handler.chars
-    finally:
-        logger.removeHandler(handler)
+    return unprintable(font_set(), "".join([report.meta.agency, *report.text.values()]))

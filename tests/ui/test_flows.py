@@ -207,3 +207,18 @@ def test_the_import_graph_runs_one_way(module: str) -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and id(node) not in type_only:
                 assert not (node.module or "").startswith(forbidden), f"{path.relative_to(REPO)}: {node.module}"
+
+
+def test_a_character_no_font_draws_is_told_before_the_pdf_is_written(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    host, files, exports = _flows(tmp_path)
+    report = storage.load(SEED_FILE)
+    report.text["text.s6"] = "本年度无其他需要报告的事项𝄞。"
+    files.show(report, None)
+    host.answers.append(False)  # don't export with empty boxes
+    assert exports.export(".pdf") is None
+    assert "没有字体能显示以下字符：“𝄞”（U+1D11E）" in host.asked[-1]
+    assert list(tmp_path.glob("*.pdf")) == []
+    host.answers.append(True)
+    host.paths.append(str(tmp_path / "r.pdf"))
+    assert exports.export(".pdf") == tmp_path / "r.pdf"
+    files.prepare_to_close()

@@ -156,5 +156,15 @@ def _search_elsewhere(chars: set[str]) -> None:
         if not wanted:
             return
     for char in wanted:
-        log.warning("no font has U+%04X; it prints as an empty box", ord(char))
+        log.info("no font has U+%04X; it prints as an empty box", ord(char))  # callers tell the clerk in Chinese
         _FOUND_ELSEWHERE[char] = None
+
+
+def unprintable(fonts: FontSet, text: str) -> list[str]:
+    """Characters of ``text`` that no font of the export and none on the PC can draw: the PDF would show
+    them as empty boxes, so the clerk is told before exporting. Invisible characters are not counted."""
+    candidates = {c for c in set(text)
+                  if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn") and not c.isspace()
+                  and not any(fonts._has(role, c) for role in fonts.names)}
+    _search_elsewhere(candidates)
+    return sorted(c for c in candidates if _FOUND_ELSEWHERE.get(c) is None)

@@ -12,6 +12,7 @@ from desktop.core.checks import Finding, Severity
 from desktop.core.fields import TEXT_BY_KEY
 from desktop.core.file_errors import describe
 from desktop.core.file_names import safe_stem
+from desktop.core.report import Report
 from desktop.resources import MissingResource
 from desktop.ui.export_fonts import export_fonts
 from desktop.ui.flows.host import FlowHost
@@ -48,6 +49,8 @@ class ExportFlow:
         document = self.host.current_document()
         if document is None or not self.confirm_export_with_errors():
             return None
+        if suffix == ".pdf" and not self._confirm_unprintable(document.report):
+            return None
         suggested = f"{safe_stem(document.report.title)}{suffix}"
         path = self.host.ask_save_path(tr(TITLES[suffix]), suggested, EXPORT_FILTERS[suffix])
         if not path:
@@ -71,6 +74,23 @@ class ExportFlow:
         if suffix == ".pdf":
             self.host.show_pdf(data, target.name)
         return target
+
+
+    def _confirm_unprintable(self, report: Report) -> bool:
+        from desktop.io.pdf.fontset import font_set, unprintable
+
+        with self.host.busy(tr("正在检查字体……")):
+            missing = unprintable(font_set(export_fonts(self.settings)), report_text(report))
+        if not missing:
+            return True
+        shown = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing[:10])
+        return self.host.ask_yes_no(tr("有字符无法显示"), tr(
+            "没有字体能显示以下字符：%1。导出的PDF中它们会显示为空白方框。\n\n"
+            "可以改用其他写法，或在 设置 → 导出字体 中选择含有这些字符的字体。仍要导出吗？").replace("%1", shown))
+
+
+def report_text(report: Report) -> str:
+    return "".join([report.meta.agency, *report.text.values()])
 
 
 def where(finding: Finding) -> str:
