@@ -8,7 +8,9 @@ import shutil
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 STALE_AFTER_S = 600  # no save of a report takes this long: an older temporary was left by a crash
 MAX_STALE_REMOVED = 10_000
@@ -19,13 +21,26 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, mode_of: Path
     replaces) or, for a new file, what the system gives new files. OSError propagates; the target is then
     untouched and no temporary file is left."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
     remove_stale_temporaries(path)
+    _replace(path, lambda out: out.write(data), mode_of or path)
+
+
+def copy_atomically(src: Path, dst: Path) -> None:
+    """A copy that is either whole or absent, with the source's mode (for ``FILE.bak``)."""
+    def copy(out: BinaryIO) -> None:
+        with open(src, "rb") as source:
+            shutil.copyfileobj(source, out)
+
+    _replace(dst, copy, src)
+
+
+def _replace(path: Path, write: Callable[[BinaryIO], object], mode_of: Path) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        _ordinary_mode(fd, mode_of or path)
+        _ordinary_mode(fd, mode_of)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
@@ -36,24 +51,6 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, mode_of: Path
             pass
         raise
     fsync_folder(folder)
-
-
-def copy_atomically(src: Path, dst: Path) -> None:
-    """A copy that is either whole or absent, with the source's mode (for ``FILE.bak``)."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
-    try:
-        _ordinary_mode(fd, src)
-        with os.fdopen(fd, "wb") as out, open(src, "rb") as source:
-            shutil.copyfileobj(source, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, dst)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
 
 
 def remove_stale_temporaries(path: Path, now: float | None = None) -> int:
