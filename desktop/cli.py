@@ -24,8 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _utf8_console() -> None:
-    """Chinese output must not crash a Windows console with a legacy code page."""
+def utf8_console() -> None:
+    """Chinese output must not crash a Windows console, or a pipe, with a legacy code page (also used by
+    packaging/build.py)."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -59,7 +60,7 @@ def _chinese_argparse() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _utf8_console()
+    utf8_console()
     _chinese_argparse()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from desktop import __version__  # noqa: E402
+from desktop.cli import utf8_console  # noqa: E402
 
 SPEC = HERE / "nianbao.spec"
 ISS = HERE / "windows" / "nianbao.iss"
@@ -66,19 +67,8 @@ def folder_size(path: Path) -> int:
     return sum(p.lstat().st_size for p in path.rglob("*") if not p.is_dir())
 
 
-def utf8_output() -> None:
-    """年报助手 in the messages must not stop the build when output is piped on a legacy code page."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
-
-
 def main(argv: list[str] | None = None) -> int:
-    utf8_output()
+    utf8_console()  # 年报助手 in the messages must not stop a piped build on a legacy code page
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
     parser.add_argument("--work", type=Path, help="PyInstaller's work folder (default: build/ beside --dist)")

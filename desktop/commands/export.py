@@ -57,4 +57,4 @@ def _unprintable(report: Report) -> list[str]:
     """What the PDF shows as empty boxes: characters no bundled font and none on this PC can draw."""
     from desktop.io.pdf.fontset import font_set, unprintable
 
-    return unprintable(font_set(), "".join([report.meta.agency, *report.text.values()]))
+    return unprintable(font_set(), report)

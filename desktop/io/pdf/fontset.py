@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from desktop.core.report import Report
 from desktop.io.fonts import FontFace, FontRole, bundled_font, covers, resolve_fonts, scan_fonts
 
 log = logging.getLogger(__name__)
@@ -160,9 +161,10 @@ def _search_elsewhere(chars: set[str]) -> None:
         _FOUND_ELSEWHERE[char] = None
 
 
-def unprintable(fonts: FontSet, text: str) -> list[str]:
-    """Characters of ``text`` that no font of the export and none on the PC can draw: the PDF would show
-    them as empty boxes, so the clerk is told before exporting. Invisible characters are not counted."""
+def unprintable(fonts: FontSet, report: Report) -> list[str]:
+    """Characters of the report's text that no font of the export and none on the PC can draw: the PDF
+    would show them as empty boxes, so the clerk is told before exporting. Invisible ones are not counted."""
+    text = "".join([report.meta.agency, *report.text.values()])
     candidates = {c for c in set(text)
                   if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn") and not c.isspace()
                   and not any(fonts._has(role, c) for role in fonts.names)}

@@ -80,17 +80,13 @@ class ExportFlow:
         from desktop.io.pdf.fontset import font_set, unprintable
 
         with self.host.busy(tr("正在检查字体……")):
-            missing = unprintable(font_set(export_fonts(self.settings)), report_text(report))
+            missing = unprintable(font_set(export_fonts(self.settings)), report)
         if not missing:
             return True
         shown = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing[:10])
         return self.host.ask_yes_no(tr("有字符无法显示"), tr(
             "没有字体能显示以下字符：%1。导出的PDF中它们会显示为空白方框。\n\n"
             "可以改用其他写法，或在 设置 → 导出字体 中选择含有这些字符的字体。仍要导出吗？").replace("%1", shown))
-
-
-def report_text(report: Report) -> str:
-    return "".join([report.meta.agency, *report.text.values()])
 
 
 def where(finding: Finding) -> str:
