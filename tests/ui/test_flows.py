@@ -222,3 +222,22 @@ def test_a_character_no_font_draws_is_told_before_the_pdf_is_written(qapp, tmp_p
     host.paths.append(str(tmp_path / "r.pdf"))
     assert exports.export(".pdf") == tmp_path / "r.pdf"
     files.prepare_to_close()
+
+
+def test_recovered_edits_of_a_file_open_elsewhere_come_back_as_a_copy(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.nianbao"
+    storage.save(storage.load(SEED_FILE), path)
+    first, first_files, _ = _flows(tmp_path, "a.ini")
+    assert first_files.open_path(path)
+    second, second_files, _ = _flows(tmp_path, "b.ini")
+    second_files.restore(storage.load(path), path)
+    assert second.document is not None and second.document.path is None
+    assert "恢复的修改作为未保存的副本打开" in second.statuses[-1]
+    first_files.prepare_to_close()
+    third, third_files, _ = _flows(tmp_path, "c.ini")
+    third_files.restore(storage.load(path), path)  # nobody holds it now: the file's own edits, locked
+    assert third.document is not None and third.document.path == path
+    fourth, fourth_files, _ = _flows(tmp_path, "d.ini")
+    fourth.answers.append(False)
+    assert not fourth_files.open_path(path) and "已在本机的另一个年报助手窗口中打开" in fourth.asked[0]
+    third_files.prepare_to_close()

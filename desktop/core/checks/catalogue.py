@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.checks.findings import Severity
+from desktop.core.checks.house_rules import PUNCTUATION_RULE
+from desktop.core.checks.rejected import RULE as REJECTED_INPUT_RULE
 from desktop.core.tablespec import column_label
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -66,8 +68,8 @@ RULES: dict[str, RuleInfo] = {
 HOUSE_RULES: dict[str, RuleInfo] = {
     r.id: r
     for r in (
-        RuleInfo("X-01", E, "输入的值未被接受"),
-        RuleInfo("X-02", W, "中文标点规范"),
+        RuleInfo(REJECTED_INPUT_RULE, E, "输入的值未被接受"),
+        RuleInfo(PUNCTUATION_RULE, W, "中文标点规范"),
     )
 }
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.equations import check_equations
 from desktop.core.checks.findings import Finding
-from desktop.core.checks.house_rules import HOUSE_RULES
+from desktop.core.checks.house_rules import HOUSE_CHECKS
 from desktop.core.checks.section_rules import SECTION_RULES
 from desktop.core.checks.table_rules import BLANK_RULES, TABLE_RULES
 from desktop.core.lastyear import last_year_of
@@ -22,7 +22,7 @@ RULE_FUNCTIONS: list[Rule] = [
     *TABLE_RULES,
     *SECTION_RULES,
     *NARRATIVE_RULES,
-    *HOUSE_RULES,
+    *HOUSE_CHECKS,
 ]
 
 

@@ -37,4 +37,4 @@ def report_punctuation_fix(report: Report) -> Fix | None:
     return Fix("改正全文标点", values) if values else None
 
 
-HOUSE_RULES = [punctuation]
+HOUSE_CHECKS = [punctuation]

@@ -138,8 +138,18 @@ class FileFlows:
         self.show(report, None)
 
     def restore(self, report: Report, original: Path | None) -> None:
-        """Edits recovered after a crash: shown as unsaved changes of the file they belonged to."""
-        self.show(report, original, clean=False)
+        """Edits recovered after a crash: shown as unsaved changes of the file they belonged to, locked as
+        an opened file is; when another window holds that file now, as an unsaved copy."""
+        if original is None:
+            self.show(report, None, clean=False)
+            return
+        lock = ReportLock(original)
+        if lock.acquire() is not None:
+            self.show(report, None, clean=False)
+            self.host.status(tr("“%1”已在另一个窗口中打开，恢复的修改作为未保存的副本打开")
+                             .replace("%1", original.name))
+            return
+        self.show(report, original, clean=False, lock=lock)
 
     def import_dialog(self) -> None:
         path = self.host.ask_open_path(tr("导入已发布的报告"), IMPORT_FILTER)
