@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.fixtures.reports import SAMPLES
@@ -18,17 +19,21 @@ MAX_SECONDS = 5.0
 MAX_MEGABYTES = 500.0
 
 
-def deep_span_docx() -> bytes:
-    """The Word template with one table's cells spanning 10^9 columns (gridSpan)."""
+def edited_template(part: str, edit: Callable[[bytes], bytes]) -> bytes:
+    """The Word template with one part of its package rewritten by ``edit``."""
     source = zipfile.ZipFile(io.BytesIO((SAMPLES / "template-2021.docx").read_bytes()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             data = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = data.replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="1000000000"/>', 400)
-            target.writestr(item, data)
+            target.writestr(item, edit(data) if item.filename == part else data)
     return out.getvalue()
+
+
+def deep_span_docx() -> bytes:
+    """The Word template with one table's cells spanning 10^9 columns (gridSpan)."""
+    return edited_template(
+        "word/document.xml", lambda xml: xml.replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="1000000000"/>', 400))
 
 
 def huge_grid_html(cells: int = 1500) -> bytes:
