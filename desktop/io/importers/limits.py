@@ -25,8 +25,7 @@ class LimitExceeded(ImportRefused):
 
 
 def check_span(span: int) -> int:
-    if span > MAX_SPAN:
-        raise LimitExceeded(f"文件中有表格单元格横跨或纵跨{span}格，超过上限{MAX_SPAN}格，不像是一份年度报告，未导入")
+    within(span, MAX_SPAN, f"文件中有表格单元格横跨或纵跨{span}格，超过上限{MAX_SPAN}格")
     return span
 
 
@@ -39,44 +38,39 @@ class TableBudget:
 
     def add_rows(self, count: int = 1) -> None:
         self.rows += count
-        if self.rows > MAX_TABLE_ROWS:
-            raise LimitExceeded(f"文件中的表格超过{MAX_TABLE_ROWS}行，不像是一份年度报告，未导入")
+        within(self.rows, MAX_TABLE_ROWS, f"文件中的表格超过{MAX_TABLE_ROWS}行")
 
     def add_cells(self, count: int = 1) -> None:
         self.cells += count
-        if self.cells > MAX_CELLS:
-            raise LimitExceeded(f"文件中的表格超过{MAX_CELLS}个单元格，不像是一份年度报告，未导入")
+        within(self.cells, MAX_CELLS, f"文件中的表格超过{MAX_CELLS}个单元格")
+
+
+def within(count: int, limit: int, passed: str) -> None:
+    """Refuse the file once ``count`` passes ``limit``; ``passed`` says which limit, in Chinese."""
+    if count > limit:
+        raise LimitExceeded(f"{passed}，不像是一份年度报告，未导入")
 
 
 def check_elements(count: int) -> None:
-    if count > MAX_ELEMENTS:
-        raise LimitExceeded(f"网页中的标签超过{MAX_ELEMENTS}个，不像是一份年度报告，未导入")
+    within(count, MAX_ELEMENTS, f"网页中的标签超过{MAX_ELEMENTS}个")
 
 
 def check_blocks(count: int) -> None:
-    if count > MAX_BLOCKS:
-        raise LimitExceeded(f"文件中的段落和表格超过{MAX_BLOCKS}个，不像是一份年度报告，未导入")
+    within(count, MAX_BLOCKS, f"文件中的段落和表格超过{MAX_BLOCKS}个")
 
 
 def check_pdf_chars(count: int) -> None:
-    if count > MAX_PDF_CHARS:
-        raise LimitExceeded(f"PDF中的文字超过{MAX_PDF_CHARS}个字符，不像是一份年度报告，未导入")
+    within(count, MAX_PDF_CHARS, f"PDF中的文字超过{MAX_PDF_CHARS}个字符")
 
 
 def check_area(area: int) -> None:
-    if area > MAX_TABLE_AREA:
-        raise LimitExceeded(f"文件中有表格的合并单元格共覆盖超过{MAX_TABLE_AREA}格，不像是一份年度报告，未导入")
+    within(area, MAX_TABLE_AREA, f"文件中有表格的合并单元格共覆盖超过{MAX_TABLE_AREA}格")
 
 
 def check_ruled_lines(count: int, page: int) -> None:
-    if count > MAX_RULED_LINES:
-        raise LimitExceeded(f"PDF第{page + 1}页有{count}条表格线，超过上限{MAX_RULED_LINES}条，"
-                            "不像是一份年度报告，未导入")
+    within(count, MAX_RULED_LINES, f"PDF第{page + 1}页有{count}条表格线，超过上限{MAX_RULED_LINES}条")
 
 
 def check_crossings(count: int, page: int, total: int) -> None:
-    if count > MAX_CROSSINGS:
-        raise LimitExceeded(f"PDF第{page + 1}页的表格线有{count}个交点，超过上限{MAX_CROSSINGS}个，"
-                            "不像是一份年度报告，未导入")
-    if total > MAX_DOCUMENT_CROSSINGS:
-        raise LimitExceeded(f"PDF中表格线的交点超过{MAX_DOCUMENT_CROSSINGS}个，不像是一份年度报告，未导入")
+    within(count, MAX_CROSSINGS, f"PDF第{page + 1}页的表格线有{count}个交点，超过上限{MAX_CROSSINGS}个")
+    within(total, MAX_DOCUMENT_CROSSINGS, f"PDF中表格线的交点超过{MAX_DOCUMENT_CROSSINGS}个")
