@@ -40,9 +40,9 @@ def load_report(path: str) -> Report:
     if Path(path).suffix.lower() != storage.EXTENSION:
         result = import_source(path)
         if result.missing:
-            from desktop.io.importers.identity import MISSING_NAMES
+            from desktop.io.importers.identity import AGENCY, LEVEL, MISSING_NAMES, YEAR
 
-            named = "、".join(MISSING_NAMES[name] for name in ("year", "agency", "level") if name in result.missing)
+            named = "、".join(MISSING_NAMES[name] for name in (YEAR, AGENCY, LEVEL) if name in result.missing)
             raise CommandError(f"原文中未找到{named}，无法可靠校验（年度和层级决定适用的规则）。"
                                f"请用 nianbao import {path} --year … --agency … --level … -o 报告.nianbao 导入后再检查")
         return result.report
