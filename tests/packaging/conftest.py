@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,3 +87,18 @@ def run_frozen(
         [*prefix, str(build.executable), *args], cwd=cwd, env=env or clean_environment(cwd / "home"),
         capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120,
     )
+
+
+@contextmanager
+def virtual_display() -> Iterator[str]:
+    """A virtual X server for the test's duration; yields its DISPLAY (":N")."""
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        with os.fdopen(read) as ready:
+            yield f":{ready.readline().strip()}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -5,7 +5,6 @@ The folder and the .deb are built once per session (about two minutes); skip wit
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -17,7 +16,7 @@ from pypdf import PdfReader
 
 from desktop import __version__
 from tests.fixtures.reports import REPO, SAMPLES, SEED_FILE
-from tests.packaging.conftest import FrozenBuild, clean_environment, run_frozen
+from tests.packaging.conftest import FrozenBuild, clean_environment, run_frozen, virtual_display
 
 pytestmark = pytest.mark.frozen
 
@@ -86,18 +85,9 @@ def test_window_starts_quietly_without_lang(frozen: FrozenBuild, workdir: Path) 
 @pytest.mark.skipif(not LINUX or shutil.which("Xvfb") is None, reason="needs Xvfb on Linux")
 def test_window_opens_on_x11(frozen: FrozenBuild, workdir: Path) -> None:
     """The platform plugin offices use, with the libraries it links to, on a virtual X server."""
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    try:
-        with os.fdopen(read) as ready:
-            display = ready.readline().strip()
-        env = clean_environment(workdir / "home", NIANBAO_SMOKE_TEST="1", QT_QPA_PLATFORM="xcb", DISPLAY=f":{display}")
+    with virtual_display() as display:
+        env = clean_environment(workdir / "home", NIANBAO_SMOKE_TEST="1", QT_QPA_PLATFORM="xcb", DISPLAY=display)
         assert ok(run_frozen(frozen, "erkou.nianbao", cwd=workdir, env=env)).startswith("NIANBAO_SMOKE_TEST ok")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_bundle_holds_every_shipped_resource(frozen: FrozenBuild) -> None:

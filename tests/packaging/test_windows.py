@@ -9,7 +9,6 @@ name, as on an office PC. About three minutes: Wine starts each program in a few
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.reports import REPO, SAMPLES
+from tests.packaging.conftest import virtual_display
 
 sys.path.insert(0, str(REPO / "packaging" / "windows"))
 from windows_dist import VARIABLE, setup_exe, windows_dist  # noqa: E402
@@ -57,16 +57,8 @@ def setup_file() -> Path:
 @pytest.fixture(scope="module")
 def display(setup_file: Path) -> Iterator[str]:
     """Inno Setup's setup.exe needs a display even when silent."""
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    try:
-        with os.fdopen(read) as ready:
-            yield f":{ready.readline().strip()}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with virtual_display() as name:
+        yield name
 
 
 @pytest.fixture(scope="module")
