@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.core.report import Report
 from desktop.io.fonts import FontFace, FontRole, bundled_font, covers, resolve_fonts, scan_fonts
+from desktop.io.pdf import facecache
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +45,14 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def register(face: FontFace) -> str:
-    """Register a face once per process; parsing a large CJK font takes about 0.1 s."""
+    """Register a face once per process. Parsing a large CJK font takes about 0.1 s, so the parsed face
+    comes from the font cache (facecache.py) when the file is unchanged since it was stored."""
     path = Path(face.path)
     key = (str(path.resolve()), face.index, path.stat().st_mtime_ns)
     name = _REGISTERED.get(key)
     if name is None:
         name = f"Nianbao-{len(_REGISTERED) + 1}"
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=face.index))
+        pdfmetrics.registerFont(facecache.load_font(name, path, face.index))
         _REGISTERED[key] = name
     return name
 
