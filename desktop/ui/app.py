@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -51,9 +51,11 @@ def install_ui_font(app: QApplication) -> str | None:
 
 
 def install_qt_translations(app: QApplication) -> None:
-    """Qt's own texts in Chinese, so that standard buttons read 保存 and 取消."""
+    """Qt's own texts in Chinese (保存, 取消, the file and print dialogs), whatever the system's language:
+    the app speaks only Chinese. The file ships in the bundle (packaging/nianbao.spec, QT_TRANSLATIONS)."""
     if app.findChild(QTranslator, "qtbase_zh_CN") is not None:
         return
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))  # file types, paper names
     translator = QTranslator(app)
     translator.setObjectName("qtbase_zh_CN")
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -7,6 +7,17 @@ from pathlib import Path
 from desktop.io.fonts import FontFace, FontRole, resolve_fonts
 from desktop.ui.settings import Settings
 
+# What a clerk calls the bundled fonts, by file. Their family names (「Nianbao Kai」) are internal; the
+# renamed WenKai subset may not carry the reserved name 霞鹜 as its own, so it is named by its origin.
+BUNDLED_NAMES = {
+    "FandolFang-Regular.ttf": "Fandol仿宋",
+    "NianbaoKai-Regular.ttf": "年报楷体（源自霞鹜文楷）",
+    "NotoSansSC-Regular.ttf": "思源黑体",
+    "NotoSerifSC-Regular.ttf": "思源宋体",
+    "NotoSerifSC-Bold.ttf": "思源宋体 粗体",
+}
+SOURCE_NAMES = {"system": "本机字体", "bundled": "内置字体", "user": "自选字体"}
+
 
 def overrides(settings: Settings) -> dict[FontRole, Path]:
     chosen = {}
@@ -19,3 +30,12 @@ def overrides(settings: Settings) -> dict[FontRole, Path]:
 
 def export_fonts(settings: Settings) -> dict[FontRole, FontFace]:
     return resolve_fonts(overrides(settings))
+
+
+def font_name(face: FontFace) -> str:
+    """「Fandol仿宋」 for a bundled font; a PC's font by its own family name (仿宋_GB2312)."""
+    return BUNDLED_NAMES.get(face.path.name, face.family) if face.source == "bundled" else face.family
+
+
+def font_description(face: FontFace) -> str:
+    return f"{font_name(face)} — {SOURCE_NAMES.get(face.source, face.source)}"

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QLabel,
     QMessageBox,
@@ -17,10 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.io.fonts import FontRole, UnsupportedFontError, load_font
-from desktop.ui.export_fonts import export_fonts
+from desktop.ui.export_fonts import export_fonts, font_description
+from desktop.ui.file_dialog import chosen_path, file_dialog
 from desktop.ui.settings import Settings
-
-SOURCE_NAMES = {"system": "本机字体", "bundled": "内置字体", "user": "自选字体"}
 
 
 class FontDialog(QDialog):
@@ -54,14 +52,19 @@ class FontDialog(QDialog):
 
     def refresh(self) -> None:
         for role, face in export_fonts(self.settings).items():
-            self.labels[role].setText(f"{face.family}（{SOURCE_NAMES.get(face.source, face.source)}）")
+            self.labels[role].setText(font_description(face))
             self.labels[role].setToolTip(str(face.path))
 
     def choose(self, role: FontRole) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择字体"), self.settings.last_folder,
-                                              self.tr("TrueType 字体 (*.ttf *.ttc)"))
-        if path:
-            self.set_choice(role, path)
+        dialog = file_dialog(self, self.tr("选择字体"), self.settings.last_folder,
+                             self.tr("TrueType 字体 (*.ttf *.ttc)"))
+        path = chosen_path(dialog) if self.run_dialog(dialog) else ""
+        if path and self.set_choice(role, path):
+            self.settings.remember_folder_of(path)
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """The file dialog opens here (tests answer it instead)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def set_choice(self, role: FontRole, path: str) -> bool:
         if path:

@@ -1,26 +1,34 @@
-"""导出PDF: write the file, then show its real pages inside the app."""
+"""导出PDF: write the file, then show its real pages inside the app, to print, zoom into, or find in
+its folder."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.print_pages import page_image
 from desktop.ui.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
-    pass
+    from PySide6.QtPrintSupport import QPrinter
 
-PREVIEW_SCALE = 1.25
+PREVIEW_SCALE = 1.25  # 100%: about the paper's size on an ordinary screen
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 def render_pages(pdf: bytes, scale: float = PREVIEW_SCALE) -> list[QImage]:
@@ -28,37 +36,113 @@ def render_pages(pdf: bytes, scale: float = PREVIEW_SCALE) -> list[QImage]:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
-    images = []
     try:
-        for page in document:
-            bitmap = page.render(scale=scale, rev_byteorder=True)
-            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGB888 if bitmap.n_channels == 3 else QImage.Format.Format_RGBA8888)
-            images.append(image.copy())
+        return [page_image(page, scale) for page in document]
     finally:
         document.close()
-    return images
 
 
 class PdfPreviewDialog(QDialog):
-    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pdf: bytes, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
-        self.pages = render_pages(pdf)
+        self.pdf, self.path = pdf, path
+        self.setWindowTitle(path.name)
+        self.zoom = ZOOMS.index(1.0)
+        self.printer: QPrinter | None = None  # kept: the next 打印 offers the same printer
+        self.pages: list[QImage] = []
+        self.page_labels: list[QLabel] = []
         body = QWidget()
-        column = QVBoxLayout(body)
+        self.column = QVBoxLayout(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setWidgetResizable(True)
+        tools = QHBoxLayout()
+        self.print_button = self._button(tools, self.tr("打印…"), self.print_pages, QKeySequence.StandardKey.Print)
+        tools.addSpacing(16)
+        self.zoom_out = self._button(tools, self.tr("缩小"), lambda: self.set_zoom(self.zoom - 1),
+                                     QKeySequence.StandardKey.ZoomOut)
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(48)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        tools.addWidget(self.zoom_label)
+        self.zoom_in = self._button(tools, self.tr("放大"), lambda: self.set_zoom(self.zoom + 1),
+                                    QKeySequence.StandardKey.ZoomIn)
+        tools.addSpacing(16)
+        self.folder_button = self._button(tools, self.tr("打开所在文件夹"), self.open_folder)
+        tools.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(tools)
+        layout.addWidget(self.scroll_area)
+        layout.addWidget(buttons)
+        self.set_zoom(self.zoom)
+        resize_within_screen(self, 860, 1000)
+
+    def _button(self, row: QHBoxLayout, text: str, slot: object, key: QKeySequence.StandardKey | None = None
+                ) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        if key is not None:
+            button.setShortcut(QKeySequence(key))
+            button.setToolTip(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText))
+        row.addWidget(button)
+        return button
+
+    # ---- zoom
+
+    @property
+    def zoom_factor(self) -> float:
+        return ZOOMS[self.zoom]
+
+    def set_zoom(self, index: int) -> None:
+        """Pages drawn again at the new size, so that small print stays sharp."""
+        self.zoom = max(0, min(len(ZOOMS) - 1, index))
+        self.pages = render_pages(self.pdf, PREVIEW_SCALE * self.zoom_factor)
+        for label in self.page_labels:
+            self.column.removeWidget(label)
+            label.deleteLater()
+        self.page_labels = []
         for number, image in enumerate(self.pages, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setToolTip(self.tr("第%1页").replace("%1", str(number)))
-            column.addWidget(label)
-        scroll = QScrollArea()
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        layout.addWidget(buttons)
-        resize_within_screen(self, 860, 1000)
+            self.column.addWidget(label)
+            self.page_labels.append(label)
+        self.zoom_label.setText(f"{round(self.zoom_factor * 100)}%")
+        self.zoom_out.setEnabled(self.zoom > 0)
+        self.zoom_in.setEnabled(self.zoom < len(ZOOMS) - 1)
+
+    # ---- print, folder
+
+    def print_pages(self) -> bool:
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+        from desktop.ui.print_pages import PrintFailed, a4_printer, print_pdf
+
+        if self.printer is None:
+            self.printer = a4_printer()
+            self.printer.setDocName(self.path.stem)
+        printer = self.printer
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印"))
+        dialog.setMinMax(1, len(self.pages))
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            sent = print_pdf(self.pdf, printer)
+        except PrintFailed as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("打印失败"), str(error))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.setWindowTitle(self.tr("%1 — 已送打印%2页").replace("%1", self.path.name).replace("%2", str(sent)))
+        return True
+
+    def open_folder(self) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent))):
+            QMessageBox.warning(self, self.tr("无法打开文件夹"),
+                                self.tr("没有能打开“%1”的文件管理器。").replace("%1", str(self.path.parent)))

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
+from desktop.ui.file_dialog import chosen_path, file_dialog
 from desktop.ui.flows.host import SaveChoice
 
 T = TypeVar("T")
@@ -33,13 +34,13 @@ class WindowHost:
     # ---- questions
 
     def ask_open_path(self, title: str, filters: str) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, title, self.window.settings.last_folder, filters)
-        return path
+        dialog = file_dialog(self.window, title, self.window.settings.last_folder, filters)
+        return chosen_path(dialog) if self.run_dialog(dialog) else ""
 
     def ask_save_path(self, title: str, suggested: str, filters: str) -> str:
         start = str(Path(self.window.settings.last_folder) / suggested)
-        path, _ = QFileDialog.getSaveFileName(self.window, title, start, filters)
-        return path
+        dialog = file_dialog(self.window, title, start, filters, save=True)
+        return chosen_path(dialog) if self.run_dialog(dialog) else ""
 
     def ask_yes_no(self, title: str, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.window)
@@ -136,10 +137,10 @@ class WindowHost:
             raise outcome["error"]
         return outcome["value"]  # type: ignore[no-any-return]
 
-    def show_pdf(self, pdf: bytes, title: str) -> None:
+    def show_pdf(self, pdf: bytes, path: Path) -> None:
         from desktop.ui.pdf_preview import PdfPreviewDialog
 
-        PdfPreviewDialog(pdf, title, self.window).exec()
+        PdfPreviewDialog(pdf, path, self.window).exec()
 
     # ---- the open report
 

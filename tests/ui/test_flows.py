@@ -77,7 +77,7 @@ class HeadlessHost:
     def run_cancellable(self, message: str, work):  # type: ignore[no-untyped-def]
         return work()
 
-    def show_pdf(self, pdf: bytes, title: str) -> None:
+    def show_pdf(self, pdf: bytes, path: Path) -> None:
         self.pdfs.append(pdf)
 
     def current_document(self) -> ReportDocument | None:

@@ -51,8 +51,8 @@ def test_export_pdf_writes_the_file_and_previews_its_pages(window: MainWindow, t
     window.host.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
     previews: list[PdfPreviewDialog] = []
 
-    def preview(pdf: bytes, title: str) -> None:
-        dialog = PdfPreviewDialog(pdf, title, window)
+    def preview(pdf: bytes, path: Path) -> None:
+        dialog = PdfPreviewDialog(pdf, path, window)
         qtbot.addWidget(dialog)
         previews.append(dialog)
 

@@ -72,7 +72,7 @@ class ExportFlow:
         self.settings.remember_folder_of(target)
         self.host.status(tr("已导出：%1").replace("%1", str(target)))
         if suffix == ".pdf":
-            self.host.show_pdf(data, target.name)
+            self.host.show_pdf(data, target)
         return target
 
 

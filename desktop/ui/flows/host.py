@@ -8,6 +8,8 @@ from enum import Enum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from desktop.core.report import Report
     from desktop.io.importers.identity import Known
     from desktop.io.importers.questions import Question
@@ -40,7 +42,9 @@ class FlowHost(Protocol):
     def run_cancellable(self, message: str, work: Callable[[], T]) -> T | None:
         """``work`` off the UI thread, with progress and 取消; None when the clerk cancelled."""
         ...
-    def show_pdf(self, pdf: bytes, title: str) -> None: ...
+    def show_pdf(self, pdf: bytes, path: Path) -> None:
+        """The pages just written to ``path``, to look at, print, or find in their folder."""
+        ...
 
     # ---- the open report
     def current_document(self) -> ReportDocument | None: ...
