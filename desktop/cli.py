@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -12,15 +13,22 @@ from desktop import __version__
 from desktop.commands import COMMANDS
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(args: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """Every command is listed, but only the one named in ``args`` is imported and given its arguments
+    (all of them when ``args`` is empty)."""
     parser = argparse.ArgumentParser(
         prog="nianbao",
         description="年报助手：编写、校验和导出政府信息公开工作年度报告。不带命令时打开窗口。",
     )
     parser.add_argument("--version", action="version", version=f"年报助手 {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
+    named = next((arg for arg in args if not arg.startswith("-")), None)
     for command in COMMANDS:
-        command.register(sub)
+        command_parser = sub.add_parser(command.name, help=command.help)
+        if named in (None, command.name):
+            module = importlib.import_module(command.module)
+            module.arguments(command_parser)
+            command_parser.set_defaults(run=module.run)
     return parser
 
 
@@ -63,13 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     utf8_console()
     _chinese_argparse()
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not args_list or (len(args_list) == 1 and Path(args_list[0]).is_file()):
         return _open_window(args_list)
-    if len(args_list) == 1 and _looks_like_a_file(args_list[0], parser):
+    if len(args_list) == 1 and _looks_like_a_file(args_list[0]):
         print(f"错误：找不到文件“{args_list[0]}”", file=sys.stderr)
         return 2
-    args = parser.parse_args(args_list)
+    args = build_parser(args_list).parse_args(args_list)
     if args.command is None:
         return _open_window([])
     try:
@@ -80,12 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _looks_like_a_file(arg: str, parser: argparse.ArgumentParser) -> bool:
+def _looks_like_a_file(arg: str) -> bool:
     """``nianbao 报告.nianbao`` with a mistyped name: say the file is missing, not that the command is."""
-    commands = {name for action in parser._subparsers._group_actions  # type: ignore[union-attr]
-                for name in getattr(action, "choices", {}) or {}}
     shaped_like_a_path = Path(arg).suffix != "" or "/" in arg or "\\" in arg
-    return shaped_like_a_path and not arg.startswith("-") and arg not in commands
+    return shaped_like_a_path and not arg.startswith("-") and arg not in {command.name for command in COMMANDS}
 
 
 def _open_window(files: list[str]) -> int:

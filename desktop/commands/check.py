@@ -12,14 +12,13 @@ from desktop.core.checks import Severity, check
 from desktop.core.lastyear import not_last_year, snapshot
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("check", help="校验报告", description="校验一份或多份报告，列出错误和警告。")
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "校验一份或多份报告，列出错误和警告。"
     parser.add_argument("files", nargs="+", metavar="FILE", help="报告文件")
     parser.add_argument("--last-year", metavar="FILE", help="上年度报告，用于衔接校验")
     parser.add_argument("--json", action="store_true", help="每个文件输出一行JSON")
     parser.add_argument("--details", action="store_true", help="多个文件时也列出每条问题")
     parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,14 +15,11 @@ from desktop.io.formats import UnsupportedFormat, exporter_for
 from desktop.resources import MissingResource
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "export", help="导出PDF、Word或网页", description="按输出文件的扩展名导出：.pdf .docx .html"
-    )
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "按输出文件的扩展名导出：.pdf .docx .html"
     parser.add_argument("file", help="报告文件")
     parser.add_argument("-o", "--output", required=True, help="输出文件，如 报告.pdf")
     parser.add_argument("--force", action="store_true", help="有错误时仍然导出（错误会列出）")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

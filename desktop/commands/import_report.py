@@ -30,10 +30,8 @@ def _level(text: str) -> Level:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "import", help="导入已发布的报告", description="从文本、网页、Word或PDF导入报告，并列出识别情况。"
-    )
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "从文本、网页、Word或PDF导入报告，并列出识别情况。"
     parser.add_argument("source", help="要导入的文件")
     parser.add_argument("-o", "--output", required=True, help="保存为（.nianbao）")
     parser.add_argument("--force", action="store_true", help="覆盖已有文件")
@@ -41,7 +39,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--agency", help="机关名称，原文中找不到时必须指定")
     levels = "、".join(f"{level.value}（{LEVEL_LABELS[level]}）" for level in Level)
     parser.add_argument("--level", type=_level, help=f"机关层级，无法判断时必须指定：{levels}")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,15 +10,14 @@ from desktop.core.report import Report
 from desktop.core.values import InvalidValue
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def arguments(parser: argparse.ArgumentParser) -> None:
     levels = "；".join(f"{level.value}={LEVEL_LABELS[level]}" for level in Level)
-    parser = sub.add_parser("new", help="新建报告", description="新建一份空白报告。")
+    parser.description = "新建一份空白报告。"
     parser.add_argument("--agency", required=True, help="机关名称，如 耳口乡")
     parser.add_argument("--level", required=True, help=f"机关层级，代码或中文名称均可：{levels}")
     parser.add_argument("--year", required=True, help="报告年度，如 2023")
     parser.add_argument("-o", "--output", required=True, help="保存为（.nianbao）")
     parser.add_argument("--force", action="store_true", help="覆盖已有文件")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,15 +8,11 @@ from desktop.commands.common import CommandError, fail, load_project, save_repor
 from desktop.core.lastyear import next_year
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "next", help="以本报告为基础新建下一年度报告",
-        description="新建下一年度报告：机关、层级沿用，年度加一，上年结转取本年结转下年度，本年数据留作校验。",
-    )
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "新建下一年度报告：机关、层级沿用，年度加一，上年结转取本年结转下年度，本年数据留作校验。"
     parser.add_argument("file", help="本年度报告")
     parser.add_argument("-o", "--output", required=True, help="下一年度报告保存为")
     parser.add_argument("--force", action="store_true", help="覆盖已有文件")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,10 +20,9 @@ if TYPE_CHECKING:
 OUTPUTS = (".xlsx", ".html", ".htm")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("review", help="审核文件夹中收到的全部报告",
-                            description="审核文件夹中的全部报告（.nianbao、文本、网页、Word、PDF），"
-                                        "输出审核汇总表（.xlsx 或 .html）。")
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("审核文件夹中的全部报告（.nianbao、文本、网页、Word、PDF），"
+                          "输出审核汇总表（.xlsx 或 .html）。")
     parser.add_argument("folder", metavar="FOLDER", help="收到的报告所在的文件夹")
     parser.add_argument("--last-year", metavar="FOLDER", help="上年度报告所在的文件夹，按机关名称对应")
     parser.add_argument("-o", "--output", action="append", required=True, metavar="FILE",
@@ -32,7 +31,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--sheets", metavar="FOLDER", help="为每份报告写一份审核意见单（网页）到此文件夹")
     parser.add_argument("--jobs", type=int, metavar="N", help="同时使用的处理器数，默认全部")
     parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

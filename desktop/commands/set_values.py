@@ -12,15 +12,11 @@ from desktop.core.report import parse_value
 from desktop.core.values import InvalidValue
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "set", help="填写单元格或栏目",
-        description="按规范键名填写，如 t3.new.natural=3 text.s5=… meta.date=2024-01-04。"
-                    "键名=@文件 从UTF-8文本文件读取值（用于超过命令行长度的长文字）；值以@开头时写成@@。",
-    )
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("按规范键名填写，如 t3.new.natural=3 text.s5=… meta.date=2024-01-04。"
+                          "键名=@文件 从UTF-8文本文件读取值（用于超过命令行长度的长文字）；值以@开头时写成@@。")
     parser.add_argument("file", help="报告文件（.nianbao）")
     parser.add_argument("values", nargs="+", metavar="KEY=VALUE", help="键名=值；值为空表示清空")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
