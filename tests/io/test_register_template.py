@@ -1,0 +1,69 @@
+"""The shipped blank register: what packaging/make_register_template.py makes, with the official wording
+in its drop-down lists, read back by the reader with every column and word recognised."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from desktop.core.register.columns import Kind
+from desktop.core.register.mapping import guess_mapping
+from desktop.core.register.words import guess_applicant, guess_case_kind, guess_case_result, guess_result
+from desktop.core.tablespec import T3, T3_RESULT_ROWS
+from desktop.io.register_read import read_register
+from desktop.io.register_template import (
+    APPLICATIONS_SHEET,
+    CASES_SHEET,
+    LISTS_SHEET,
+    applicant_words,
+    build_template,
+    case_kind_words,
+    case_result_words,
+    result_words,
+)
+from desktop.resources import resource
+
+SHIPPED = Path(resource("templates", "register.xlsx"))
+
+
+def _content(data: bytes) -> list[object]:
+    book = load_workbook(io.BytesIO(data))
+    content: list[object] = []
+    for sheet in book.worksheets:
+        content.append((sheet.title, sheet.sheet_state, [list(r) for r in sheet.iter_rows(values_only=True)]))
+        content.append(sorted((str(v.sqref), v.type, v.formula1) for v in sheet.data_validations.dataValidation))
+    return content
+
+
+def test_the_shipped_template_is_what_the_script_makes() -> None:
+    assert _content(SHIPPED.read_bytes()) == _content(build_template())
+
+
+def test_its_drop_downs_hold_the_official_wording() -> None:
+    book = load_workbook(SHIPPED)
+    assert book.sheetnames == [APPLICATIONS_SHEET, CASES_SHEET, LISTS_SHEET]
+    assert book[LISTS_SHEET].sheet_state == "hidden"
+    rules = {str(v.sqref): v.formula1 for v in book[APPLICATIONS_SHEET].data_validations.dataValidation}
+    assert rules["D2:D501"] == f"={LISTS_SHEET}!$A$2:$A$7"
+    assert rules["F2:F501"] == f"={LISTS_SHEET}!$B$2:$B$23"
+    listed = [c.value for c in book[LISTS_SHEET]["B"][1:23]]
+    assert listed == result_words()
+    assert "不予公开–属于国家秘密" in listed
+    assert "其他处理–申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" in listed
+
+
+def test_every_word_of_the_lists_maps_to_its_own_row_or_column() -> None:
+    assert [guess_applicant(w) for w in applicant_words()] == [c.key for c in T3.columns if c.key != "total"]
+    assert [guess_result(w) for w in result_words()] == [*T3_RESULT_ROWS, "open"]
+    assert [guess_case_kind(w) for w in case_kind_words()] == ["review", "suit_direct", "suit_after_review"]
+    assert [guess_case_result(w) for w in case_result_words()] == ["upheld", "corrected", "other", "pending"]
+
+
+def test_the_blank_template_reads_as_an_empty_register_with_every_column_found() -> None:
+    applications, cases = read_register(SHIPPED)
+    assert (applications.kind, cases.kind) == (Kind.APPLICATIONS, Kind.CASES)
+    assert applications.rows == () and cases.rows == ()
+    assert all(v is not None for v in guess_mapping(applications).columns.values())
+    assert all(v is not None for v in guess_mapping(cases).columns.values())
