@@ -140,6 +140,12 @@ def smoke_test(app: QApplication, window: MainWindow) -> int:
     app.processEvents()
     ok = window.isVisible() and window.document is not None
     print(f"NIANBAO_SMOKE_TEST {'ok' if ok else 'failed'}: {window.windowTitle()}", flush=True)
+    printed = os.environ.get("NIANBAO_SMOKE_PRINT")  # a PDF file to print the report to, through Qt
+    if ok and printed and window.document is not None:
+        from desktop.ui.print_pages import print_to_pdf_file
+
+        pages = print_to_pdf_file(window.document.report, Path(printed))
+        print(f"NIANBAO_SMOKE_PRINT {pages} pages", flush=True)
     QTimer.singleShot(0, window.close)
     app.exec()
     return 0 if ok else 1

@@ -123,8 +123,9 @@ class PdfPreviewDialog(QDialog):
 
         if self.printer is None:
             self.printer = a4_printer()
-            self.printer.setDocName(self.path.stem)
         printer = self.printer
+        printer.setDocName(self.path.stem)  # the print queue's name for the job
+        printer.setCreator(self.tr("年报助手"))
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("打印"))
         dialog.setMinMax(1, len(self.pages))

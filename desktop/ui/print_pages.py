@@ -3,11 +3,15 @@ signed off is the file that was saved, line breaks and page breaks included."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
+
+if TYPE_CHECKING:
+    from desktop.core.report import Report
 
 MAX_DPI = 300  # what office printers print; more only makes the spool file bigger
 MAX_COPIES = 99
@@ -23,6 +27,16 @@ def a4_printer() -> QPrinter:
                                       QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
     printer.setFullPage(True)  # the PDF's pages carry their own margins
     return printer
+
+
+def print_to_pdf_file(report: Report, target: Path) -> int:
+    """What 打印 sends, into a PDF file: for the test of the frozen build, where no printer is."""
+    from desktop.io.pdf.export import render_pdf_bytes
+
+    printer = a4_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    return print_pdf(render_pdf_bytes(report), printer)
 
 
 def chosen_pages(printer: QPrinter, count: int) -> range:

@@ -72,6 +72,15 @@ def test_window_opens_a_report_and_quits(frozen: FrozenBuild, workdir: Path) -> 
     assert "Could not load" not in result.stderr and "Cannot load library" not in result.stderr, result.stderr
 
 
+def test_window_prints_the_report_through_qt(frozen: FrozenBuild, workdir: Path) -> None:
+    """QtPrintSupport and its plugins are in the bundle: 打印 sends every page (here into a PDF file)."""
+    env = clean_environment(workdir / "home", NIANBAO_SMOKE_TEST="1", NIANBAO_SMOKE_PRINT=str(workdir / "打印.pdf"))
+    out = ok(run_frozen(frozen, "erkou.nianbao", cwd=workdir, env=env))
+    pages = PdfReader(workdir / "打印.pdf").pages
+    assert f"NIANBAO_SMOKE_PRINT {len(pages)} pages" in out and len(pages) >= 3
+    assert all(len(page.images) == 1 and abs(float(page.mediabox.width) - 595.3) < 1 for page in pages)
+
+
 @pytest.mark.skipif(not LINUX, reason="LANG is a Unix variable")
 def test_window_starts_quietly_without_lang(frozen: FrozenBuild, workdir: Path) -> None:
     """A fresh system or a service has no LANG at all; Qt must not warn about the locale on every start."""
@@ -109,7 +118,8 @@ def test_bundle_leaves_out_what_the_app_does_not_use(frozen: FrozenBuild) -> Non
     )
     assert sorted(n for n in names if unwanted.search(n)) == []
     plugins = sorted(p.relative_to(frozen.internal).as_posix() for p in frozen.internal.rglob("plugins/*/*"))
-    assert plugins and all(re.search(r"/(platforms|platforminputcontexts|imageformats|iconengines|styles)/", p)
+    kinds = r"/(platforms|platforminputcontexts|imageformats|iconengines|styles|printsupport)/"
+    assert plugins and all(re.search(kinds, p)
                            for p in plugins), plugins
 
 
