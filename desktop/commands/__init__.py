@@ -26,4 +26,5 @@ COMMANDS = [
     Command("import", "导入已发布的报告", "desktop.commands.import_report"),
     Command("export", "导出PDF、Word或网页", "desktop.commands.export"),
     Command("review", "审核文件夹中收到的全部报告", "desktop.commands.review"),
+    Command("register", "从依申请公开登记台账计算表三、表四", "desktop.commands.register"),
 ]

@@ -21,11 +21,15 @@ from desktop.core.report import PreviousYear, Report
 class Account:
     year: int
     tallies: list[Tally]
+    sheets: list[tuple[RawSheet, Mapping]] = field(default_factory=list)  # those read, with their mapping
     applications: list[Application] = field(default_factory=list)
     carry_findings: list[Finding] = field(default_factory=list)  # against last year's register
 
     def tally(self, kind: Kind) -> Tally | None:
         return next((t for t in self.tallies if t.kind is kind), None)
+
+    def sheet(self, kind: Kind) -> tuple[RawSheet, Mapping] | None:
+        return next((pair for pair in self.sheets if pair[0].kind is kind), None)
 
     def values(self) -> dict[str, int]:
         return {key: value for tally in self.tallies for key, value in tally.cells.items()}
@@ -33,7 +37,7 @@ class Account:
 
 def account(sheets: list[tuple[RawSheet, Mapping]], year: int) -> Account:
     """The first applications sheet gives table 三, the first cases sheet table 四."""
-    result = Account(year, [])
+    result = Account(year, [], list(sheets))
     for sheet, mapping in sheets:
         if sheet.kind is Kind.APPLICATIONS and result.tally(Kind.APPLICATIONS) is None:
             tally, result.applications = read_applications(sheet, mapping, year)
