@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.fields import META_BY_KEY, OPTION_MANUAL_TOTALS, PREVIOUS, TEXT_BY_KEY
-from desktop.core.lastyear import snapshot
-from desktop.core.report import Report, parse_value
+from desktop.core.fields import IN_FORCE_FOLLOWS, META_BY_KEY, OPTION_MANUAL_TOTALS, PREVIOUS, TEXT_BY_KEY
+from desktop.core.lastyear import following_in_force, snapshot
+from desktop.core.report import IN_FORCE_KEYS, Report, parse_value
 from desktop.core.table_edits import takes_typing
 from desktop.core.tablespec import CELLS
 from desktop.core.totals import computed_totals
@@ -48,13 +48,20 @@ def revert(report: Report, edit: Edit) -> None:
 
 
 def _derived(report: Report, new_values: dict[str, Any], manual: bool) -> dict[str, Any]:
-    """New values plus, in automatic mode, every total they move."""
-    if manual or not any(k in CELLS for k in new_values):
+    """New values plus every 现行有效件数 that follows 制发 and 废止 and, in automatic mode, every total
+    they move. A 现行有效件数 the clerk types stops following, in the same step."""
+    if not any(k in CELLS for k in new_values):
         return new_values
+    merged = dict(new_values)
+    typed = [k for k in IN_FORCE_KEYS if k in new_values and k in report.in_force_follows]
+    if typed:
+        merged[IN_FORCE_FOLLOWS] = tuple(k for k in report.in_force_follows if k not in typed)
     cells = dict(report.cells)
     cells.update({k: v for k, v in new_values.items() if k in CELLS})
-    merged = dict(new_values)
-    merged.update(computed_totals(cells))
+    merged.update({k: v for k, v in following_in_force(report, cells).items() if k not in new_values})
+    if not manual:
+        cells.update({k: v for k, v in merged.items() if k in CELLS})
+        merged.update(computed_totals(cells))
     return merged
 
 

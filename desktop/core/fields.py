@@ -114,6 +114,11 @@ META_FIELDS: tuple[MetaField, ...] = (
 META_BY_KEY: dict[str, MetaField] = {f.key: f for f in META_FIELDS}
 OPTION_MANUAL_TOTALS = "options.manual_totals"
 PREVIOUS = "previous"  # last year's values kept in the report (an edit like any other)
+# Next year's report starts from this year's: text fields still holding last year's text as a draft, and the
+# 现行有效件数 cells that follow last year's figure plus 制发 minus 废止 until the clerk types them.
+DRAFTS = "drafts"
+IN_FORCE_FOLLOWS = "in_force_follows"
+IN_FORCE_ROWS = ("regulations", "normative_docs")
 
 
 def report_title(agency: str, year: int) -> str:

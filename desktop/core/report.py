@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serializer, field_validator
 
-from desktop.core.fields import OPTION_MANUAL_TOTALS, PREVIOUS, TEXT_BY_KEY, Level, report_title
+from desktop.core.fields import (
+    DRAFTS,
+    IN_FORCE_FOLLOWS,
+    IN_FORCE_ROWS,
+    OPTION_MANUAL_TOTALS,
+    PREVIOUS,
+    TEXT_BY_KEY,
+    Level,
+    report_title,
+)
 from desktop.core.metavalues import parse_agency, parse_date, parse_level, parse_year
-from desktop.core.tablespec import CELLS
+from desktop.core.tablespec import CELLS, cell_key
 from desktop.core.values import (
     CellValue,
     InvalidValue,
@@ -40,6 +50,29 @@ def _texts(raw: Any) -> dict[str, str]:
     if bad:
         raise ValueError(f"{TEXT_BY_KEY[bad[0]].label}：必须是文字")
     return {key: replace_lone_surrogates(raw.get(key, "")) for key in TEXT_BY_KEY}
+
+
+IN_FORCE_KEYS: tuple[str, ...] = tuple(cell_key("t2", row, "in_force") for row in IN_FORCE_ROWS)
+
+
+def _key_set(raw: Any, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+    """A set of keys, kept in the order of ``allowed`` so that saving and comparing are stable."""
+    if isinstance(raw, str):
+        raw = [k for k in re.split(r"[\s,，、]+", raw) if k]
+    if not isinstance(raw, (list, tuple)) or not all(isinstance(k, str) for k in raw):
+        raise ValueError(f"{what}格式不正确")
+    unknown = [k for k in raw if k not in allowed]
+    if unknown:
+        raise ValueError(f"{what}：没有这个栏目：{'、'.join(unknown[:5])}")
+    return tuple(k for k in allowed if k in raw)
+
+
+def _drafts(raw: Any) -> tuple[str, ...]:
+    return _key_set(raw, tuple(TEXT_BY_KEY), "上年草稿")
+
+
+def _follows(raw: Any) -> tuple[str, ...]:
+    return _key_set(raw, IN_FORCE_KEYS, "自动衔接的现行有效件数")
 
 
 def _json_cells(cells: dict[str, CellValue]) -> dict[str, int | str | None]:
@@ -104,9 +137,13 @@ class Report(BaseModel):
     manual_totals: bool = False
     previous: PreviousYear | None = None
     provenance: Provenance = Field(default_factory=Provenance)
+    drafts: tuple[str, ...] = ()  # text fields carried from last year's report as a draft
+    in_force_follows: tuple[str, ...] = ()  # 现行有效件数 cells still following last year's figure
 
     _cells = field_validator("cells", mode="before")(lambda v: _cells(v))
     _text = field_validator("text", mode="before")(lambda v: _texts(v))
+    _drafts = field_validator("drafts", mode="before")(lambda v: _drafts(v))
+    _follows = field_validator("in_force_follows", mode="before")(lambda v: _follows(v))
     _cells_out = field_serializer("cells", when_used="json")(lambda self, v: _json_cells(v))
 
     @classmethod
@@ -129,6 +166,10 @@ class Report(BaseModel):
             return self.manual_totals
         if key == PREVIOUS:
             return self.previous
+        if key == DRAFTS:
+            return self.drafts
+        if key == IN_FORCE_FOLLOWS:
+            return self.in_force_follows
         raise KeyError(key)
 
     def put(self, key: str, value: Any) -> None:
@@ -143,6 +184,10 @@ class Report(BaseModel):
             self.manual_totals = bool(value)
         elif key == PREVIOUS:
             self.previous = value
+        elif key == DRAFTS:
+            self.drafts = _drafts(value)
+        elif key == IN_FORCE_FOLLOWS:
+            self.in_force_follows = _follows(value)
         else:
             raise KeyError(key)
 
@@ -162,6 +207,10 @@ def parse_value(key: str, raw: Any) -> Any:
             return parse_year(raw)
         if key == "meta.date":
             return parse_date(raw)
+        if key == DRAFTS:
+            return _drafts(raw)
+        if key == IN_FORCE_FOLLOWS:
+            return _follows(raw)
         if key == OPTION_MANUAL_TOTALS:
             if isinstance(raw, bool):
                 return raw

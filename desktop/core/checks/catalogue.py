@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.checks.drafts import DRAFT_RULE
 from desktop.core.checks.findings import Severity
 from desktop.core.checks.house_rules import PUNCTUATION_RULE
 from desktop.core.checks.rejected import RULE as REJECTED_INPUT_RULE
@@ -70,6 +71,7 @@ HOUSE_RULES: dict[str, RuleInfo] = {
     for r in (
         RuleInfo(REJECTED_INPUT_RULE, E, "输入的值未被接受"),
         RuleInfo(PUNCTUATION_RULE, W, "中文标点规范"),
+        RuleInfo(DRAFT_RULE, E, "沿用的上年文字尚未修改"),
     )
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.checks.context import CheckContext
+from desktop.core.checks.drafts import drafts_unrevised
 from desktop.core.checks.findings import Finding, Fix, Severity, TextSpan
 from desktop.core.fields import TEXT_FIELDS
 from desktop.core.report import Report
@@ -37,4 +38,4 @@ def report_punctuation_fix(report: Report) -> Fix | None:
     return Fix("改正全文标点", values) if values else None
 
 
-HOUSE_CHECKS = [punctuation]
+HOUSE_CHECKS = [punctuation, drafts_unrevised]
