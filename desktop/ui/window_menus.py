@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ class WindowMenus:
         menu.addAction(self.action(tr("新建报告…"), files.new_report, QKeySequence.StandardKey.New))
         menu.addAction(self.action(tr("打开…"), files.open_dialog, QKeySequence.StandardKey.Open))
         menu.addAction(self.action(tr("导入已发布的报告…"), files.import_dialog))
+        menu.addAction(self.action(tr("审核文件夹…"), self.review_folder))
         menu.addMenu(w.recent_menu)
         menu.addSeparator()
         w.save_action = self.action(tr("保存"), files.save, QKeySequence.StandardKey.Save, needs_report=True)
@@ -80,6 +81,15 @@ class WindowMenus:
         data.setText(plain_text(document.report))
         QGuiApplication.clipboard().setMimeData(data)
         self.window.status(self.window.tr("已复制为网页格式，可直接粘贴到网站后台编辑器"))
+
+    def review_folder(self) -> None:
+        """A window of its own, so that the report being written stays open beside the review."""
+        from desktop.ui.review_window import ReviewWindow
+
+        review = ReviewWindow(self.window.settings, self.window)
+        review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        review.show()
+        review.flow.choose_folder()
 
     def font_settings(self) -> None:
         from desktop.ui.font_dialog import FontDialog

@@ -1,0 +1,199 @@
+"""文件 → 审核文件夹: the reports of a folder with their counts, the worst first; a click shows one
+read-only with its findings. A progress bar and 取消 run while the folder is read. The window is the
+ReviewHost of desktop/ui/flows/review.py."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.io.review_table import points_text
+from desktop.ui.file_dialog import chosen_path, file_dialog
+from desktop.ui.flows.review import Progress, ReviewFlow
+from desktop.ui.screen_fit import resize_within_screen
+
+if TYPE_CHECKING:
+    from desktop.core.report import Report
+    from desktop.core.review.summary import SummaryRow
+    from desktop.ui.settings import Settings
+
+T = TypeVar("T")
+POLL_MS = 30
+
+
+class ReviewWindow(QMainWindow):
+    COLUMNS = ("机关", "文件", "层级", "年度", "按期公开", "错误", "警告", "与上年重复", "扣分", "读取情况")
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.flow = ReviewFlow(self)
+        self.setWindowTitle(self.tr("审核文件夹 — 年报助手"))
+        bar = self.toolbar = self.addToolBar(self.tr("审核"))
+        bar.setMovable(False)
+        bar.addAction(self.tr("选择文件夹并审核…"), self.flow.choose_folder)
+        bar.addAction(self.tr("上年度报告文件夹…"), self.flow.choose_last_year)
+        self.summary_action = bar.addAction(self.tr("导出审核汇总表…"), self.flow.export_summary)
+        self.sheets_action = bar.addAction(self.tr("导出审核意见单…"), self.flow.export_sheets)
+        self.folder_label = QLabel(self.tr("尚未选择文件夹"))
+        self.progress = QProgressBar()
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_event: threading.Event | None = None
+        self.work_thread: threading.Thread | None = None  # the last run's, which ends soon after 取消
+        self.cancel_button.clicked.connect(self._cancel)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.cellClicked.connect(lambda row, _column: self.flow.open_row(row))
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([760, 600])
+        top = QHBoxLayout()
+        top.addWidget(self.folder_label, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
+        layout = QVBoxLayout()
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        central = QWidget()
+        central.setLayout(layout)
+        self.setCentralWidget(central)
+        self._running(False)
+        self._exports_enabled(False)
+        resize_within_screen(self, 1300, 760)
+
+    # ---- ReviewHost
+
+    def ask_folder(self, title: str) -> str:
+        dialog = file_dialog(self, title, self.settings.last_folder, "")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        return chosen_path(dialog) if dialog.exec() else ""
+
+    def ask_save_path(self, title: str, suggested: str, filters: str) -> str:
+        dialog = file_dialog(self, title, str(Path(self.settings.last_folder) / suggested), filters, save=True)
+        return chosen_path(dialog) if dialog.exec() else ""
+
+    def run_with_progress(self, message: str, work: Callable[[Progress, threading.Event], T]) -> T | None:
+        """The window keeps repainting while ``work`` runs in a thread; 取消 returns at once and sets the
+        event, so the work stops after the files in hand."""
+        outcome: dict[str, Any] = {}
+        counts = [0, 0]
+        cancel = self.cancel_event = threading.Event()
+
+        def progress(done: int, total: int) -> None:
+            counts[:] = [done, total]
+
+        def run() -> None:
+            try:
+                outcome["value"] = work(progress, cancel)
+            except BaseException as error:  # raised again on the UI thread below
+                outcome["error"] = error
+
+        thread = self.work_thread = threading.Thread(target=run, name="nianbao-review", daemon=True)
+        loop = QEventLoop()
+        poll = QTimer(interval=POLL_MS)
+
+        def tick() -> None:
+            self.progress.setRange(0, max(counts[1], 1))
+            self.progress.setValue(counts[0])
+            self.progress.setFormat(f"{counts[0]}/{counts[1]}")
+            if cancel.is_set() or not thread.is_alive():
+                loop.quit()
+
+        poll.timeout.connect(tick)
+        self.folder_label.setText(message)
+        self._running(True)
+        thread.start()
+        poll.start()
+        loop.exec()
+        poll.stop()
+        self._running(False)
+        self.cancel_event = None
+        if cancel.is_set():
+            return None
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]  # type: ignore[no-any-return]
+
+    def tell_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def show_rows(self, rows: list[SummaryRow], folder: Path) -> None:
+        last = f"，上年度：{self.flow.last_year}" if self.flow.last_year else ""
+        self.folder_label.setText(self.tr("“%1”：%2份报告").replace("%1", str(folder)).replace("%2", str(len(rows)))
+                                  + last)
+        self.table.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            for column, value in enumerate(_cells(row)):
+                item = QTableWidgetItem(value)
+                if column in (3, 5, 6, 7, 8):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(number, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 220))
+        self.table.setColumnWidth(9, min(self.table.columnWidth(9), 260))
+        self._exports_enabled(bool(rows))
+        self.detail.clear()
+
+    def show_report(self, row: SummaryRow, report: Report | None) -> None:
+        from desktop.io.html_export import html_fragment
+        from desktop.io.review_sheet import sheet_html
+
+        page = sheet_html(row)
+        if report is not None:
+            page = page.replace("</body>", f"<hr>{html_fragment(report)}</body>")
+        self.detail.setHtml(page)
+
+    # ----
+
+    def _cancel(self) -> None:
+        if self.cancel_event is not None:
+            self.cancel_event.set()
+
+    def _running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.toolbar.setEnabled(not running)
+
+    def _exports_enabled(self, enabled: bool) -> None:
+        self.summary_action.setEnabled(enabled)
+        self.sheets_action.setEnabled(enabled)
+
+
+def _cells(row: SummaryRow) -> tuple[str, ...]:
+    review = row.review
+    repetition = f"{review.repetition * 100:.0f}%" if review.repetition is not None else ""
+    status = review.refused or "已读取"
+    counted = review.readable
+    return (review.agency, review.file, review.level.label if review.level else "", str(review.year or ""),
+            row.deadline.label, str(review.errors) if counted else "", str(review.warnings) if counted else "",
+            repetition, points_text(row.points), status)

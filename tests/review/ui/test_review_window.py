@@ -1,0 +1,98 @@
+"""文件 → 审核文件夹 with real widgets: the rows sorted by the worst, a click showing one report read-only
+with its findings, the progress bar while the folder is read, and 取消."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.review_window import ReviewWindow
+from desktop.ui.settings import Settings
+from tests.fixtures.reports import PORTAL, SAMPLES
+from tests.review.folders import PLANTED_SUM, TODAY, last_year_folder, received_folder
+
+
+@pytest.fixture
+def review(qtbot, qapp, settings: Settings) -> ReviewWindow:  # type: ignore[no-untyped-def]
+    win = ReviewWindow(settings)
+    win.flow.today = TODAY
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def column(win: ReviewWindow, name: str) -> list[str]:
+    index = ReviewWindow.COLUMNS.index(name)
+    return [win.table.item(r, index).text() for r in range(win.table.rowCount())]
+
+
+def test_the_file_menu_opens_the_review(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert "审核文件夹…" in [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
+
+
+def test_rows_worst_first_and_a_click_shows_one_read_only(review: ReviewWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert review.flow.review(received_folder(tmp_path), last_year_folder(tmp_path))
+    assert review.table.rowCount() == 14
+    status = column(review, "读取情况")
+    assert status[:4] != ["已读取"] * 4 and status[4:] == ["已读取"] * 10  # unreadable files first
+    points = [float(p.replace("−", "-")) for p in column(review, "扣分")[4:]]
+    assert points == sorted(points) and points[0] == -1
+    assert review.summary_action.isEnabled()
+    row = column(review, "文件").index(PLANTED_SUM)
+    item = review.table.item(row, 0)
+    review.table.scrollToItem(item)
+    qtbot.mouseClick(review.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=review.table.visualItemRect(item).center())
+    shown = review.detail.toPlainText()
+    assert review.detail.isReadOnly()
+    assert "淮安市人民政府2024年度政府信息公开工作年度报告审核意见" in shown
+    assert "T3-02" in shown and "涉及：表三 （一）予以公开 / 自然人" in shown
+    assert "一、总体情况" in shown  # the report itself, below its findings
+
+
+def test_a_bad_folder_is_told(review: ReviewWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    told: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            told.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(10, answer)
+
+    QTimer.singleShot(0, answer)
+    assert not review.flow.review(tmp_path / "没有")
+    assert told == [f"找不到文件夹“{tmp_path / '没有'}”"]
+
+
+def test_progress_runs_and_cancel_stops(review: ReviewWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(300):
+        for source in (SAMPLES / "erkou-2023.txt", *sorted(PORTAL.glob("*.txt"))[:3]):
+            shutil.copy(source, folder / f"{i}-{source.name}")
+    seen: list[int] = []
+
+    def watch() -> None:
+        if review.progress.isVisible() and review.progress.value() > 0:
+            seen.append(review.progress.value())
+            if len(seen) == 2:
+                qtbot.mouseClick(review.cancel_button, Qt.MouseButton.LeftButton)
+                return
+        QTimer.singleShot(5, watch)
+
+    QTimer.singleShot(0, watch)
+    assert not review.flow.review(folder)
+    assert seen and review.progress.maximum() == 1200 and max(seen) < 1200
+    assert review.statusBar().currentMessage() == "已取消审核"
+    assert review.table.rowCount() == 0 and not review.progress.isVisible() and review.toolbar.isEnabled()
+    assert review.work_thread is not None
+    review.work_thread.join(20)
+    assert not review.work_thread.is_alive()  # the work itself stopped, not only the waiting
