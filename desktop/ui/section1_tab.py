@@ -11,6 +11,7 @@ from desktop.core.fields import OVERSIGHT_HEADING_FOR_GOVERNMENTS, SECTIONS, TEX
 from desktop.core.narrative.generate import IncompleteTables
 from desktop.core.report import Report
 from desktop.ui.document import ReportDocument
+from desktop.ui.field_block import FieldBlock
 from desktop.ui.similarity_label import SimilarityLabel
 from desktop.ui.text_editor import TextFieldEditor
 
@@ -53,8 +54,7 @@ class Section1Tab(QScrollArea):
                     button.clicked.connect(lambda _=False, name=name, build=build: self._insert(name, build))
                     self.generate_buttons[name] = button
                     row.addWidget(button)
-            layout.addLayout(row)
-            layout.addWidget(editor)
+            layout.addWidget(FieldBlock(document, editor, row))
             self.editors[key] = editor
             self.headings[key] = label
         self.setWidget(body)

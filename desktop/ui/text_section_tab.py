@@ -1,4 +1,4 @@
-"""五 and 六: one heading, one editor and a hint of what evaluators look for."""
+"""五 and 六: one heading, one editor and a hint of what evaluators look for; last year's text beside it."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.fields import TEXT_BY_KEY
 from desktop.ui.document import ReportDocument
+from desktop.ui.field_block import FieldBlock
 from desktop.ui.similarity_label import SimilarityLabel
 from desktop.ui.text_editor import TextFieldEditor
 
@@ -19,6 +20,7 @@ class TextSectionTab(QWidget):
         note.setWordWrap(True)
         note.setObjectName("hint")
         self.editor = TextFieldEditor(document, key)
+        self.block = FieldBlock(document, self.editor)
         self.similarity = SimilarityLabel(document, TEXT_BY_KEY[key].section)
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -27,4 +29,4 @@ class TextSectionTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(note)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.block, 1)

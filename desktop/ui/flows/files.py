@@ -248,7 +248,7 @@ class FileFlows:
         if document is None or not self.maybe_discard_changes():
             return
         self.show(next_year(document.report), None, clean=False)
-        self.host.status(tr("已新建下一年度报告：上年结转已取自本报告的结转下年度"))
+        self.host.status(tr("已新建下一年度报告：上年结转和现行有效件数已衔接，各栏文字沿用上年作为草稿，请逐栏修改"))
 
     def link_last_year(self) -> bool:
         """Linking is an edit like any other: undoable, autosaved, and rechecked."""
