@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from desktop.core.register.mapping import Mapping
 
 MAX_RECENT = 8
 ORGANIZATION = "Nianbao"
@@ -66,5 +69,19 @@ class Settings:
         else:
             self._store.remove(f"fonts/{role}")
 
+    # registers: the confirmed mapping of each sheet layout (its kind and headers)
+
+    def register_mapping(self, layout: str) -> Mapping | None:
+        value = self._store.value(f"registers/{_layout_key(layout)}", "")
+        return Mapping.from_json(value) if isinstance(value, str) and value else None
+
+    def remember_register_mapping(self, layout: str, mapping: Mapping) -> None:
+        self._store.setValue(f"registers/{_layout_key(layout)}", mapping.to_json())
+
     def sync(self) -> None:
         self._store.sync()
+
+
+def _layout_key(layout: str) -> str:
+    """Headers may hold any character; a settings key is a short hash of them."""
+    return hashlib.sha1(layout.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,202 @@
+"""The register in the window: the mapping dialog driven like a clerk, the drill-down from a figure to its
+register rows, the differences from typed figures with their fixes, and the flow with its remembered
+mapping, driven through a headless host."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QComboBox
+
+from desktop.core.register import compute
+from desktop.core.register.columns import Kind
+from desktop.core.register.mapping import Mapping, guess_mapping
+from desktop.core.register.sheet import RawSheet
+from desktop.core.report import Report
+from desktop.ui.document import ReportDocument
+from desktop.ui.flows.register import RegisterFlow
+from desktop.ui.register_mapping_dialog import RegisterMappingDialog
+from desktop.ui.register_result_dialog import RegisterResultDialog
+from desktop.ui.settings import Settings
+from tests.fixtures.registers import D, guessed, raw_sheet, write_xlsx
+from tests.ui.test_flows import HeadlessHost
+
+HEADERS = ("序号", "申请人", "受理日期", "申请人身份", "答复结果", "答复日期")
+ROWS = [
+    ["1", "李某", D(2023, 12, 28), "自然人", "予以公开", D(2024, 1, 6)],
+    ["2", "某公司", D(2024, 2, 1), "企业", "不予公开", D(2024, 2, 20)],
+    ["3", "王某", D(2024, 3, 1), "群众", "部分公开", D(2024, 3, 15)],
+    ["4", "张某", D(2024, 4, 1), "自然人", "办理中", None],
+    ["5", "某协会", D(2024, 5, 1), "本地商会", "予以公开", D(2024, 5, 9)],
+]
+
+
+def _choose(box: QComboBox, data: object) -> None:
+    index = box.findData(data)
+    assert index >= 0, data
+    box.setCurrentIndex(index)
+
+
+def test_the_mapping_dialog_shows_the_guess_and_takes_the_clerks_corrections(qtbot) -> None:  # type: ignore[no-untyped-def]
+    sheet = raw_sheet(ROWS, HEADERS)
+    dialog = RegisterMappingDialog(sheet, guess_mapping(sheet))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.column_boxes["received"].currentText() == "第3列：受理日期"
+    assert dialog.column_boxes["applicant"].currentText() == "第4列：申请人身份"
+    assert dialog.column_boxes["closed"].currentText() == "第6列：答复日期"
+    assert dialog.target_boxes[("applicant", "群众")].currentData() == "natural"
+    assert dialog.target_boxes[("result", "不予公开")].currentData() is None
+    assert dialog.target_boxes[("applicant", "本地商会")].currentData() is None
+    assert dialog.state.text() == "有2种写法未识别：这些行不计入，计算后会逐行列出"
+    _choose(dialog.target_boxes[("result", "不予公开")], "denied_4")
+    _choose(dialog.target_boxes[("applicant", "本地商会")], "nonprofit")
+    assert dialog.state.text() == "所有写法都已对应"
+    _choose(dialog.column_boxes["closed"], None)
+    assert not dialog.ok.isEnabled() and dialog.state.text() == "请选择办结日期所在的列"
+    _choose(dialog.column_boxes["closed"], 5)
+    assert dialog.ok.isEnabled()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == RegisterMappingDialog.DialogCode.Accepted
+    chosen = dialog.chosen()
+    assert chosen.columns == {"received": 2, "applicant": 3, "result": 4, "closed": 5, "ref": 0}
+    assert chosen.values["result"]["不予公开"] == "denied_4" and chosen.values["applicant"]["本地商会"] == "nonprofit"
+
+
+def test_choosing_another_column_guesses_its_words_again(qtbot) -> None:  # type: ignore[no-untyped-def]
+    sheet = raw_sheet(ROWS, HEADERS)
+    dialog = RegisterMappingDialog(sheet, guess_mapping(sheet))
+    qtbot.addWidget(dialog)
+    _choose(dialog.column_boxes["applicant"], 1)  # the names column, by mistake
+    assert ("applicant", "某公司") in dialog.target_boxes and ("applicant", "群众") not in dialog.target_boxes
+    assert dialog.target_boxes[("applicant", "某公司")].currentData() == "business"
+    _choose(dialog.column_boxes["applicant"], 3)
+    assert dialog.target_boxes[("applicant", "群众")].currentData() == "natural"
+
+
+def _document(qtbot) -> ReportDocument:  # type: ignore[no-untyped-def]
+    report = Report.new("某乡", "township", 2024)
+    return ReportDocument(report)
+
+
+def test_a_click_on_a_figure_lists_the_register_rows_behind_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    sheet, mapping = guessed(ROWS, HEADERS)
+    account = compute.account([(sheet, mapping)], 2024)
+    dialog = RegisterResultDialog(_document(qtbot), account)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.tables["t3"]
+    item = table.items["t3.new.natural"]
+    assert item.text() == "2"
+    rect = table.grid.visualItemRect(item)
+    qtbot.mouseClick(table.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert table.caption.text() == "表三 一、本年新收政府信息公开申请数量 / 自然人：2件，来自台账中的以下行"
+    rows = [[table.sources.item(r, c).text() for c in range(table.sources.columnCount())]
+            for r in range(table.sources.rowCount())]
+    assert rows == [["4", "2024-03-01", "群众", "部分公开", "2024-03-15", "3"],
+                    ["5", "2024-04-01", "自然人", "办理中", "", "4"]]
+    not_counted = [dialog.not_counted.item(i).text() for i in range(dialog.not_counted.count())]
+    assert not_counted == ["办理结果“不予公开”对应不到表三：台账第3行，未计入",
+                           "申请人类型“本地商会”对应不到表三：台账第6行，未计入"]
+
+
+def test_differences_from_typed_figures_are_listed_with_a_fix_and_writing_all_is_one_undo_step(qtbot) -> None:  # type: ignore[no-untyped-def]
+    document = _document(qtbot)
+    document.set_value("t3.granted.natural", "3")  # the register has 1
+    account = compute.account([guessed(ROWS, HEADERS)], 2024)
+    dialog = RegisterResultDialog(document, account)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    (finding,) = dialog.findings
+    assert finding.message == "表三 （一）予以公开 / 自然人：填的是3，台账中是1件（台账第2行）"
+    assert dialog.tables["t3"].items["t3.granted.natural"].toolTip() == "报告中填的是3"
+    item = dialog.differences.topLevelItem(0)
+    qtbot.mouseClick(dialog.differences.viewport(), Qt.MouseButton.LeftButton,
+                     pos=dialog.differences.visualItemRect(item).center())
+    assert dialog.tables["t3"].caption.text().startswith("表三 （一）予以公开 / 自然人：1件")
+    button = dialog.differences.itemWidget(item, 1)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert document.report.cells["t3.granted.natural"] == 1 and dialog.findings == []
+    assert dialog.differences.topLevelItem(0).text(0) == "报告中已填的数字与台账一致"
+    steps = document.undo_stack.count()
+    qtbot.mouseClick(dialog.write, Qt.MouseButton.LeftButton)
+    assert document.undo_stack.count() == steps + 1
+    assert all(document.report.cells[k] == v for k, v in account.values().items())
+    document.undo_stack.undo()
+    assert document.report.cells["t3.new.total"] is None and document.report.cells["t3.granted.natural"] == 1
+
+
+class Questions:
+    """Answers the register dialogs as the clerk would, and records what they were shown."""
+
+    def __init__(self) -> None:
+        self.guesses: list[Mapping] = []
+        self.corrections: dict[str, str] = {}
+        self.shown: list[compute.Account] = []
+
+    def ask_register_mapping(self, sheet: RawSheet, guess: Mapping) -> Mapping | None:
+        self.guesses.append(guess)
+        for word, target in self.corrections.items():
+            guess.values["result"][word] = target
+        return guess
+
+    def show_register_account(self, document: ReportDocument, account: compute.Account) -> None:
+        self.shown.append(account)
+
+
+def test_the_flow_remembers_the_mapping_for_the_layout(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    host, questions = HeadlessHost(), Questions()
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    flow = RegisterFlow(host, settings, questions)
+    host.document = _document(None)
+    register = write_xlsx(tmp_path / "台账.xlsx", {"2024": [list(HEADERS), *ROWS]})
+    questions.corrections = {"不予公开": "denied_2"}
+    host.paths.append(str(register))
+    host.answers.append(False)  # no last year's register
+    account = flow.compute_from_register()
+    assert account is not None and questions.shown == [account]
+    assert account.values()["t3.denied_2.business"] == 1
+    questions.corrections = {}
+    host.paths.append(str(register))
+    host.answers.append(False)
+    flow.compute_from_register()
+    assert questions.guesses[-1].values["result"]["不予公开"] == "denied_2"  # remembered
+    other_layout = write_xlsx(tmp_path / "另一种.xlsx", {"2024": [["收到日期", "申请人类型", "办理结果", "办结日期"],
+                                                                 [D(2024, 1, 2), "自然人", "不予公开", D(2024, 1, 3)]]})
+    host.paths.append(str(other_layout))
+    host.answers.append(False)
+    flow.compute_from_register()
+    assert questions.guesses[-1].values["result"]["不予公开"] is None
+
+
+def test_the_flow_checks_last_years_register_and_refuses_what_is_not_one(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    host, questions = HeadlessHost(), Questions()
+    flow = RegisterFlow(host, Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), questions)
+    host.document = _document(None)
+    this_year = write_xlsx(tmp_path / "2024.xlsx", {"2024": [list(HEADERS), *ROWS]})
+    last_year = write_xlsx(tmp_path / "2023.xlsx", {"2023": [
+        list(HEADERS), ["1", "李某", D(2023, 12, 28), "自然人", "办理中", None],  # carried into 2024's register
+        ["9", "赵某", D(2023, 12, 30), "自然人", "办理中", None]]})  # open, and missing from it
+    host.paths += [str(this_year), str(last_year)]
+    host.answers.append(True)
+    account = flow.compute_from_register()
+    assert account is not None
+    assert [(f.rule, f.message[:18]) for f in account.carry_findings] == [("R-02", "2023年台账第3行的申请（编号9）")]
+    (tmp_path / "坏.xlsx").write_bytes(b"PK\x03\x04")
+    host.paths.append(str(tmp_path / "坏.xlsx"))
+    assert flow.compute_from_register() is None
+    assert host.errors[-1].startswith("无法读取台账：“坏.xlsx”不是有效的 .xlsx 文件")
+
+
+def test_new_register_saves_a_copy_of_the_template(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    host = HeadlessHost()
+    flow = RegisterFlow(host, Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), Questions())
+    host.paths.append(str(tmp_path / "我的台账"))
+    target = flow.new_register()
+    assert target == tmp_path / "我的台账.xlsx" and target.read_bytes()[:2] == b"PK"
+    from desktop.io.register_read import read_register
+
+    assert [s.kind for s in read_register(target)] == [Kind.APPLICATIONS, Kind.CASES]
+    host.paths.append(str(tmp_path / "没有的文件夹" / "台账.xlsx"))
+    assert flow.new_register() is None and host.errors[-1].startswith("新建台账：无法写入")
