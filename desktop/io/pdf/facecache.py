@@ -6,8 +6,8 @@ folder may be read-only), keyed by the file's path, size, modification time and 
 per-table checksums stand for its content), and by the reportlab version. A missing, stale or damaged
 entry is parsed again and rewritten; nothing in the cache can do more than cost that parse.
 
-The font file itself is read only while its subsets are embedded, one font at a time, so an export does
-not hold every font's bytes in memory at once.
+The font file itself is mapped, not read, when its subsets are embedded, so that an export holds in
+memory only the glyphs it uses.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
+import mmap
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -55,18 +55,30 @@ class CachedFace(TTFontFace):
         self.stamp = stamp
         self._pdfScale = _scale(self.unitsPerEm)
 
-    @contextmanager
-    def file_bytes(self) -> Iterator[None]:
-        """The font's bytes, for making subsets, and only as long as that takes."""
-        with open(self.filename, "rb") as handle:
-            data = handle.read()
+    def map_file(self) -> None:
+        """Map the font file for making subsets: only the pages of the glyphs used are ever read, where
+        reportlab would hold the whole file in memory and copy its glyph table for every subset."""
         if file_stamp(self.filename, self.index) != self.stamp:
             raise TTFError(f"字体文件在导出过程中被修改：{self.filename}")
-        self._ttf_data = data
-        try:
-            yield
-        finally:
-            del self._ttf_data
+        if getattr(self, "_ttf_data", None) is None:
+            with open(self.filename, "rb") as handle:
+                self._ttf_data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+    def get_table(self, tag: str) -> Any:
+        if tag == "glyf":
+            return _Slices(self._ttf_data, self.get_table_pos(tag)[0])
+        return super().get_table(tag)
+
+
+class _Slices:
+    """The glyph table as makeSubset uses it, by slices only, without copying the table."""
+
+    def __init__(self, data: mmap.mmap, offset: int) -> None:
+        self.data = data
+        self.offset = offset
+
+    def __getitem__(self, part: slice) -> bytes:
+        return self.data[self.offset + part.start : self.offset + part.stop]
 
 
 class CachedTTFont(TTFont):
@@ -82,8 +94,8 @@ class CachedTTFont(TTFont):
         self.shapable = False  # shaping would need the whole file; Chinese text needs none
 
     def addObjects(self, doc: Any) -> None:
-        with self.face.file_bytes():
-            super().addObjects(doc)
+        self.face.map_file()
+        super().addObjects(doc)
 
 
 def load_font(name: str, path: str | Path, index: int = 0, cache_dir: Path | None = None) -> CachedTTFont:
