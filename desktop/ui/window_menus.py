@@ -52,6 +52,8 @@ class WindowMenus:
         menu.addAction(self.action(tr("另存为…"), files.save_as, QKeySequence.StandardKey.SaveAs, needs_report=True))
         menu.addAction(self.action(tr("以本报告为基础新建下一年度报告…"), files.next_year, needs_report=True))
         menu.addAction(self.action(tr("关联上年度报告…"), files.link_last_year, needs_report=True))
+        menu.addAction(self.action(tr("新建台账…"), partial(self.register, False)))
+        menu.addAction(self.action(tr("从台账计算表三、表四…"), partial(self.register, True), needs_report=True))
         menu.addSeparator()
         self.exports = {
             suffix: self.action(text, partial(exports.export, suffix), needs_report=True)
@@ -68,6 +70,17 @@ class WindowMenus:
         settings_menu = w.menuBar().addMenu(tr("设置(&S)"))
         settings_menu.addAction(self.action(tr("导出字体…"), self.font_settings))
         self.update_enabled()
+
+    def register(self, compute: bool) -> None:
+        """新建台账 and 从台账计算表三、表四: the register flow, with its two dialogs over the window."""
+        from desktop.ui.flows.register import RegisterFlow
+        from desktop.ui.register_dialogs import RegisterDialogs
+
+        flow = RegisterFlow(self.window.host, self.window.settings, RegisterDialogs(self.window))
+        if compute:
+            flow.compute_from_register()
+        else:
+            flow.new_register()
 
     def copy_html(self) -> None:
         """The report as HTML with a plain-text alternative, for pasting into the portal's editor."""

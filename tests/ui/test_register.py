@@ -200,3 +200,11 @@ def test_new_register_saves_a_copy_of_the_template(qapp, tmp_path: Path) -> None
     assert [s.kind for s in read_register(target)] == [Kind.APPLICATIONS, Kind.CASES]
     host.paths.append(str(tmp_path / "没有的文件夹" / "台账.xlsx"))
     assert flow.new_register() is None and host.errors[-1].startswith("新建台账：无法写入")
+
+
+def test_the_file_menu_has_the_register_actions(window) -> None:  # type: ignore[no-untyped-def]
+    actions = {a.text(): a for a in window.menuBar().actions()[0].menu().actions()}
+    assert actions["新建台账…"].isEnabled()
+    assert not actions["从台账计算表三、表四…"].isEnabled()  # on the start page: no report to compute for
+    window.files.open_sample()
+    assert actions["从台账计算表三、表四…"].isEnabled()
