@@ -98,7 +98,7 @@ class ReportEditor(QWidget):
         self._jumping = False
         table_keys = [k for k in keys if k.startswith(("t2.", "t3.", "t4."))]
         if table_keys and not finding.spans:
-            self.tables[table_keys[0][:2]].view.select_keys(table_keys)
+            self.tables[table_keys[0][:2]].view.select_keys(table_keys, finding.shown_cell)
             self.tables[table_keys[0][:2]].view.setFocus()
             return
         editor = self.editor_for(keys[0])

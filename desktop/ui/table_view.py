@@ -246,17 +246,19 @@ class SpecTableView(QTableView):
         ]
         QGuiApplication.clipboard().setText(to_tsv(rows))
 
-    def select_keys(self, keys: list[str]) -> None:
+    def select_keys(self, keys: list[str], focus: str | None = None) -> None:
+        """Select a finding's cells, with the cursor on ``focus`` (the disagreeing figure) brought into view."""
         model = self.spec_model
         indexes = [model.index_of(k) for k in keys if model.holds(k)]
         if not indexes:
             return
+        current = model.index_of(focus) if focus is not None and model.holds(focus) else indexes[0]
         selection = self.selectionModel()
-        selection.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
         selection.clearSelection()
         for index in indexes:
             selection.select(index, QItemSelectionModel.SelectionFlag.Select)
-        self.scrollTo(indexes[0])
+        self.scrollTo(current)
 
 
 def _range(top_left: QModelIndex, bottom_right: QModelIndex):  # type: ignore[no-untyped-def]

@@ -40,7 +40,16 @@ class Equation:
         if len(self.left) == 1:
             fix = Fix(f"将{self.left_name}改为{right}", ((self.left[0], right),))
         message = f"{self.left_name}({left})应等于{self.right_name}({right})：{self.where}"
-        return Finding(self.rule, Severity.ERROR, self.left + self.right, message, fix)
+        return Finding(self.rule, Severity.ERROR, self.left + self.right, message, fix,
+                       focus=self._focus(cells, left > right))
+
+    def _focus(self, cells: dict[str, CellValue], left_heavier: bool) -> str:
+        """The figure to look at first: a one-cell total, or else the largest figure of the heavier side
+        (结转下年度 2 where nothing was received is what makes 「新收加结转」 fall short)."""
+        if len(self.left) == 1:
+            return self.left[0]
+        side = self.left if left_heavier else self.right
+        return max(side, key=lambda k: cells[k])  # type: ignore[arg-type, return-value]
 
 
 def _t3_equations() -> list[Equation]:

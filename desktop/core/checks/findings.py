@@ -46,6 +46,11 @@ class Finding:
     message: str
     fix: Fix | None = None
     spans: tuple[TextSpan, ...] = field(default=())
+    focus: str | None = None  # the cell holding the disagreeing figure, shown first; default the first cell
+
+    @property
+    def shown_cell(self) -> str | None:
+        return self.focus if self.focus is not None else next(iter(self.cells), None)
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
