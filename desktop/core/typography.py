@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.core.leading import leading
+
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
-_HALF = re.compile("[" + re.escape("".join(HALF_TO_FULL)) + "]")
-_DOUBLED = re.compile(r"([，。；：？！、])\1+")
-_MIXED = re.compile(r"[，、；：]+(?=[。？！])|(?<=[。？！])[，、；：]+")
+_HALF = leading("[" + re.escape("".join(HALF_TO_FULL)) + "]")
+_DOUBLED = leading(r"([，。；：？！、])\1+")
+_MIXED = leading(r"[，、；：]+(?=[。？！])|(?<=[。？！])[，、；：]+")
 
 
 def is_chinese(ch: str) -> bool:

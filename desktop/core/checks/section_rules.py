@@ -8,11 +8,12 @@ import re
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.fields import S1_HEADING, S5_HEADING, S6_HEADING, SECTIONS, TEXT_BY_KEY
+from desktop.core.leading import leading
 
 E, W = Severity.ERROR, Severity.WARNING
 
 # 「无」「暂无问题」「本年度未发现存在的问题」: saying there is nothing is not stating problems.
-_NOTHING = re.compile(
+_NOTHING = leading(
     r"^(?:本年度?|今年|全年|我单位|本单位|本机关|我局|我乡|我镇|目前)?(?:暂|尚|均)?"
     r"(?:无|没有|不存在|未发现|未出现)(?:存在的|明显的?|突出的?|任何)?(?:问题|不足|情况)?(?:和|及)?(?:改进措施|措施)?$"
 )
@@ -96,7 +97,7 @@ def publication_deadline(ctx: CheckContext) -> list[Finding]:
     return []
 
 
-_OLD_FORMAT = re.compile(r"国办公开办函\s*[〔\[［(（]\s*2019\s*[〕\]］)）]\s*60\s*号")
+_OLD_FORMAT = leading(r"国办公开办函\s*[〔\[［(（]\s*2019\s*[〕\]］)）]\s*60\s*号")
 
 
 def superseded_format(ctx: CheckContext) -> list[Finding]:

@@ -111,7 +111,12 @@ def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, Cell
           severity: Severity) -> list[Finding]:
     """Findings for the claims of one text field that disagree with the tables."""
     claims = list(claims)
-    verdicts = [(claim, _accepted(claim, cells)) for claim in claims]
+    accepted_for: dict[tuple[Figure, tuple[Figure, ...]], set[int] | None] = {}  # a few figures, many claims
+    for claim in claims:
+        if (claim.figure, claim.plus) not in accepted_for:
+            accepted_for[claim.figure, claim.plus] = _accepted(claim, cells)
+    verdicts = [(claim, accepted_for[claim.figure, claim.plus]) for claim in claims]
+    expected_of: dict[Figure, int | None] = {}
     agreeing = {(c.sentence, c.figure) for c, ok in verdicts if ok is not None and c.value in ok}
     found = []
     for claim, accepted in verdicts:
@@ -120,7 +125,9 @@ def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, Cell
         # 「未收到申请，受理申请5件」 contradicts itself: an agreeing count does not excuse 「未收到」.
         if claim.wording is Wording.COUNT and (claim.sentence, claim.figure) in agreeing:
             continue
-        expected = claim.figure.value(cells)
+        if claim.figure not in expected_of:
+            expected_of[claim.figure] = claim.figure.value(cells)
+        expected = expected_of[claim.figure]
         assert expected is not None
         cells_named = tuple(dict.fromkeys((*claim.figure.cells, *(k for f in claim.plus for k in f.cells))))
         found.append(Finding(

@@ -12,6 +12,7 @@ import re
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.fields import OVERSIGHT_HEADING_FOR_GOVERNMENTS, S1_PARTS, SECTIONS, TEXT_BY_KEY
+from desktop.core.leading import leading
 
 W = Severity.WARNING
 OVERSIGHT = "text.s1.oversight"
@@ -24,9 +25,9 @@ _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "text.s1.oversight": ("监督保障",),
 }
 assert set(_TOPIC_WORDS) == {f.key for f in S1_PARTS}
-_ACCOUNTABILITY = re.compile("考核|评议|追究|问责|考评")
+_ACCOUNTABILITY = leading("考核|评议|追究|问责|考评")
 WRITTEN_LENGTH = 60  # characters of （五） before the government addition is judged
-_MEANINGFUL = re.compile(r"[\s。．.，,；;：:、]")
+_MEANINGFUL = leading(r"[\s。．.，,；;：:、]")
 
 
 def _meaningful(text: str) -> str:

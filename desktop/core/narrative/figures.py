@@ -29,6 +29,12 @@ class Figure:
     label: str  # how a message names it: the table, the row's statutory label, the column
     cells: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.label, self.cells)))
+
+    def __hash__(self) -> int:  # computed once: a long text makes thousands of claims about a few figures
+        return self._hash  # type: ignore[no-any-return, attr-defined]
+
     def value(self, cells: Mapping[str, CellValue]) -> int | None:
         """The figure, or None while any of its cells is blank (then nothing can be compared)."""
         values = [cells.get(k) for k in self.cells]

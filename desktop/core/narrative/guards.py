@@ -9,24 +9,24 @@ Three readings keep a claim from being made:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from desktop.core.leading import leading
 from desktop.core.narrative.quotes import Count, Scan
 
-_CARRIED = re.compile(
+_CARRIED = leading(
     r"(?:上一?年度?|去年|\d{4}\s*年度?)(?:结转|转结|转入|遗留)"
     r"|(?:结转|顺延|延转|转入|转至|延至)(?:到|至|入)?(?:下一?年度?|次年|\d{4}\s*年度?)"
 )
-_TIME = re.compile(
+_TIME = leading(
     r"(?P<other>上一?年度?|去年|前年|同期|往年|以往)|(?P<this>本年度?|今年|全年|当年|年内)|(?P<year>\d{4})\s*年"
 )
 # A change against last year: 「较上年增加12条」「同比增长29.3%」.
-CHANGE = re.compile("同比|环比|较上|较去|比上|比去|增加|减少|增长|下降|上升|提高|降低")
+CHANGE = leading("同比|环比|较上|较去|比上|比去|增加|减少|增长|下降|上升|提高|降低")
 # What may follow a count of requests, cases or documents: punctuation, the thing counted, or the rest of
 # the predicate (「3件均已办结」「1362件，占44.7%」).
-_FOLLOWER = re.compile(
+_FOLLOWER = leading(
     r"$|[^\u4e00-\u9fff]"
     r"|(?:政府信息公开|依申请公开|信息公开|公开)?申请(?!人)|案件|案|(?:行政)?(?:复议|诉讼)"
     r"|政府信息|信息|(?:行政)?规范性文件|规章|文件"

@@ -65,6 +65,8 @@ def numeral_value(numeral: str) -> int | Decimal | None:
     """The value of one numeral as matched by NUMERAL: an int for counts, a Decimal when it has decimals."""
     if not numeral:
         return None
+    if numeral.isdecimal():
+        return int(numeral)  # the common case, 「3119」
     if numeral[0] in CHINESE_DIGITS or numeral[0] in _SMALL_UNITS or numeral[0] in _BIG_UNITS:
         return chinese_value(numeral)
     factor = 1

@@ -10,9 +10,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
 from typing import NamedTuple
 
+from desktop.core.leading import leading
 from desktop.core.narrative.numerals import (
     CHINESE_DIGITS,
     CHINESE_NUMERAL,
@@ -24,16 +26,18 @@ from desktop.core.narrative.numerals import (
 )
 
 UNITS = "件|条|个|篇|期|场|次|项|份|起|宗|例|批|家|名|人次|人"
-_COUNT = re.compile(
+_COUNT = leading(
     rf"(?P<pre>约|近|将近|超过|逾|不足|不到)?"
     rf"(?<![\d.第每统唯之逐同任单零〇一二两三四五六七八九十百千万亿A-Za-z/\-])"
     rf"(?P<num>{NUMERAL})\s*(?P<approx>余|多)?\s*(?P<unit>{UNITS})(?P<post>左右|以上|以下)?"
 )
-_PERCENT = re.compile(
+_PERCENT = leading(
     rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>{CHINESE_NUMERAL}(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
 )
 # Sentence, segment (；) and clause boundaries. A comma or full stop between digits is part of a number.
-_BOUNDARY = re.compile(r"[。！？!?\n；;，、：:（）()]|(?<!\d)[.,]|[.,](?!\d)")
+# One character class, so that the engine can skip to the next candidate; _split then drops the points
+# and commas with a digit on both sides.
+_BOUNDARY = re.compile(r"[。！？!?\n；;，、：:（）().,]")
 _SENTENCE_END = set("。！？!?\n.")
 _SEGMENT_END = set("；;")
 _OPEN = set("（(")
@@ -114,33 +118,54 @@ class Scan:
         return None
 
 
-def _split(text: str) -> tuple[list[Clause], list[tuple[int, int]], list[tuple[int, int]]]:
-    clauses: list[Clause] = []
-    sentences: list[tuple[int, int]] = []
-    segments: list[tuple[int, int]] = []
-    start = sentence_start = segment_start = 0
-    depth, opener = 0, ""
-    for match in _BOUNDARY.finditer(text):
-        i, char = match.start(), match.group()
-        if i > start:
-            clauses.append(Clause(start, i, len(sentences), len(segments), depth, opener))
-        start, opener = i + 1, char
-        if char in _OPEN:
+def _boundaries(text: str) -> list[int]:
+    positions = [match.start() for match in _BOUNDARY.finditer(text)]
+    if "." not in text and "," not in text:
+        return positions
+    last = len(text) - 1
+    return [i for i in positions  # 「1,234」「44.7」: a point or comma between digits is part of the number
+            if not (text[i] in ".," and 0 < i < last and text[i - 1].isdecimal() and text[i + 1].isdecimal())]
+
+
+# What each boundary does: 1 opens a bracket, 2 closes one, 3 ends a segment, 4 ends a sentence.
+_KIND = {**dict.fromkeys(_OPEN, 1), **dict.fromkeys(_CLOSE, 2), **dict.fromkeys(_SEGMENT_END, 3),
+         **dict.fromkeys(_SENTENCE_END, 4)}
+_new_clause = partial(tuple.__new__, Clause)  # a Clause from one tuple, without a Python call per clause
+
+
+def _depths(kinds: list[int]) -> list[int]:
+    """The bracket depth after each boundary; a sentence end closes every bracket still open."""
+    depths = [0] * len(kinds)
+    depth = 0
+    for j, kind in enumerate(kinds):
+        if kind == 1:
             depth += 1
-        elif char in _CLOSE:
+        elif kind == 2:
             depth = max(0, depth - 1)
-        if char in _SEGMENT_END or char in _SENTENCE_END:
-            segments.append((segment_start, i))
-            segment_start = i + 1
-            opener = ""
-        if char in _SENTENCE_END:
-            sentences.append((sentence_start, i))
-            sentence_start = i + 1
+        elif kind == 4:
             depth = 0
-    if start < len(text):
-        clauses.append(Clause(start, len(text), len(sentences), len(segments), depth, opener))
-    segments.append((segment_start, len(text)))
-    sentences.append((sentence_start, len(text)))
+        depths[j] = depth
+    return depths
+
+
+def _split(text: str) -> tuple[list[Clause], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The clauses between boundaries, built column by column: a long text has hundreds of thousands."""
+    positions = _boundaries(text)
+    kinds = [_KIND.get(text[i], 0) for i in positions]
+    # Clause j runs from just after boundary j-1 to boundary j; the last one to the end of the text.
+    starts = [0, *(i + 1 for i in positions)]
+    ends = [*positions, len(text)]
+    sentence_of = list(accumulate((k == 4 for k in kinds), initial=0))
+    segment_of = list(accumulate((k >= 3 for k in kinds), initial=0))
+    depth_of = [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts)
+    opener_of = ["", *("" if k >= 3 else text[i] for i, k in zip(positions, kinds, strict=True))]
+    clauses = [c for c in map(_new_clause, zip(starts, ends, sentence_of, segment_of, depth_of, opener_of,
+                                                    strict=True))
+               if c[1] > c[0]]
+    sentence_ends = [i for i, k in zip(positions, kinds, strict=True) if k == 4]
+    sentences = list(zip([0, *(i + 1 for i in sentence_ends)], [*sentence_ends, len(text)], strict=True))
+    segment_ends = [i for i, k in zip(positions, kinds, strict=True) if k >= 3]
+    segments = list(zip([0, *(i + 1 for i in segment_ends)], [*segment_ends, len(text)], strict=True))
     return clauses, sentences, segments
 
 
@@ -171,14 +196,15 @@ def scan(raw: str) -> Scan:
 
     counts = []
     for match in _COUNT.finditer(text):
-        value = numeral_value(match.group("num"))
+        pre, num, about, unit, post = match.group("pre", "num", "approx", "unit", "post")
+        value = numeral_value(num)
         if value is None:
             continue
         # 「1.2万件」 is rounded: a figure in 万 or 千, or with decimals, is not an exact count.
-        rounded = match.group("num")[0].isdigit() and (match.group("num")[-1] in "万千" or "." in match.group("num"))
-        approx = bool(match.group("pre") or match.group("approx") or match.group("post") or rounded)
-        counts.append(Count(value, match.start("num"), match.end("num"), match.end(), match.group("unit"), approx,
-                            is_chinese(match.group("num")), clause_at(match.start("num"))))
+        rounded = num[0].isdigit() and (num[-1] in "万千" or "." in num)
+        start, number_end = match.span("num")
+        counts.append(Count(value, start, number_end, match.end(), unit, bool(pre or about or post or rounded),
+                            is_chinese(num), clause_at(start)))
     percents = []
     for match in _PERCENT.finditer(text) if "%" in text or "百分之" in text else ():
         parsed = _percent_value(match)

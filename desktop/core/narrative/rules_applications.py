@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
+from desktop.core.leading import leading
 from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES, GROUPS, NEW, TOTAL, Figure
 from desktop.core.narrative.guards import CHANGE, not_this_years_figure, other_year
@@ -22,7 +23,7 @@ from desktop.core.tablespec import CELLS, cell_key
 E = Severity.ERROR
 ON_REQUEST = "text.s1.on_request"
 
-_KEYWORDS = re.compile(
+_KEYWORDS = leading(
     r"(?P<carried_out>(?:结转|顺延|延转|转入|转至|延至)(?:到|至|入)?(?:下一?年度?|次年|(?P<out_year>\d{4})年度?)"
     r"|下一?年度?继续办理)"
     r"|(?P<carried_in>(?:上一?年度?|去年|(?P<in_year>\d{4})年度?)(?:结转|转结|转入|遗留))"
@@ -38,28 +39,28 @@ _GROUP_WORDS = {
     "other": "其他处理",
 }
 assert set(_GROUP_WORDS) == set(GROUPS) and all(GROUP_NAMES[g] in w for g, w in _GROUP_WORDS.items())
-GROUP = re.compile("|".join(f"(?P<{g}>{words})" for g, words in _GROUP_WORDS.items()))
+GROUP = leading("|".join(f"(?P<{g}>{words})" for g, words in _GROUP_WORDS.items()))
 
 # Counts about something else than information requests.
-_OTHER_TOPIC = re.compile(
+_OTHER_TOPIC = leading(
     "来信|来电|来访|咨询|留言|信访|投诉|举报|建议|提案|议案|热线|诉求|复议|诉讼|起诉|工单|办件|审批|许可|网民|问政|12345"
 )
 # Counts of only part of the requests: by applicant, channel, period or place, or a change against last year.
-_PART_ONLY = re.compile(
+_PART_ONLY = leading(
     "自然人|法人|企业|科研|公益|律师|法律服务|其他组织|网上|网络|在线|信函|邮寄|传真|邮件|当面|现场|窗口|"
     f"季度|上半年|下半年|各县|各区|各部门|各乡|各镇|各单位|{CHANGE.pattern}|重复|"
     # a manner or stage of handling, or one of several offices: 延期答复5件, 由办公室统一受理2891件
     "延期|延长|逾期|书面|口头|当场|电子|补正|统一|由[^，。；]{1,12}(?:受理|办理|答复)"
 )
-_FILLER = re.compile("共计|合计|总计|共|了|各类|的|政府信息公开|依申请公开|信息公开|公开|数量|为|件数")
-_INCLUSIVE = re.compile(r"^(?:其中)?(?:含|包含|包括)")
+_FILLER = leading("共计|合计|总计|共|了|各类|的|政府信息公开|依申请公开|信息公开|公开|数量|为|件数")
+_INCLUSIVE = leading(r"^(?:其中)?(?:含|包含|包括)")
 # 申请 as the request itself, not 申请人 or 申请材料.
-_REQUEST = re.compile("申请(?!人|书|材料|表|单)")
-_NONE_NEW = re.compile(
+_REQUEST = leading("申请(?!人|书|材料|表|单)")
+_NONE_NEW = leading(
     rf"(?:未|没有|无)(?:收到|受理|接到|接收|新收)(?P<mid>[^，。；,;、（）()\n]{{0,16}}){_REQUEST.pattern}"
 )
-_NONE_FILLER = re.compile("任何|新|相关|有关|政府信息公开|政府信息|依申请公开|信息公开|信息|公开|的|类|依")
-_NONE_CARRIED = re.compile(r"(?:无|没有)(?:(?P<in>上一?年度?结转)|(?P<out>结转(?:到|至)?下一?年度?))")
+_NONE_FILLER = leading("任何|新|相关|有关|政府信息公开|政府信息|依申请公开|信息公开|信息|公开|的|类|依")
+_NONE_CARRIED = leading(r"(?:无|没有)(?:(?P<in>上一?年度?结转)|(?P<out>结转(?:到|至)?下一?年度?))")
 
 
 def _keyword_figure(match: re.Match[str], year: int) -> Figure | None:
@@ -86,7 +87,7 @@ def _inclusive_of(s: Scan, clause: int, year: int) -> tuple[Figure, ...] | None:
 
 
 # A reason narrows a result group to one of its rows: 「因属于国家秘密不予公开2件」.
-_REASON = re.compile("因|由于|属于|涉及|理由")
+_REASON = leading("因|由于|属于|涉及|理由")
 # The words that name each row of a group in the official labels.
 _ROW_WORDS = {
     "denied_1": "国家秘密", "denied_2": "法律行政法规禁止", "denied_3": "三安全一稳定", "denied_4": "第三方",
@@ -111,8 +112,8 @@ def _row_named(words: str, group: Figure) -> tuple[Figure, str] | None:
 
 
 # Part of the year only: 「第一季度未收到申请」.
-_PERIOD = re.compile(r"季度|上半年|下半年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月份|期间|节假日|周末|当天|当日")
-_WHOLE_YEAR = re.compile(r"1\s*月\s*1\s*日.{0,6}?12\s*月\s*31\s*日|全年|本年度?|今年")
+_PERIOD = leading(r"季度|上半年|下半年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月份|期间|节假日|周末|当天|当日")
+_WHOLE_YEAR = leading(r"1\s*月\s*1\s*日.{0,6}?12\s*月\s*31\s*日|全年|本年度?|今年")
 
 
 def _part_of_year(text: str) -> bool:
@@ -178,7 +179,7 @@ def _mentions_carried_in(sentence: str, year: int) -> bool:
     return any(_keyword_figure(m, year) is CARRIED_IN for m in _KEYWORDS.finditer(sentence)) and "不含" not in sentence
 
 
-_JOINED = re.compile("(?:及|和|或|与|、|以及|或者)")
+_JOINED = leading("(?:及|和|或|与|、|以及|或者)")
 
 
 def named_groups(words: str) -> Figure | None:
@@ -237,7 +238,7 @@ def _none_claims(s: Scan, year: int) -> list[Claim]:
     return claims
 
 
-_RESPECTIVE_NAMES = re.compile(f"{GROUP.pattern}|{_KEYWORDS.pattern}")
+_RESPECTIVE_NAMES = leading(f"{GROUP.pattern}|{_KEYWORDS.pattern}")
 
 
 def _respective_claims(s: Scan, year: int) -> list[Claim]:

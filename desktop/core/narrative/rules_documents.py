@@ -6,11 +6,11 @@ counts of documents reviewed, filed, cleaned up or explained.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
+from desktop.core.leading import leading
 from desktop.core.narrative.claims import Claim, judge
 from desktop.core.narrative.figures import t2
 from desktop.core.narrative.guards import not_this_years_figure
@@ -19,13 +19,13 @@ from desktop.core.narrative.respective import respective_pairs
 
 W = Severity.WARNING
 _DOC_UNITS = ("件", "个", "份", "篇", "项")
-_DOCUMENT = re.compile(r"(?P<normative_docs>(?:行政)?规范性文件)|(?P<regulations>规章(?!制度|程序))")
+_DOCUMENT = leading(r"(?P<normative_docs>(?:行政)?规范性文件)|(?P<regulations>规章(?!制度|程序))")
 _COLUMN = (
-    ("in_force", re.compile("现行有效")),
-    ("repealed", re.compile("废止|宣布失效|失效")),
-    ("issued", re.compile("制发|出台|制定|印发|发布|新增|颁布")),
+    ("in_force", leading("现行有效")),
+    ("repealed", leading("废止|宣布失效|失效")),
+    ("issued", leading("制发|出台|制定|印发|发布|新增|颁布")),
 )
-_OTHER_ACTIVITY = re.compile(
+_OTHER_ACTIVITY = leading(
     "政策性文件|政策文件|审查|审核|备案|清理|解读|征求意见|评估|合法性|草案|征集|宣传|培训|立项|计划|修改|修订|起草|报送"
 )
 

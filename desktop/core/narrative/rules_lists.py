@@ -9,12 +9,12 @@ which compare each part with the table itself.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
+from desktop.core.leading import leading
 from desktop.core.narrative.guards import CHANGE
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.rules_applications import ON_REQUEST, application_claims
@@ -22,10 +22,10 @@ from desktop.core.narrative.rules_documents import document_claims
 from desktop.core.narrative.rules_review import review_claims
 
 W = Severity.WARNING
-_AMONG = re.compile("其中")
+_AMONG = leading("其中")
 # The same items published on several channels may be counted once per channel.
-_CHANNELS = re.compile("网站|微信|微博|公众号|新媒体|政务号|客户端|公报|抖音|头条|视频号|APP|App|app")
-_REST = re.compile("其他|其余|其它")
+_CHANNELS = leading("网站|微信|微博|公众号|新媒体|政务号|客户端|公报|抖音|头条|视频号|APP|App|app")
+_REST = leading("其他|其余|其它")
 # Items and documents fall into one category each; meetings, people and times often into several.
 _UNITS = ("件", "条", "篇", "项")
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
 from desktop.core.fields import TEXT_BY_KEY
+from desktop.core.leading import leading
 from desktop.core.narrative.numerals import fold
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -21,14 +22,14 @@ PREAMBLE = "text.preamble"
 _YEAR = r"(\d{4})\s*年"
 # The end's year may be left out: 「统计期限为2023年1月1日至12月31日」.
 _RANGE_TAIL = rf"\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*(?:{_YEAR})?\s*12\s*月\s*31\s*日"
-_PERIOD = re.compile(rf"统计(?:期限|时限|期间|时间|区间|周期|范围)[^。\d]{{0,10}}?{_YEAR}{_RANGE_TAIL}")
-_BARE_PERIOD = re.compile(rf"{_YEAR}{_RANGE_TAIL}")
-_THIS_REPORT = re.compile(rf"{_YEAR}度?\s*政府信息公开工作年度报告")
-_COMPARED = re.compile("上年|上一年|去年|相比|对比|较|前一年")
-_OPENING = re.compile(rf"(?m)^[ \t\u3000]*{_YEAR}度?(?:[，,]|全年|(?=本|我))")
-_PLANS = re.compile("将|计划|拟|下一步|力争|继续|预计")
+_PERIOD = leading(rf"统计(?:期限|时限|期间|时间|区间|周期|范围)[^。\d]{{0,10}}?{_YEAR}{_RANGE_TAIL}")
+_BARE_PERIOD = leading(rf"{_YEAR}{_RANGE_TAIL}")
+_THIS_REPORT = leading(rf"{_YEAR}度?\s*政府信息公开工作年度报告")
+_COMPARED = leading("上年|上一年|去年|相比|对比|较|前一年")
+_OPENING = leading(rf"(?m)^[ \t\u3000]*{_YEAR}度?(?:[，,]|全年|(?=本|我))")
+_PLANS = leading("将|计划|拟|下一步|力争|继续|预计")
 _OPENING_FIELDS = tuple(k for k, f in TEXT_BY_KEY.items() if f.section in ("一", "六"))
-_SIGNED_DATE = re.compile(rf"(?:^|\n)[ \t\u3000]*{_YEAR}\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[ \t\u3000]*$")
+_SIGNED_DATE = leading(rf"(?:^|\n)[ \t\u3000]*{_YEAR}\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[ \t\u3000]*$")
 
 
 def _sentence_of(text: str, position: int) -> str:
@@ -93,14 +94,14 @@ def year_agrees(ctx: CheckContext) -> list[Finding]:
 _SUFFIX = "(?:人民政府|政府|办公室|办公厅|办事处|委员会|局|厅|委|部|署|乡|镇|街道|中心|院|会|所|处|站)"
 _NAME = rf"[^\s，。、；：:（）()《》“”\d]{{1,28}}?{_SUFFIX}"
 _NAMED = (
-    re.compile(rf"本(?:年度)?报告由(?P<name>{_NAME})(?:根据|依据|按照|依照|编制|负责|制作|汇总|组织)"),
-    re.compile(rf"(?:^|[。\n])[ \t\u3000]*(?P<name>{_NAME})(?:根据|依据|按照|依照)《"),
-    re.compile(rf"请与(?P<name>{_NAME})联系"),
-    re.compile(rf"由(?P<name>{_NAME})(?:负责|汇总|综合)?编制"),
-    re.compile(rf"(?P<name>{_NAME})\s*\d{{4}}\s*年度?\s*政府信息公开工作年度报告"),
+    leading(rf"本(?:年度)?报告由(?P<name>{_NAME})(?:根据|依据|按照|依照|编制|负责|制作|汇总|组织)"),
+    leading(rf"(?:^|[。\n])[ \t\u3000]*(?P<name>{_NAME})(?:根据|依据|按照|依照)《"),
+    leading(rf"请与(?P<name>{_NAME})联系"),
+    leading(rf"由(?P<name>{_NAME})(?:负责|汇总|综合)?编制"),
+    leading(rf"(?P<name>{_NAME})\s*\d{{4}}\s*年度?\s*政府信息公开工作年度报告"),
 )
-_SIGNATURE = re.compile(rf"(?:^|\n)[ \t\u3000]*(?P<name>{_NAME})[ \t\u3000]*(?=\n[ \t\u3000]*\d{{4}}\s*年|$)")
-_GENERIC = re.compile("人民政府|政府|办公室|办公厅|办事处|街道|管理委员会|委员会|人民")
+_SIGNATURE = leading(rf"(?:^|\n)[ \t\u3000]*(?P<name>{_NAME})[ \t\u3000]*(?=\n[ \t\u3000]*\d{{4}}\s*年|$)")
+_GENERIC = leading("人民政府|政府|办公室|办公厅|办事处|街道|管理委员会|委员会|人民")
 _DIVISIONS = set("省市县区乡镇")  # 淮安市 and 宿迁市 share 市, which says nothing
 
 

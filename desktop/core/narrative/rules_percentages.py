@@ -6,11 +6,11 @@ Only a share named with its group is read: 「予以公开1362件，占44.7%」 
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
+from desktop.core.leading import leading
 from desktop.core.narrative.figures import CARRIED_IN, NEW, TOTAL, Figure
 from desktop.core.narrative.guards import CHANGE, other_year, respective
 from desktop.core.narrative.quotes import Scan, scan
@@ -19,12 +19,12 @@ from desktop.core.narrative.rules_applications import GROUP, named_groups
 W = Severity.WARNING
 
 
-_RATE = re.compile(f"率|{CHANGE.pattern}")
+_RATE = leading(f"率|{CHANGE.pattern}")
 # 「予以公开率为44.7%」: a group's own rate is its share.
-_GROUP_RATE = re.compile(f"(?:{GROUP.pattern})率")
+_GROUP_RATE = leading(f"(?:{GROUP.pattern})率")
 # A percentage followed by a verb describes how requests were handled (100%按期答复), not a share.
-_HANDLED = re.compile(r"[\u4e00-\u9fff]")
-_SHARE = re.compile(r"^(?:约|分别)?(?:占比|占)")
+_HANDLED = leading(r"[\u4e00-\u9fff]")
+_SHARE = leading(r"^(?:约|分别)?(?:占比|占)")
 
 
 def _percent_group(s: Scan, clause: int) -> Figure | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
+from desktop.core.leading import leading
 from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import LITIGATION, Figure, t4
 from desktop.core.narrative.guards import not_this_years_figure, other_year
@@ -24,26 +25,26 @@ E = Severity.ERROR
 ON_REQUEST = "text.s1.on_request"
 _CASE_UNITS = ("件", "起", "宗", "例", "次", "个")
 
-_TOPIC = re.compile(
+_TOPIC = leading(
     r"(?P<suit_after_review>复议后(?:提起)?(?:行政)?起诉)"
     r"|(?P<suit_direct>未经复议直接(?:提起)?(?:行政)?起诉|直接(?:提起)?(?:行政)?起诉)"
     r"|(?P<review>行政复议|复议)"
     r"|(?P<litigation>行政诉讼|诉讼|起诉)"
 )
-_ITEM = re.compile(r"(?P<upheld>结果维持|维持)|(?P<corrected>结果纠正|纠正)|(?P<other>其他结果)"
+_ITEM = leading(r"(?P<upheld>结果维持|维持)|(?P<corrected>结果纠正|纠正)|(?P<other>其他结果)"
                    r"|(?P<pending>尚未审结|未审结|正在审理|审理中)")
-_ALL_UPHELD = re.compile(
+_ALL_UPHELD = leading(
     r"(?:均|全部|都|皆)(?:已)?(?:获得|得到|获|被|予以|予)?(?:依法)?(?:法院|复议机关)?(?:判决|决定)?(?:予以|为)?维持"
 )
-_PENDING_WORDS = re.compile("尚未审结|未审结|正在审理|审理中|尚在")
-_NONE = re.compile(
+_PENDING_WORDS = leading("尚未审结|未审结|正在审理|审理中|尚在")
+_NONE = leading(
     r"(?:未发生|没有发生|未出现|未有|没有|无|未被|未因|未曾)(?P<mid>[^，。；,;、（）()\n]{0,16}?)(?P<a>行政复议|行政诉讼)"
     r"(?:(?:和|、|及|与|或|以及)(?:被提起|提起|被申请)?(?P<b>行政复议|行政诉讼))?"
     r"(?:案件|的情况|情况|事件|事项)?(?=[，。；,;）)\n]|$)"
 )
-_NONE_MID_BAD = re.compile("纠错|纠正|败诉|撤销|确认违法|超期|逾期|审结|结案|办结|判决|经")
+_NONE_MID_BAD = leading("纠错|纠正|败诉|撤销|确认违法|超期|逾期|审结|结案|办结|判决|经")
 # The agency deciding cases itself, or counts too loose to compare.
-_NOT_OURS = re.compile("办理|审理|受理|收到|复议机关|各|共同|信访|培训|会议|讲座|学习|活动|演练|宣传|涉及|部门|单位")
+_NOT_OURS = leading("办理|审理|受理|收到|复议机关|各|共同|信访|培训|会议|讲座|学习|活动|演练|宣传|涉及|部门|单位")
 _GROUPS_OF = {"review": ("review",), LITIGATION: ("suit_direct", "suit_after_review"),
               "suit_direct": ("suit_direct",), "suit_after_review": ("suit_after_review",)}
 

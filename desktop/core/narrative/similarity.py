@@ -23,6 +23,7 @@ from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
 from desktop.core.fields import SECTIONS
 from desktop.core.lastyear import last_year_of
+from desktop.core.leading import leading
 from desktop.core.report import Report
 
 W = Severity.WARNING
@@ -32,10 +33,10 @@ MIN_LENGTH = 100  # normalised characters; shorter texts are drafts, not copies
 WHOLE = "全文"
 SECTION_KEYS: dict[str, tuple[str, ...]] = {s.number: s.text_keys for s in SECTIONS if s.text_keys}
 PARTS: tuple[str, ...] = (*SECTION_KEYS, WHOLE)
-_DROPPED = re.compile(r"[\W_]+")
-_DIGIT = re.compile(r"\d")
-_KEPT = re.compile(r"[^\W_]+")
-_WINDOW = re.compile(f"(?=(.{{{N}}}))", re.S)
+_DROPPED = leading(r"[\W_]+")
+_DIGIT = leading(r"\d")
+_KEPT = leading(r"[^\W_]+")
+_WINDOW = leading(f"(?=(.{{{N}}}))", re.S)
 SPAN_LENGTH = 16  # repeated runs at least this long are pointed at in the text
 
 

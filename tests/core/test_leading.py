@@ -1,0 +1,85 @@
+"""A pattern with its look-ahead finds exactly what the pattern as written finds, in any text."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import desktop.core.narrative as narrative
+from desktop.core.leading import leading, leading_class
+
+_MODULES = [f"desktop.core.narrative.{m.name}" for m in pkgutil.iter_modules(narrative.__path__)] + [
+    "desktop.core.typography", "desktop.core.checks.section_rules"]
+_HEAD = re.compile(r"^(\(\?[aiLmsux]+\))?\(\?=\[")
+
+
+def _written(compiled: re.Pattern[str]) -> str | None:
+    """The pattern as its module wrote it, when ``leading`` gave it a look-ahead."""
+    head = _HEAD.match(compiled.pattern)
+    if head is None:
+        return None
+    at = head.end()
+    while not (compiled.pattern.startswith("])(?:", at) and compiled.pattern[at - 1] != "\\"):
+        at += 1
+    written = (head.group(1) or "") + compiled.pattern[at + len("])(?:"):-1]
+    assert leading(written, compiled.flags & ~re.UNICODE).pattern == compiled.pattern
+    return written
+
+
+def _led_patterns() -> list[tuple[str, re.Pattern[str], str]]:
+    found = []
+    for name in _MODULES:
+        for attribute, value in vars(importlib.import_module(name)).items():
+            if isinstance(value, re.Pattern) and (written := _written(value)) is not None:
+                found.append((f"{name.rsplit('.', 1)[1]}.{attribute}", value, written))
+    return found
+
+
+LED = _led_patterns()
+_ALPHABET = sorted({c for _, _, written in LED for c in written if not c.isascii()}
+                   | set("0123456789.,%年月日件条个\n 　，。；、（）()"))
+
+
+def test_the_checker_s_searches_lead() -> None:
+    """The long-text searches of the checker all skip ahead; a Python without the parser would lose this."""
+    names = {name for name, _, _ in LED}
+    assert {"quotes._COUNT", "guards._TIME", "guards._CARRIED", "rules_applications.GROUP",
+            "rules_applications._KEYWORDS", "rules_review._TOPIC"} <= names
+    assert len(LED) > 40
+
+
+@pytest.mark.parametrize(("name", "compiled", "written"), LED, ids=[name for name, _, _ in LED])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_same_matches_as_written(name: str, compiled: re.Pattern[str], written: str, data: st.DataObject) -> None:
+    plain = re.compile(written, compiled.flags)
+    # Texts made of the pattern's own words, cut and joined at random, so that matches actually occur.
+    words = [w for w in re.split(r"[|()?:*+\[\]{}^$\\]", written) if w] or ["件"]
+    pieces = st.one_of(st.sampled_from(words), st.text(alphabet=_ALPHABET, max_size=4))
+    text = "".join(data.draw(st.lists(pieces, max_size=25)))
+    assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.groupdict() for m in compiled.finditer(text)] == [m.groupdict() for m in plain.finditer(text)]
+
+
+def test_leading_class() -> None:
+    assert leading_class("予以公开|部分公开|不予公开") == "[不予部]"
+    assert leading_class(r"(?:上一?年|\d{4}年)结转") == r"[\d上]"
+    assert leading_class("约?件") == "[件约]"
+    assert leading_class("(?<!第)[一二]件") == "[一二]"  # a look-behind takes no character
+
+
+@pytest.mark.parametrize("pattern", ["a?", "x*", "$|a", "[^a]b", ".件", r"(a?)\1b", "(?i)abc"])
+def test_no_class_where_a_match_may_begin_anywhere(pattern: str) -> None:
+    assert leading_class(pattern) is None
+    assert leading(pattern).pattern == pattern
+
+
+def test_global_flags_stay_first() -> None:
+    compiled = leading(r"(?m)^\s*本年")
+    assert compiled.pattern.startswith("(?m)(?=")
+    assert [m.span() for m in compiled.finditer("一\n 本年\n本年")] == [(2, 5), (6, 8)]

@@ -1,0 +1,66 @@
+"""The clauses, segments and sentences of a text, built column by column, are those of a plain walk."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.narrative.quotes import Clause, _split, scan
+
+_BOUNDARY = re.compile(r"[。！？!?\n；;，、：:（）()]|(?<!\d)[.,]|[.,](?!\d)")
+
+
+def _walk(text: str) -> tuple[list[Clause], list[tuple[int, int]], list[tuple[int, int]]]:
+    """One boundary at a time, as the rules read a text."""
+    clauses: list[Clause] = []
+    sentences: list[tuple[int, int]] = []
+    segments: list[tuple[int, int]] = []
+    start = sentence_start = segment_start = 0
+    depth, opener = 0, ""
+    for match in _BOUNDARY.finditer(text):
+        i, char = match.start(), match.group()
+        if i > start:
+            clauses.append(Clause(start, i, len(sentences), len(segments), depth, opener))
+        start, opener = i + 1, char
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        if char in "；;。！？!?\n.":
+            segments.append((segment_start, i))
+            segment_start, opener = i + 1, ""
+        if char in "。！？!?\n.":
+            sentences.append((sentence_start, i))
+            sentence_start, depth = i + 1, 0
+    if start < len(text):
+        clauses.append(Clause(start, len(text), len(sentences), len(segments), depth, opener))
+    segments.append((segment_start, len(text)))
+    sentences.append((sentence_start, len(text)))
+    return clauses, sentences, segments
+
+
+_PIECES = st.one_of(st.sampled_from(["。", "；", "，", "、", "（", "）", "(", ")", ".", ",", "\n", "：", "！"]),
+                    st.text(alphabet="0123456789受理申请件年１", max_size=5))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_split_is_the_walk(text: str) -> None:
+    assert _split(text) == _walk(text)
+
+
+def test_a_number_keeps_its_point_and_comma() -> None:
+    clauses, sentences, _ = _split("受理1,234件，办结44.7%。共3件.")
+    assert [(c.start, c.end) for c in clauses] == [(0, 8), (9, 16), (17, 20)]
+    assert len(sentences) == 3
+
+
+def test_counts_of_a_long_text_are_found_in_order() -> None:
+    text = "全年受理申请3119件，办结3050件（含上年结转两件）。" * 2000
+    s = scan(text)
+    assert len(s.counts) == 6000
+    assert [c.value for c in s.counts[:3]] == [3119, 3050, 2]
+    assert s.counts_in(s.counts[-1].clause)[-1] is s.counts[-1]
+    assert list(s.count_starts) == sorted(s.count_starts)
