@@ -1,18 +1,22 @@
 """Makes the README's window screenshots offscreen: python docs/screenshots.py"""
 
 import os
+import shutil
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QRect, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from desktop.core.report import Report  # noqa: E402
 from desktop.ui.app import make_app  # noqa: E402
+from desktop.ui.flows.host import SaveChoice  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import Settings  # noqa: E402
 
@@ -25,9 +29,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         window = MainWindow(Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)))
         window.resize(1366, 768)  # an office laptop's screen
+        recent_files(window, Path(tmp) / "政府信息公开" / "年度报告")
         window.show()
         app.processEvents()
         window.grab().save(str(OUT / "ui-start.png"))
+        window.host.ask_new_report = lambda: Report.new("耳口乡", "township", 2024)  # type: ignore[method-assign]
+        window.files.new_report()
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "ui-first-view.png"))  # what a clerk sees first in a new report
+        window.host.ask_save_changes = lambda name: SaveChoice.DISCARD  # type: ignore[method-assign]
         window.files.open_sample()
         assert window.editor is not None and window.document is not None
         for number, name in enumerate(NAMES):
@@ -39,6 +49,10 @@ def main() -> None:
         window.editor.tabs.setCurrentIndex(3)
         QApplication.processEvents()
         window.grab().save(str(OUT / "ui-table3-findings.png"))
+        toolbar = window.toolbar
+        width = toolbar.x() + toolbar.widgetForAction(toolbar.errors_action).geometry().right() + 40
+        window.grab(QRect(0, 0, width, toolbar.geometry().bottom() + 1)).save(
+            str(OUT / "ui-toolbar.png"))  # the menus and the toolbar, with the count of errors
         window.editor.tabs.setCurrentIndex(1)
         QApplication.processEvents()
         window.grab().save(str(OUT / "ui-section1-findings.png"))
@@ -59,6 +73,18 @@ def main() -> None:
         window.grab().save(str(OUT / "ui-section5-punctuation.png"))
         window.document.undo_stack.setClean()
         window.close()
+
+
+def recent_files(window: MainWindow, folder: Path) -> None:
+    """Three reports of other years, saved on given days, for the start page's list."""
+    folder.mkdir(parents=True)
+    for year, saved in ((2021, datetime(2022, 1, 12, 9, 40)), (2022, datetime(2023, 1, 9, 16, 5)),
+                        (2023, datetime(2024, 1, 4, 15, 30))):
+        path = folder / f"耳口乡{year}年报告.nianbao"
+        shutil.copy(ROOT / "resources" / "samples" / "erkou-2023.nianbao", path)
+        os.utime(path, (saved.timestamp(), saved.timestamp()))
+        window.settings.add_recent(path)
+    window.refresh_recent()
 
 
 if __name__ == "__main__":

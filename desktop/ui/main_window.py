@@ -11,7 +11,7 @@ from desktop.ui.flows.export import ExportFlow
 from desktop.ui.flows.files import FileFlows
 from desktop.ui.recovery import Autosaver
 from desktop.ui.report_editor import ReportEditor
-from desktop.ui.screen_fit import resize_within_screen
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.settings import Settings
 from desktop.ui.start_page import StartPage
 from desktop.ui.window_host import WindowHost
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.start_page.sample_requested.connect(self.files.open_sample)
         self.start_page.recent_requested.connect(self.files.open_recent)
         self.refresh_recent()
-        resize_within_screen(self, 1200, 820)
+        fit_to_screen(self)
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
         self._update_title()
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.document = document
         if document is None:
             self.stack.setCurrentWidget(self.start_page)
+            self.menus.idle_edit_menu()
         else:
             document.setParent(self)
             self.editor = ReportEditor(document)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from desktop.ui.main_window import MainWindow
 
 
@@ -18,6 +20,7 @@ class WindowMenus:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.report_actions: list[QAction] = []
+        self.help: QDialog | None = None  # kept: reopening shows the page where the clerk was
         self._build()
 
     def action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey | None = None,
@@ -67,9 +70,37 @@ class WindowMenus:
                                    needs_report=True))
         menu.addAction(self.action(tr("退出"), w.close, QKeySequence.StandardKey.Quit))
         w.edit_menu = w.menuBar().addMenu(tr("编辑(&E)"))
+        self.idle_edit_menu()
         settings_menu = w.menuBar().addMenu(tr("设置(&S)"))
         settings_menu.addAction(self.action(tr("导出字体…"), self.font_settings))
+        help_menu = w.menuBar().addMenu(tr("帮助(&H)"))
+        self.help_action = self.action(tr("使用说明"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.action(tr("关于年报助手"), self.show_about))
         self.update_enabled()
+
+    def idle_edit_menu(self) -> None:
+        """On the start page 编辑 shows what it will hold, greyed, rather than opening empty."""
+        menu, tr = self.window.edit_menu, self.window.tr
+        menu.clear()
+        for text in (tr("撤销"), tr("重做"), None, tr("改正全文标点")):
+            if text is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(text).setEnabled(False)
+
+    def show_help(self) -> None:
+        from desktop.ui.help_dialog import HelpDialog
+
+        if self.help is None:
+            self.help = HelpDialog(self.window)
+        self.help.show()
+        self.help.activateWindow()
+
+    def show_about(self) -> None:
+        from desktop.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.window).exec()
 
     def register(self, compute: bool) -> None:
         """新建台账 and 从台账计算表三、表四: the register flow, with its two dialogs over the window."""
