@@ -11,7 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, compress, groupby, repeat
+from operator import add, attrgetter, eq, ge, gt, itemgetter
 from typing import NamedTuple
 
 from desktop.core.leading import leading
@@ -119,7 +120,7 @@ class Scan:
 
 
 def _boundaries(text: str) -> list[int]:
-    positions = [match.start() for match in _BOUNDARY.finditer(text)]
+    positions = list(map(re.Match.start, _BOUNDARY.finditer(text)))
     if "." not in text and "," not in text:
         return positions
     last = len(text) - 1
@@ -127,9 +128,13 @@ def _boundaries(text: str) -> list[int]:
             if not (text[i] in ".," and 0 < i < last and text[i - 1].isdecimal() and text[i + 1].isdecimal())]
 
 
-# What each boundary does: 1 opens a bracket, 2 closes one, 3 ends a segment, 4 ends a sentence.
-_KIND = {**dict.fromkeys(_OPEN, 1), **dict.fromkeys(_CLOSE, 2), **dict.fromkeys(_SEGMENT_END, 3),
-         **dict.fromkeys(_SENTENCE_END, 4)}
+# What each boundary does: 0 ends a clause, 1 opens a bracket, 2 closes one, 3 ends a segment, 4 ends a
+# sentence.
+_KIND = {**dict.fromkeys("，、：:,", 0), **dict.fromkeys(_OPEN, 1), **dict.fromkeys(_CLOSE, 2),
+         **dict.fromkeys(_SEGMENT_END, 3), **dict.fromkeys(_SENTENCE_END, 4)}
+# The opener a boundary leaves to the clause after it: none after the end of a segment or sentence.
+_OPENER = {char: "" if kind >= 3 else char for char, kind in _KIND.items()}
+assert set(_KIND) == set(_BOUNDARY.pattern[1:-1].replace("\\n", "\n"))
 _new_clause = partial(tuple.__new__, Clause)  # a Clause from one tuple, without a Python call per clause
 
 
@@ -148,24 +153,28 @@ def _depths(kinds: list[int]) -> list[int]:
     return depths
 
 
+def _spans(ends: list[int], length: int) -> list[tuple[int, int]]:
+    """The stretches of text that end at each of ``ends``, and the rest of the text."""
+    return list(zip([0, *map(add, ends, repeat(1))], [*ends, length], strict=True))
+
+
 def _split(text: str) -> tuple[list[Clause], list[tuple[int, int]], list[tuple[int, int]]]:
-    """The clauses between boundaries, built column by column: a long text has hundreds of thousands."""
+    """The clauses between boundaries, built column by column and without a Python step per clause: a long
+    text has hundreds of thousands."""
     positions = _boundaries(text)
-    kinds = [_KIND.get(text[i], 0) for i in positions]
+    chars = list(map(text.__getitem__, positions))
+    kinds = list(map(_KIND.__getitem__, chars))
     # Clause j runs from just after boundary j-1 to boundary j; the last one to the end of the text.
-    starts = [0, *(i + 1 for i in positions)]
+    starts = [0, *map(add, positions, repeat(1))]
     ends = [*positions, len(text)]
-    sentence_of = list(accumulate((k == 4 for k in kinds), initial=0))
-    segment_of = list(accumulate((k >= 3 for k in kinds), initial=0))
-    depth_of = [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts)
-    opener_of = ["", *("" if k >= 3 else text[i] for i, k in zip(positions, kinds, strict=True))]
-    clauses = [c for c in map(_new_clause, zip(starts, ends, sentence_of, segment_of, depth_of, opener_of,
-                                                    strict=True))
-               if c[1] > c[0]]
-    sentence_ends = [i for i, k in zip(positions, kinds, strict=True) if k == 4]
-    sentences = list(zip([0, *(i + 1 for i in sentence_ends)], [*sentence_ends, len(text)], strict=True))
-    segment_ends = [i for i, k in zip(positions, kinds, strict=True) if k >= 3]
-    segments = list(zip([0, *(i + 1 for i in segment_ends)], [*segment_ends, len(text)], strict=True))
+    sentence_of = accumulate(map(eq, kinds, repeat(4)), initial=0)
+    segment_of = accumulate(map(ge, kinds, repeat(3)), initial=0)
+    depth_of = [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else repeat(0)
+    opener_of = ["", *map(_OPENER.__getitem__, chars)]
+    columns = zip(starts, ends, sentence_of, segment_of, depth_of, opener_of)  # noqa: B905 - repeat(0)
+    clauses = list(compress(map(_new_clause, columns), map(gt, ends, starts)))  # not the empty ones
+    sentences = _spans(list(compress(positions, map(eq, kinds, repeat(4)))), len(text))
+    segments = _spans(list(compress(positions, map(ge, kinds, repeat(3)))), len(text))
     return clauses, sentences, segments
 
 
@@ -189,7 +198,7 @@ def scan(raw: str) -> Scan:
     """Read a text field. Cached: a recheck after a table edit reads no text again."""
     text = fold(raw)
     clauses, sentences, segments = _split(text)
-    starts = tuple(c.start for c in clauses)
+    starts = tuple(map(itemgetter(0), clauses))
 
     def clause_at(position: int) -> int:
         return max(0, bisect_right(starts, position) - 1)
@@ -210,9 +219,7 @@ def scan(raw: str) -> Scan:
         parsed = _percent_value(match)
         if parsed is not None:
             percents.append(Percent(parsed[0], match.start(), match.end(), parsed[1], clause_at(match.start())))
-    by_clause: dict[int, list[Count]] = {}
-    for count in counts:
-        by_clause.setdefault(count.clause, []).append(count)
+    # The counts come in the order of the text, so those of one clause come together.
+    by_clause = {clause: tuple(group) for clause, group in groupby(counts, key=attrgetter("clause"))}
     return Scan(text, tuple(clauses), tuple(counts), tuple(percents), tuple(sentences), tuple(segments), starts,
-                {k: tuple(v) for k, v in by_clause.items()}, tuple(c.start for c in counts),
-                tuple(c.end for c in counts))
+                by_clause, tuple(map(attrgetter("start"), counts)), tuple(map(attrgetter("end"), counts)))
