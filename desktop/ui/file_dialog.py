@@ -5,39 +5,14 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QSplitter, QTreeView, QWidget
 
+from desktop.ui.qt_chinese import install_missing_texts
 from desktop.ui.screen_fit import resize_within_screen
 
 NATIVE = sys.platform == "win32"  # Explorer's dialog; UOS, Kylin and bare X servers get Qt's
 SIZE = (960, 600)
 SIDEBAR_WIDTH = 130
-
-# Texts of Qt's file dialog that its qtbase_zh_CN translation lacks (Qt 6 added the accelerators).
-MISSING_TRANSLATIONS = {
-    ("QAbstractFileIconProvider", "Folder"): "文件夹",
-    ("QAbstractFileIconProvider", "File Folder"): "文件夹",
-    ("QAbstractFileIconProvider", "Drive"): "驱动器",
-    ("QFileSystemModel", "Size"): "大小",
-}
-
-
-class MissingQtTexts(QTranslator):
-    """Consulted after qtbase_zh_CN (translators installed later are asked first, so it only answers
-    for its few texts and passes on everything else)."""
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return MISSING_TRANSLATIONS.get((context, source))  # type: ignore[return-value]  # None: not ours
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-def install_missing_texts() -> None:
-    app = QCoreApplication.instance()
-    if app is not None and app.findChild(MissingQtTexts) is None:
-        QCoreApplication.installTranslator(MissingQtTexts(app))
 
 
 def file_dialog(parent: QWidget, title: str, folder: str, filters: str, save: bool = False) -> QFileDialog:

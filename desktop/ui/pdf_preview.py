@@ -120,7 +120,9 @@ class PdfPreviewDialog(QDialog):
         from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
 
         from desktop.ui.print_pages import PrintFailed, a4_printer, print_pdf
+        from desktop.ui.qt_chinese import install_missing_texts
 
+        install_missing_texts()
         if self.printer is None:
             self.printer = a4_printer()
         printer = self.printer

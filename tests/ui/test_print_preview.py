@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,9 +12,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel
 
 from desktop.io.pdf.export import render_pdf_bytes
+from desktop.ui.app import make_app
 from desktop.ui.pdf_preview import PREVIEW_SCALE, PdfPreviewDialog
 from desktop.ui.print_pages import a4_printer, page_image, print_pdf
 from tests.fixtures.reports import seed
@@ -28,6 +30,7 @@ def pdf() -> bytes:
 
 @pytest.fixture
 def preview(qtbot, qapp, pdf: bytes, tmp_path: Path) -> Iterator[PdfPreviewDialog]:  # type: ignore[no-untyped-def]
+    make_app()  # Qt's Chinese texts, as the app installs them
     (tmp_path / "耳口乡.pdf").write_bytes(pdf)
     dialog = PdfPreviewDialog(pdf, tmp_path / "耳口乡.pdf")
     qtbot.addWidget(dialog)
@@ -62,6 +65,7 @@ def test_print_button_prints_every_page_as_the_preview_shows_it(  # type: ignore
     printed.parent.mkdir()
     preview.printer = pdf_printer(printed)
     asked: list[str] = []
+    english: list[str] = []
 
     def accept() -> None:
         dialog = QApplication.activeModalWidget()
@@ -69,11 +73,16 @@ def test_print_button_prints_every_page_as_the_preview_shows_it(  # type: ignore
             QTimer.singleShot(20, accept)
             return
         asked.append(dialog.windowTitle())
+        texts = [w.text() for kind in (QLabel, QAbstractButton) for w in dialog.findChildren(kind)]
+        texts += [w.title() for w in dialog.findChildren(QGroupBox)]
+        texts += [w.itemText(i) for w in dialog.findChildren(QComboBox) for i in range(w.count())]
+        english.extend(t for t in texts if re.search(r"[A-Za-z]{3,}", t.replace("PDF", "")))
         dialog.accept()
 
     QTimer.singleShot(0, accept)
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     assert asked == ["打印"]
+    assert english == []  # every text of Qt's print dialog in Chinese, its options page included
     reader = PdfReader(printed)
     assert len(reader.pages) == len(preview.pages) >= 3
     for page in reader.pages:
