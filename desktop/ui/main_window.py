@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.stack.addWidget(self.start_page)
         self.setCentralWidget(self.stack)
+        self.statusBar()  # from the start: made by the first message, it would push the editor up
         self.edit_menu: QMenu
         self.save_action: QAction
         self.host = WindowHost(self)
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
             self.menus.idle_edit_menu()
         else:
             document.setParent(self)
-            self.editor = ReportEditor(document)
+            self.editor = ReportEditor(document, self.settings)
             self.stack.addWidget(self.editor)
             self.stack.setCurrentWidget(self.editor)
             undo = document.undo_stack.createUndoAction(self, self.tr("撤销"))

@@ -1,14 +1,17 @@
 """The problems panel: every finding grouped by severity, in plain Chinese, with one-click fixes. Within
-a severity, the findings of the tab in view come first."""
+a severity, the findings of the tab in view come first. Rule ids (T3-04) mean nothing to a clerk: they
+wait in a column shown by 显示详细信息, in the panel's context menu, for whoever reads RULES.md."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
-from desktop.core.checks import Finding, Severity
+from desktop.core.checks import Finding, Fix, Severity
+from desktop.core.checks.catalogue import HOUSE_RULES, RULES
 from desktop.ui import palette
 from desktop.ui.document import ReportDocument
 
@@ -29,8 +32,13 @@ class ProblemsPanel(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnHidden(1, True)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
+        self.details_action = QAction(self.tr("显示详细信息（规则编号）"), self, checkable=True)
+        self.details_action.toggled.connect(lambda shown: self.setColumnHidden(1, not shown))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.addAction(self.details_action)
         self.itemClicked.connect(self._on_clicked)
         self.itemActivated.connect(self._on_clicked)
         document.findings_changed.connect(self.refresh)
@@ -56,22 +64,27 @@ class ProblemsPanel(QTreeWidget):
                 for finding in found:
                     item = QTreeWidgetItem(group, [finding.message, finding.rule, ""])
                     item.setToolTip(0, finding.message)
+                    item.setToolTip(1, _rule_title(finding.rule))
                     item.setData(0, FINDING_ROLE, finding)
-                    if finding.fix is not None:
-                        self.setItemWidget(item, 2, self._fix_button(finding))
+                    if finding.fix is not None and finding.table_fix is not None:
+                        self.setItemWidget(item, 2, self._two_sided(finding.fix, finding.table_fix))
+                    elif finding.fix is not None:
+                        self.setItemWidget(item, 2, self._fix_button(finding.fix))
                 group.setExpanded(True)
             if not groups:
                 QTreeWidgetItem(self, [self.tr("没有发现问题")])
         finally:
             self.setUpdatesEnabled(True)
 
-    def _fix_button(self, finding: Finding) -> QPushButton:
-        assert finding.fix is not None
-        button = QPushButton(finding.fix.label)
-        button.setToolTip(self.tr("一键修正，可撤销"))
-        fix = finding.fix
+    def _fix_button(self, fix: Fix, text: str = "") -> QPushButton:
+        button = QPushButton(text or fix.label)
+        button.setToolTip(f"{fix.label}。" + self.tr("一键修正，可撤销") if text else self.tr("一键修正，可撤销"))
         button.clicked.connect(lambda: self.document.apply_fix(fix))
         return button
+
+    def _two_sided(self, text_fix: Fix, table_fix: Fix) -> QWidget:
+        return TwoSidedFix(self._fix_button(text_fix, self.tr("改文字")),
+                           self._fix_button(table_fix, self.tr("改表格")))
 
     def _on_clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
         finding = item.data(0, FINDING_ROLE)
@@ -88,3 +101,22 @@ class ProblemsPanel(QTreeWidget):
                 if finding is not None:
                     shown.append(finding)
         return shown
+
+
+class TwoSidedFix(QWidget):
+    """Text against table, where either may be the slip: the clerk chooses the side to correct."""
+
+    def __init__(self, text_button: QPushButton, table_button: QPushButton) -> None:
+        super().__init__()
+        self.text_button = text_button
+        self.table_button = table_button
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(text_button)
+        layout.addWidget(table_button)
+
+
+def _rule_title(rule: str) -> str:
+    info = RULES.get(rule) or HOUSE_RULES.get(rule)
+    return f"{rule}：{info.title}" if info is not None else rule

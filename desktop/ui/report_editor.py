@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.checks import Finding, Severity
@@ -11,14 +12,18 @@ from desktop.ui.basic_info_tab import BasicInfoTab
 from desktop.ui.document import ReportDocument
 from desktop.ui.problems_panel import ProblemsPanel
 from desktop.ui.section1_tab import Section1Tab
+from desktop.ui.settings import Settings
 from desktop.ui.tab_layout import tab_defs, tab_of
 from desktop.ui.table_tab import TableTab
 from desktop.ui.text_editor import TextFieldEditor
 from desktop.ui.text_section_tab import TextSectionTab
 
+PROBLEMS_HEIGHT = 140  # four findings, until the clerk drags the divider (remembered across windows)
+
 
 class ReportEditor(QWidget):
-    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: ReportDocument, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.defs = tab_defs()
@@ -38,17 +43,40 @@ class ReportEditor(QWidget):
         self.problems.shown_first = self._on_current_tab
         self._jumping = False  # a click in the panel changes the tab: keep the panel's order then
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.settings = settings
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.problems)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 200])  # room for several findings without dragging the divider
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)  # a bigger window gives the tables the room; the panel keeps its height
+        splitter.splitterMoved.connect(self._remember_height)
+        self._height_applied = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         document.findings_changed.connect(self._update_tab_titles)
         self._update_tab_titles()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_height()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._apply_height()
+
+    def _apply_height(self) -> None:
+        """The panel's remembered height, once the editor is shown at its real size (before that, sizes
+        given to a splitter are only shares of whatever size it turns out to have)."""
+        if not self._height_applied and self.isVisible() and self.splitter.height() > 0:
+            self._height_applied = True
+            remembered = self.settings.problems_height if self.settings is not None else None
+            height = PROBLEMS_HEIGHT if remembered is None else remembered
+            self.splitter.setSizes([max(self.splitter.height() - height, 0), height])
+
+    def _remember_height(self, _position: int, _index: int) -> None:
+        if self.settings is not None:
+            self.settings.problems_height = self.splitter.sizes()[1]
 
     def _update_tab_titles(self) -> None:
         counts = [[0, 0] for _ in self.defs]
@@ -80,7 +108,7 @@ class ReportEditor(QWidget):
         """The toolbar's error count: the panel opens (also when dragged shut) with its first finding."""
         sizes = self.splitter.sizes()
         if sizes[1] < 80:
-            self.splitter.setSizes([max(sizes[0] - 200, 200), 200])
+            self.splitter.setSizes([max(sizes[0] - PROBLEMS_HEIGHT, 200), PROBLEMS_HEIGHT])
         self.problems.setFocus()
         group = self.problems.topLevelItem(0)
         first = group.child(0) if group is not None else None

@@ -29,6 +29,20 @@ class Settings:
     def geometry(self, value: QByteArray) -> None:
         self._store.setValue("window/geometry", value)
 
+    @property
+    def problems_height(self) -> int | None:
+        """The problems panel's height as the clerk last dragged it; None until then."""
+        value = self._store.value("window/problems_height")
+        try:
+            height = int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        return height if height >= 0 else None
+
+    @problems_height.setter
+    def problems_height(self, value: int) -> None:
+        self._store.setValue("window/problems_height", int(value))
+
     # files
 
     @property
