@@ -97,6 +97,11 @@ def build_template() -> bytes:
                 for row in range(2, ROWS + 2):
                     sheet.cell(row, col).number_format = "yyyy-mm-dd"
         sheet.freeze_panes = "A2"
+        sheet.print_title_rows = "1:1"  # a printed register repeats its headers on every page
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     book.move_sheet(LISTS_SHEET, offset=2)
     book.active = 0
     out = io.BytesIO()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.checks import Severity
-from desktop.core.register.columns import COLUMNS
+from desktop.core.register.columns import COLUMNS, Kind
 from desktop.core.register.mapping import VALUE_COLUMNS, Mapping, guess_values
 from desktop.core.register.sheet import RawSheet
 from desktop.ui import palette
@@ -54,8 +54,9 @@ class RegisterMappingDialog(QDialog):
             label = column.label if column.required else self.tr("%1（可选）").replace("%1", column.label)
             form.addRow(label, box)
         self.words = QTableWidget(0, 4)
+        number = "三" if sheet.kind is Kind.APPLICATIONS else "四"
         self.words.setHorizontalHeaderLabels([self.tr("列"), self.tr("台账中的写法"), self.tr("行数"),
-                                              self.tr("对应表格中的")])
+                                              self.tr("对应表%1中的").replace("%1", number)])
         sections = self.words.horizontalHeader()
         for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
                                     QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)):
@@ -97,7 +98,8 @@ class RegisterMappingDialog(QDialog):
         counts = {key: dict(self.sheet.distinct(self.mapping.columns.get(key)))
                   for key in VALUE_COLUMNS[self.sheet.kind]}
         for key, (_guess, choices) in VALUE_COLUMNS[self.sheet.kind].items():
-            for word, target in self.mapping.values.get(key, {}).items():
+            words = self.mapping.values.get(key, {})
+            for word, target in sorted(words.items(), key=lambda item: item[1] is not None):  # unrecognised first
                 row = self.words.rowCount()
                 self.words.insertRow(row)
                 self.words.setItem(row, 0, _item(labels[key]))

@@ -68,6 +68,7 @@ class RegisterResultDialog(QDialog):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 500])
         buttons = QDialogButtonBox()
         self.write: QPushButton = buttons.addButton(self.tr("全部写入报告"), QDialogButtonBox.ButtonRole.ActionRole)
         self.write.setToolTip(self.tr("用台账的数字填写%1，一步完成，可以撤销").replace(

@@ -8,12 +8,14 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core.checks import Severity
+from desktop.core.grid import Axis, TableSpec
 from desktop.core.register.tally import Tally
 from desktop.core.report import Report
 from desktop.core.tablespec import CELLS, TABLE_BY_ID, cell_key
 from desktop.ui import palette
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_LABEL_PX = 300
 DIFFERS = palette.SEVERITY_BACKGROUND[Severity.WARNING]
 
 
@@ -24,11 +26,16 @@ class RegisterTable(QWidget):
         spec = TABLE_BY_ID[tally.table]
         self.grid = QTableWidget(len(spec.rows), len(spec.columns))
         self.grid.setHorizontalHeaderLabels([c.label for c in spec.columns])
-        self.grid.setVerticalHeaderLabels([r.label for r in spec.rows])
+        self.grid.setVerticalHeaderLabels([_row_name(spec, r) for r in spec.rows])
+        for r, row in enumerate(spec.rows):
+            header_item = self.grid.verticalHeaderItem(r)
+            if header_item is not None:
+                header_item.setToolTip(row.label)
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.horizontalHeader().setMinimumSectionSize(56)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.grid.horizontalHeader().setMinimumSectionSize(52)
+        self.grid.verticalHeader().setMaximumWidth(MAX_LABEL_PX)  # the longest labels are elided; tooltips hold them
         self.items: dict[str, QTableWidgetItem] = {}
         for r, row in enumerate(spec.rows):
             for c, column in enumerate(spec.columns):
@@ -90,3 +97,12 @@ class RegisterTable(QWidget):
             for c, (_label, text) in enumerate(entry.shown, start=1):
                 self.sources.setItem(r, c, QTableWidgetItem(text))
         self.sources.resizeColumnsToContents()
+
+
+def _row_name(spec: TableSpec, row: Axis) -> str:
+    """A row as the narrow grid names it: 「不予公开 1.属于国家秘密」, 「部分公开」; the full label is its tooltip."""
+    if spec.id != "t3" or row.group is None:
+        return row.short.split("（")[0]
+    group = next(g for g in spec.groups if g.key == row.group)
+    name = group.short.split("（")[0]
+    return name if len(group.rows) == 1 else f"{name} {row.printed}"

@@ -117,3 +117,19 @@ def test_empty_formatted_columns_to_the_right_are_ignored(tmp_path: Path) -> Non
             ["2024-01-02", "自然人", "予以公开", "2024-01-03", *[""] * 100]]
     (sheet,) = read_register(write_csv(tmp_path / "wide.csv", rows))
     assert len(sheet.headers) == 80 and len(sheet.rows) == 1
+
+
+def test_dates_in_the_number_formats_wps_and_excel_give_chinese_dates(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["收到日期", "申请人类型", "办理结果", "办结日期"])
+    sheet.append([dt.datetime(2024, 3, 1), "自然人", "予以公开", dt.datetime(2024, 3, 9)])
+    sheet.append([45_400, "自然人", "予以公开", 45_410])  # serials in a General cell
+    sheet["A2"].number_format = 'yyyy"年"m"月"d"日"'
+    sheet["D2"].number_format = "[$-804]yyyy/m/d"
+    book.save(tmp_path / "wps.xlsx")
+    (read,) = read_register(tmp_path / "wps.xlsx")
+    tally = tally_applications(read, guess_mapping(read), 2024)
+    assert tally.cells["t3.granted.natural"] == 2 and tally.skipped == []

@@ -4,8 +4,13 @@ in its drop-down lists, read back by the reader with every column and word recog
 from __future__ import annotations
 
 import io
+import re
+import shutil
+import subprocess
+import zipfile
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from desktop.core.register.columns import Kind
@@ -67,3 +72,15 @@ def test_the_blank_template_reads_as_an_empty_register_with_every_column_found()
     assert applications.rows == () and cases.rows == ()
     assert all(v is not None for v in guess_mapping(applications).columns.values())
     assert all(v is not None for v in guess_mapping(cases).columns.values())
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_reads_every_drop_down_list(tmp_path: Path) -> None:
+    """LibreOffice converts the template to .ods with each list as a validity rule that shows its list."""
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "ods",
+                    "--outdir", str(tmp_path), str(SHIPPED)], check=True, capture_output=True, timeout=180)
+    with zipfile.ZipFile(tmp_path / "register.ods") as ods:
+        content = ods.read("content.xml").decode("utf-8")
+    lists = re.findall(r'table:condition="of:cell-content-is-in-list\(\[\$选项\.\$([A-D])\$2:\.\$[A-D]\$(\d+)\]\)"'
+                       r'[^>]*table:display-list="unsorted"', content)
+    assert sorted(lists) == [("A", "7"), ("B", "23"), ("C", "4"), ("D", "5")]
