@@ -102,7 +102,7 @@ def _print(result: compute.Account, found: list[Finding]) -> None:
         print("\n".join(table_lines(tally)))
         print()
     for finding in found:
-        print(for_terminal(f"警告 [{finding.rule}] {finding.message}"))
+        print(for_terminal(f"{finding.severity.label} [{finding.rule}] {finding.message}"))
 
 
 def _as_json(result: compute.Account, found: list[Finding]) -> dict[str, object]:

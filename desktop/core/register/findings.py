@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from desktop.core.checks.catalogue import RuleInfo
 from desktop.core.checks.findings import Finding, Fix, Severity
 from desktop.core.register.applications import Application
 from desktop.core.register.tally import Tally
@@ -13,14 +12,10 @@ from desktop.core.report import PreviousYear, Report
 from desktop.core.table_edits import takes_typing
 from desktop.core.tablespec import CELLS, T3, cell_key
 
-DIFFERS, MISSING_CARRY, CARRY_DIFFERS = "R-01", "R-02", "R-03"
-REGISTER_RULES: dict[str, RuleInfo] = {
-    r.id: r for r in (
-        RuleInfo(DIFFERS, Severity.WARNING, "填写的数字与台账不一致"),
-        RuleInfo(MISSING_CARRY, Severity.WARNING, "上年未办结的申请不在本年台账中"),
-        RuleInfo(CARRY_DIFFERS, Severity.WARNING, "台账中的上年结转与上年报告不一致"),
-    )
-}
+# The register's own rules, all warnings: the register may be the one that is wrong.
+DIFFERS = "R-01"  # a typed figure is not the register's
+MISSING_CARRY = "R-02"  # an application open at the end of last year's register is not in this year's
+CARRY_DIFFERS = "R-03"  # the register's 上年结转 is not last year's report's 结转下年度
 LINES_SHOWN = 10
 
 
