@@ -208,3 +208,31 @@ def test_the_file_menu_has_the_register_actions(window) -> None:  # type: ignore
     assert not actions["从台账计算表三、表四…"].isEnabled()  # on the start page: no report to compute for
     window.files.open_sample()
     assert actions["从台账计算表三、表四…"].isEnabled()
+
+
+def test_the_dialogs_open_over_the_window_and_answer_the_flow(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from desktop.ui.register_dialogs import RegisterDialogs
+
+    window.files.open_sample()
+    dialogs = RegisterDialogs(window)
+    sheet, guess = guessed(ROWS, HEADERS)
+    seen: list[QDialog] = []
+
+    def answer(accept: bool) -> None:
+        modal = QApplication.activeModalWidget()
+        assert isinstance(modal, QDialog)
+        seen.append(modal)
+        modal.accept() if accept else modal.reject()
+
+    QTimer.singleShot(0, lambda: answer(True))
+    chosen = dialogs.ask_register_mapping(sheet, guess)
+    assert chosen is not None and chosen.columns == guess.columns
+    assert seen[-1].windowTitle() == "确认台账的列和写法" and seen[-1].parent() is window
+    QTimer.singleShot(0, lambda: answer(False))
+    assert dialogs.ask_register_mapping(sheet, guess) is None
+    QTimer.singleShot(0, lambda: answer(False))
+    dialogs.show_register_account(window.document, compute.account([(sheet, guess)], 2023))
+    assert seen[-1].windowTitle() == "从台账计算 — 2023年"
