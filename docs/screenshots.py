@@ -73,6 +73,7 @@ def main() -> None:
         window.grab().save(str(OUT / "ui-section5-punctuation.png"))
         window.document.undo_stack.setClean()
         window.close()
+    review_shots()
 
 
 def recent_files(window: MainWindow, folder: Path) -> None:
@@ -87,5 +88,63 @@ def recent_files(window: MainWindow, folder: Path) -> None:
     window.refresh_recent()
 
 
+def review_shots() -> None:
+    """文件 → 审核文件夹 on a county folder made from the samples, and its workbook as LibreOffice shows it
+    (``python docs/screenshots.py review`` makes only these)."""
+    import subprocess
+
+    from desktop.core.review.scoring import load_scoring
+    from desktop.core.review.summary import summarise, worst_first
+    from desktop.io.review_run import review_folder
+    from desktop.io.review_xlsx import export_xlsx
+    from desktop.resources import resource
+    from desktop.ui.review_window import ReviewWindow
+    from tests.review.folders import PLANTED_SUM, TODAY, last_year_folder, received_folder
+
+    make_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "县政务公开办" / "2024年1月收到的年报"
+        root.mkdir(parents=True)
+        received, last_year = received_folder(root), last_year_folder(root)
+        window = ReviewWindow(Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)))
+        window.flow.today = TODAY
+        window.resize(1366, 768)
+        window.show()
+        window.flow.review(received, last_year)
+        window.flow.open_row([r.review.file for r in window.flow.rows].index(PLANTED_SUM))
+        window.table.selectRow([r.review.file for r in window.flow.rows].index(PLANTED_SUM))
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "review-window.png"))
+        window.close()
+        scoring = load_scoring(resource("review", "scoring.json"))
+        rows = worst_first([summarise(r, scoring) for r in review_folder(received, last_year, today=TODAY)])
+        book = Path(tmp) / "审核汇总.xlsx"
+        export_xlsx(rows, book)
+        soffice = shutil.which("soffice")
+        if soffice is None:
+            print("soffice not found: the workbook pictures are not made")
+            return
+        fonts = Path(tmp) / "fonts.conf"  # the shipped fonts, for a system without Chinese ones
+        fonts.write_text(f'<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf'
+                         f'</include><dir>{ROOT / "resources" / "fonts"}</dir></fontconfig>', encoding="utf-8")
+        profile = (Path(tmp) / "lo-profile").as_uri()
+        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", tmp, str(book)], check=True, capture_output=True, timeout=180,
+                       env={**os.environ, "FONTCONFIG_FILE": str(fonts)})
+        import pypdfium2
+        from PIL import Image, ImageOps
+
+        pdf = book.with_suffix(".pdf")
+        last = str(len(pypdfium2.PdfDocument(pdf)))
+        for name, page, dpi in (("summary", "1", "170"), ("charts", last, "110")):
+            picture = Path(tmp) / name
+            subprocess.run(["pdftoppm", "-png", "-singlefile", "-f", page, "-l", page, "-r", dpi, str(pdf),
+                            str(picture)], check=True, timeout=120)
+            image = Image.open(picture.with_suffix(".png")).convert("RGB")
+            left, top, right, bottom = ImageOps.invert(image).getbbox() or (0, 0, *image.size)
+            image.crop((max(0, left - 16), max(0, top - 16), right + 16, bottom + 16)).save(
+                OUT / f"review-xlsx-{name}.png")  # the printed part of the page
+
+
 if __name__ == "__main__":
-    main()
+    review_shots() if sys.argv[1:] == ["review"] else main()

@@ -16,8 +16,9 @@ from desktop.io.review_table import deduction_text, points_text, rule_title
 
 CSS = """
 body { font-family: 'FangSong_GB2312','仿宋_GB2312','FangSong','仿宋','STFangsong',serif; font-size: 16px;
-       line-height: 1.7; max-width: 820px; margin: 24px auto; color: #000; }
-h1 { font-family: 'SimHei','黑体','Noto Sans SC',sans-serif; font-size: 22px; text-align: center; }
+       line-height: 1.5; max-width: 820px; margin: 24px auto; color: #000; }
+h1 { font-family: 'SimHei','黑体','Noto Sans SC',sans-serif; font-size: 20px; text-align: center; }
+h2 { font-size: 17px; margin: 12px 0 4px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
 th, td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; }
 th { background: #c6d9f1; white-space: nowrap; }
@@ -35,7 +36,8 @@ def sheet_name(row: SummaryRow) -> str:
     return f"{safe_stem(Path(row.review.file).stem)}-审核意见.html"
 
 
-def sheet_html(row: SummaryRow, office: str = "") -> str:
+def sheet_html(row: SummaryRow, office: str = "", compact: bool = False) -> str:
+    """``compact``: the facts in one paragraph, for the narrow pane of the review window."""
     review = row.review
     title = f"{review.agency or review.file}{review.year or ''}年度政府信息公开工作年度报告审核意见"
     facts = [("报送文件", review.file), ("机关", review.agency), ("层级", review.level.label if review.level else ""),
@@ -43,9 +45,14 @@ def sheet_html(row: SummaryRow, office: str = "") -> str:
              ("公开期限", row.deadline.due_text), ("按期公开", row.deadline.label),
              ("与上年重复", f"{review.repetition * 100:.0f}%" if review.repetition is not None else "未比较"),
              ("扣分", points_text(row.points))]
-    parts = [f"<h1>{_esc(title)}</h1>", "<table>"]
-    parts += [f"<tr><th>{_esc(k)}</th><td>{_esc(v)}</td></tr>" for k, v in facts]
-    parts.append("</table>")
+    if compact:
+        parts = [f"<h2>{_esc(title)}</h2>", "<p>" + "；".join(f"{_esc(k)}：{_esc(v)}" for k, v in facts if v != "")
+                 + "</p>"]
+    else:
+        parts = [f"<h1>{_esc(title)}</h1>", "<table>"]
+        for pair in (facts[i:i + 2] for i in range(0, len(facts), 2)):  # two facts a line
+            parts.append("<tr>" + "".join(f"<th>{_esc(k)}</th><td>{_esc(v)}</td>" for k, v in pair) + "</tr>")
+        parts.append("</table>")
     if review.refused:
         parts.append(f"<p>该文件无法审核：{_esc(review.refused)}</p>")
     if row.deductions:
@@ -53,7 +60,7 @@ def sheet_html(row: SummaryRow, office: str = "") -> str:
                      + "</ol>")
     parts.append(f"<h2>问题（共{len(review.findings)}条，错误{review.errors}条，警告{review.warnings}条）</h2>")
     if review.findings:
-        parts.append("<table><tr><th>序号</th><th>规则</th><th>问题</th></tr>")
+        parts.append('<table><tr><th width="8%">序号</th><th width="20%">规则</th><th width="72%">问题</th></tr>')
         for number, finding in enumerate(review.findings, 1):
             where = "".join(f"<div>涉及：{_esc(p)}</div>" for p in finding.places)
             quotes = "".join(f"<blockquote>“{_esc(q)}”</blockquote>" for q in finding.quotes)

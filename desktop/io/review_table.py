@@ -3,6 +3,7 @@ two always show the same numbers."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -70,15 +71,20 @@ def finding_lines(rows: list[SummaryRow]) -> list[tuple[Value, ...]]:
 
 def errors_chart(rows: list[SummaryRow]) -> list[tuple[str, int]]:
     """The agencies with the most errors, for the bar chart (at most MAX_CHART_BARS bars)."""
-    counted = [(_label(r), r.review.errors) for r in rows if r.review.readable and r.review.errors]
+    names = _labels(rows)
+    counted = [(names[i], r.review.errors) for i, r in enumerate(rows) if r.review.readable and r.review.errors]
     return sorted(counted, key=lambda item: -item[1])[:MAX_CHART_BARS]
 
 
 def repetition_chart(rows: list[SummaryRow]) -> list[tuple[str, float]]:
-    shares = [(_label(r), r.review.repetition) for r in rows if r.review.repetition is not None]
+    names = _labels(rows)
+    shares = [(names[i], r.review.repetition) for i, r in enumerate(rows) if r.review.repetition is not None]
     return sorted(((name, share) for name, share in shares if share is not None), key=lambda i: -i[1])[
         :MAX_CHART_BARS]
 
 
-def _label(row: SummaryRow) -> str:
-    return row.review.agency or row.review.file
+def _labels(rows: list[SummaryRow]) -> list[str]:
+    """The agency's name, with the file's when two reports of one agency were received."""
+    counts = Counter(r.review.agency for r in rows)
+    return [r.review.agency if r.review.agency and counts[r.review.agency] == 1
+            else f"{r.review.agency}（{r.review.file}）" if r.review.agency else r.review.file for r in rows]

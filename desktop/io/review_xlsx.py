@@ -35,6 +35,8 @@ from desktop.io.review_table import (
 SUMMARY, FINDINGS, CHARTS = "汇总", "问题明细", "图表"
 HEADER_FILL = PatternFill("solid", fgColor="C6D9F1")
 MAX_WIDTH = 48  # characters of a wide column; longer text wraps
+WRAPPED_WIDTH = 32  # the columns of sentences (扣分依据, 读取情况, 上年报告) wrap at this width
+LINE_HEIGHT, MAX_ROW_HEIGHT = 15, 300  # points
 _ILLEGAL = {c: None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}  # Excel refuses these
 
 
@@ -61,12 +63,30 @@ def _table(sheet: Worksheet, header: Sequence[str], rows: list[tuple[Value, ...]
         for i, value in enumerate(row):
             widths[i] = max(widths[i], width_of(str(value if value is not None else "")) + 2)
     for i, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(i)].width = min(width, MAX_WIDTH)
-    for column in wrapped:
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[get_column_letter(i)].width = min(width, WRAPPED_WIDTH if i - 1 in wrapped
+                                                                 else MAX_WIDTH)
+    top, wrapping = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
+    for number, row in enumerate(rows, 2):
+        lines = 1
+        for column in range(len(header)):
+            sheet.cell(number, column + 1).alignment = wrapping if column in wrapped else top
+        for column in wrapped:
+            lines = max(lines, 1 + width_of(str(row[column] or "")) // (WRAPPED_WIDTH - 4))
+        if lines > 1:  # Excel fits wrapped rows on opening, LibreOffice and WPS print the height stored
+            sheet.row_dimensions[number].height = min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)
     sheet.freeze_panes = "D2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
+    sheet.print_title_rows = "1:1"
+    _landscape(sheet)
+
+
+def _landscape(sheet: Worksheet) -> None:
+    """Printed on A4 across, as wide as the page and as many pages down as the rows need."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
 
 
 def workbook(rows: list[SummaryRow]) -> Workbook:
@@ -74,9 +94,11 @@ def workbook(rows: list[SummaryRow]) -> Workbook:
     summary = book.active
     summary.title = SUMMARY
     lines = summary_lines(rows)
-    _table(summary, SUMMARY_COLUMNS, [line.values for line in lines], {SUMMARY_COLUMNS.index("扣分依据")})
+    sentences = {SUMMARY_COLUMNS.index(c) for c in ("扣分依据", "读取情况", "上年报告")}
+    _table(summary, SUMMARY_COLUMNS, [line.values for line in lines], sentences)
     findings = book.create_sheet(FINDINGS)
-    _table(findings, FINDING_COLUMNS, finding_lines(rows), {6, 7, 8})
+    quoted = {FINDING_COLUMNS.index(c) for c in ("单元格", "引文", "说明")}
+    _table(findings, FINDING_COLUMNS, finding_lines(rows), quoted)
     for number, line in enumerate(lines, 2):
         summary.cell(number, REPETITION_COLUMN + 1).number_format = "0%"
         summary.cell(number, POINTS_COLUMN + 1).number_format = "0.0#;−0.0#;0"
@@ -100,17 +122,21 @@ def _charts(sheet: Worksheet, rows: list[SummaryRow]) -> None:
     for (cell,) in sheet.iter_rows(min_row=2, min_col=5, max_col=5):
         cell.number_format = "0%"
     _bar(sheet, "各机关错误数", 1, len(errors), "G2", "0")
-    _bar(sheet, "与上年报告重复的比例", 4, len(shares), "G26", "0%")
+    _bar(sheet, "与上年报告重复的比例", 4, len(shares), "G26", "0%", most=1)
+    _landscape(sheet)
 
 
-def _bar(sheet: Worksheet, title: str, label_column: int, count: int, anchor: str, number_format: str) -> None:
+def _bar(sheet: Worksheet, title: str, label_column: int, count: int, anchor: str, number_format: str,
+         most: float | None = None) -> None:
     chart = BarChart()
     chart.type = "bar"
     chart.title = title
     chart.legend = None
     chart.height, chart.width = 11, 18
     chart.y_axis.numFmt = number_format
-    chart.y_axis.majorGridlines = None
+    chart.y_axis.scaling.min = 0
+    if most is not None:
+        chart.y_axis.scaling.max = most
     chart.x_axis.scaling.orientation = "maxMin"  # the largest bar on top, as in the table
     last = max(2, count + 1)
     chart.add_data(Reference(sheet, min_col=label_column + 1, min_row=1, max_row=last), titles_from_data=True)

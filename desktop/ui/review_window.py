@@ -41,7 +41,9 @@ POLL_MS = 30
 
 
 class ReviewWindow(QMainWindow):
-    COLUMNS = ("机关", "文件", "层级", "年度", "按期公开", "错误", "警告", "与上年重复", "扣分", "读取情况")
+    COLUMNS = ("机关", "文件", "错误", "警告", "扣分", "按期公开", "与上年重复", "年度", "层级", "读取情况")
+    NUMBERS = (2, 3, 4, 6, 7)
+    NARROWED = {1: 170, 8: 170, 9: 300}  # pixels at most: the counts beside the name stay in view
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +74,7 @@ class ReviewWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setSizes([760, 600])
+        splitter.setSizes([860, 500])
         top = QHBoxLayout()
         top.addWidget(self.folder_label, 1)
         top.addWidget(self.progress)
@@ -148,19 +150,23 @@ class ReviewWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def show_rows(self, rows: list[SummaryRow], folder: Path) -> None:
-        last = f"，上年度：{self.flow.last_year}" if self.flow.last_year else ""
-        self.folder_label.setText(self.tr("“%1”：%2份报告").replace("%1", str(folder)).replace("%2", str(len(rows)))
-                                  + last)
+        text = self.tr("“%1”中的%2份报告").replace("%1", folder.name).replace("%2", str(len(rows)))
+        if self.flow.last_year is not None:
+            text += self.tr("，与“%1”中的上年度报告对照").replace("%1", self.flow.last_year.name)
+        self.folder_label.setText(text)
+        self.folder_label.setToolTip(str(folder))
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             for column, value in enumerate(_cells(row)):
                 item = QTableWidgetItem(value)
-                if column in (3, 5, 6, 7, 8):
+                if column in self.NUMBERS:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column in self.NARROWED:
+                    item.setToolTip(value)
                 self.table.setItem(number, column, item)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 220))
-        self.table.setColumnWidth(9, min(self.table.columnWidth(9), 260))
+        for column, widest in self.NARROWED.items():
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self._exports_enabled(bool(rows))
         self.detail.clear()
 
@@ -168,7 +174,7 @@ class ReviewWindow(QMainWindow):
         from desktop.io.html_export import html_fragment
         from desktop.io.review_sheet import sheet_html
 
-        page = sheet_html(row)
+        page = sheet_html(row, compact=True)
         if report is not None:
             page = page.replace("</body>", f"<hr>{html_fragment(report)}</body>")
         self.detail.setHtml(page)
@@ -194,6 +200,6 @@ def _cells(row: SummaryRow) -> tuple[str, ...]:
     repetition = f"{review.repetition * 100:.0f}%" if review.repetition is not None else ""
     status = review.refused or "已读取"
     counted = review.readable
-    return (review.agency, review.file, review.level.label if review.level else "", str(review.year or ""),
-            row.deadline.label, str(review.errors) if counted else "", str(review.warnings) if counted else "",
-            repetition, points_text(row.points), status)
+    return (review.agency, review.file, str(review.errors) if counted else "",
+            str(review.warnings) if counted else "", points_text(row.points), row.deadline.label, repetition,
+            str(review.year or ""), review.level.label if review.level else "", status)

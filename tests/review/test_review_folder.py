@@ -115,7 +115,7 @@ def test_the_sheets_are_frozen_filtered_and_sized_for_chinese(book: openpyxl.Wor
         sheet = book[name]
         assert sheet.freeze_panes == "D2" and sheet.auto_filter.ref.startswith("A1:")
     widths = book["汇总"].column_dimensions
-    assert widths["C"].width >= 2 * len("衡阳市衡东县杨林镇") and widths["N"].width == 48
+    assert widths["C"].width >= 2 * len("衡阳市衡东县杨林镇") and widths["N"].width == 32
 
 
 def test_the_charts_are_native_bar_charts(book: openpyxl.Workbook) -> None:
