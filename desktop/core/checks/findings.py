@@ -47,6 +47,7 @@ class Finding:
     fix: Fix | None = None
     spans: tuple[TextSpan, ...] = field(default=())
     focus: str | None = None  # the cell holding the disagreeing figure, shown first; default the first cell
+    table_fix: Fix | None = None  # text against table: correcting the table instead (``fix`` corrects the text)
 
     @property
     def shown_cell(self) -> str | None:
@@ -63,4 +64,7 @@ class Finding:
             data["spans"] = [{"key": s.key, "start": s.start, "end": s.end} for s in self.spans]
         if self.fix is not None:
             data["fix"] = {"label": self.fix.label, "values": {k: str(v) for k, v in self.fix.values}}
+        if self.table_fix is not None:
+            data["table_fix"] = {"label": self.table_fix.label,
+                                 "values": {k: str(v) for k, v in self.table_fix.values}}
         return data

@@ -36,8 +36,9 @@ class Figure:
         return self._hash  # type: ignore[no-any-return, attr-defined]
 
     def value(self, cells: Mapping[str, CellValue]) -> int | None:
-        """The figure, or None while any of its cells is blank (then nothing can be compared)."""
-        values = [cells.get(k) for k in self.cells]
+        """The figure, or None while any of its cells is blank (then nothing can be compared). A total left
+        blank while its parts are filled (手工填写合计 leaves totals to the clerk) reads as their sum."""
+        values = [read_cell(k, cells) for k in self.cells]
         if any(v is None for v in values):
             return None
         return int(sum(values))  # type: ignore[arg-type]
@@ -53,12 +54,20 @@ class Figure:
             return set()
         added = 0
         for key in self.cells:
-            parts = [cells.get(p) for p in CELLS[key].parts]
+            parts = [read_cell(p, cells) for p in CELLS[key].parts]
             if parts and all(p is not None for p in parts):
                 added += int(sum(parts))  # type: ignore[arg-type]
             else:
-                added += int(cells[key])  # type: ignore[arg-type]
+                added += int(read_cell(key, cells))  # type: ignore[arg-type]
         return {entered, added}
+
+
+def read_cell(key: str, cells: Mapping[str, CellValue]) -> CellValue:
+    value = cells.get(key)
+    if value is not None or not CELLS[key].parts:
+        return value
+    parts = [read_cell(p, cells) for p in CELLS[key].parts]
+    return None if any(p is None for p in parts) else sum(parts)  # type: ignore[return-value, arg-type]
 
 
 def short_label(label: str) -> str:

@@ -26,7 +26,8 @@ _PERIOD = leading(rf"统计(?:期限|时限|期间|时间|区间|周期|范围)[
 _BARE_PERIOD = leading(rf"{_YEAR}{_RANGE_TAIL}")
 _THIS_REPORT = leading(rf"{_YEAR}度?\s*政府信息公开工作年度报告")
 _COMPARED = leading("上年|上一年|去年|相比|对比|较|前一年")
-_OPENING = leading(rf"(?m)^[ \t\u3000]*{_YEAR}度?(?:[，,]|全年|(?=本|我))")
+_OPENING = leading(rf"(?m)^[ \t\u3000]*{_YEAR}度?(?:[，,]|全年|(?=本|我|全[乡镇县市区]))")
+_GOVERNMENT = re.compile("(?:人民)?政府$")
 _PLANS = leading("将|计划|拟|下一步|力争|继续|预计")
 _OPENING_FIELDS = tuple(k for k, f in TEXT_BY_KEY.items() if f.section in ("一", "六"))
 _SIGNED_DATE = leading(rf"(?:^|\n)[ \t\u3000]*{_YEAR}\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[ \t\u3000]*$")
@@ -46,8 +47,25 @@ def _year_finding(key: str, match: re.Match[str], groups: tuple[int, ...], year:
     return Finding("N-07", E, (key, "meta.year"), message, None, spans)
 
 
+@lru_cache(maxsize=16)
+def _opening_by_name(agency: str) -> re.Pattern[str] | None:
+    """「2023年耳口乡坚持…」 opens with the year and the agency, as 「2023年，我乡…」 does."""
+    names = {n for n in (agency, _GOVERNMENT.sub("", agency)) if len(n) >= 2}
+    if not names:
+        return None
+    return re.compile(rf"(?m)^[ \t\u3000]*{_YEAR}度?(?={'|'.join(map(re.escape, sorted(names)))})")
+
+
+def _openings(text: str, agency: str) -> list[re.Match[str]]:
+    by_name = _opening_by_name(agency)
+    found = {m.start(): m for m in _OPENING.finditer(text)}
+    for match in by_name.finditer(text) if by_name is not None else ():
+        found.setdefault(match.start(), match)
+    return [found[start] for start in sorted(found)]
+
+
 @lru_cache(maxsize=256)
-def written_in(key: str, text: str, year: int) -> tuple[Finding | None, ...]:
+def written_in(key: str, text: str, year: int, agency: str = "") -> tuple[Finding | None, ...]:
     """The years a text field states for the report itself."""
     found: list[Finding | None] = []
     periods = list(_PERIOD.finditer(text)) or (list(_BARE_PERIOD.finditer(text)) if key == PREAMBLE else [])
@@ -61,7 +79,7 @@ def written_in(key: str, text: str, year: int) -> tuple[Finding | None, ...]:
                 message = f"前言称本报告为{named.group(1)}年度报告，标题年度为{year}年"
                 found.append(_year_finding(key, named, (1,), year, message))
     if key in _OPENING_FIELDS:
-        for opening in _OPENING.finditer(text):
+        for opening in _openings(text, agency):
             if key == "text.s6" and int(opening.group(1)) == year + 1:
                 continue  # section 六 often closes with the next year's work
             if not _PLANS.search(_sentence_of(text, opening.end())):
@@ -85,7 +103,7 @@ def year_agrees(ctx: CheckContext) -> list[Finding]:
                              f"（{meta.year + 1}年）"))
     for key, text in ctx.report.text.items():
         if text:
-            found += written_in(key, fold(text), meta.year)
+            found += written_in(key, fold(text), meta.year, meta.agency.strip())
     return [f for f in found if f is not None]
 
 
