@@ -24,7 +24,9 @@ class RegisterDialogs:
 
     def show_register_account(self, document: ReportDocument, account: compute.Account) -> None:
         from desktop.ui.register_result_dialog import RegisterResultDialog
+        from desktop.ui.register_sources import remember
 
+        remember(document, account)  # for 台账中的来源… on the table's cells
         dialog = RegisterResultDialog(document, account, self.parent)
         resize_within_screen(dialog, 1280, 760)
         dialog.exec()

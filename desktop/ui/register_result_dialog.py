@@ -111,9 +111,11 @@ class RegisterResultDialog(QDialog):
 
     def _finding_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, FINDING_ROLE)
-        if finding is None or not finding.cells:
-            return
-        key = finding.cells[0]
+        if finding is not None and finding.cells:
+            self.show_cell(finding.cells[0])
+
+    def show_cell(self, key: str) -> None:
+        """The cell's table in view, the cell selected, and the register rows behind it listed."""
         table = self.tables.get(key[:2])
         if table is not None:
             self.tabs.setCurrentWidget(table)

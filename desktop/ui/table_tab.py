@@ -8,6 +8,7 @@ from desktop.core.fields import OPTION_MANUAL_TOTALS
 from desktop.core.grid import TableSpec
 from desktop.core.table_edits import blank_cells
 from desktop.ui.document import ReportDocument
+from desktop.ui.register_sources import add_source_action
 from desktop.ui.table_model import SpecTableModel
 from desktop.ui.table_view import SpecTableView
 
@@ -18,6 +19,7 @@ class TableTab(QWidget):
         self.document = document
         self.model = SpecTableModel(document, spec)
         self.view = SpecTableView(self.model)
+        self.sources_action = add_source_action(self.view, document)  # a figure computed from a register
         title = QLabel(spec.title)
         title.setObjectName("sectionHeading")
         self.manual = QCheckBox(self.tr("手工填写合计"))

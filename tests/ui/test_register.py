@@ -236,3 +236,32 @@ def test_the_dialogs_open_over_the_window_and_answer_the_flow(window, qtbot) -> 
     QTimer.singleShot(0, lambda: answer(False))
     dialogs.show_register_account(window.document, compute.account([(sheet, guess)], 2023))
     assert seen[-1].windowTitle() == "从台账计算 — 2023年"
+
+
+def test_a_table_cells_context_menu_opens_the_register_at_that_cell(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.register_sources import remember
+    from tests.ui.helpers import open_table
+
+    window.files.open_sample()
+    assert window.editor.tables["t2"].sources_action is None
+    view = open_table(window, "t3")
+    action = window.editor.tables["t3"].sources_action
+    assert action in view.actions() and view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    view.setCurrentIndex(view.spec_model.index_of("t3.new.natural"))
+    action.trigger()
+    assert window.statusBar().currentMessage() == "本表尚未从台账计算：请用 文件 → 从台账计算表三、表四"
+    remember(window.document, compute.account([guessed(ROWS, HEADERS)], 2023))
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RegisterResultDialog)
+        shown.append(dialog.tables["t3"].caption.text())
+        dialog.reject()
+
+    QTimer.singleShot(0, read_and_close)
+    action.trigger()
+    assert shown == ["表三 一、本年新收政府信息公开申请数量 / 自然人：1件，来自台账中的以下行"]
