@@ -7,17 +7,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.io.review_table import points_text
 from desktop.ui.file_dialog import chosen_path, file_dialog
 from desktop.ui.flows.review import Progress, ReviewFlow
+from desktop.ui.review_progress import ProgressStrip
 from desktop.ui.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
     from desktop.ui.settings import Settings
 
 T = TypeVar("T")
-POLL_MS = 30
 
 
 class ReviewWindow(QMainWindow):
@@ -57,11 +55,7 @@ class ReviewWindow(QMainWindow):
         self.summary_action = bar.addAction(self.tr("导出审核汇总表…"), self.flow.export_summary)
         self.sheets_action = bar.addAction(self.tr("导出审核意见单…"), self.flow.export_sheets)
         self.folder_label = QLabel(self.tr("尚未选择文件夹"))
-        self.progress = QProgressBar()
-        self.cancel_button = QPushButton(self.tr("取消"))
-        self.cancel_event: threading.Event | None = None
-        self.work_thread: threading.Thread | None = None  # the last run's, which ends soon after 取消
-        self.cancel_button.clicked.connect(self._cancel)
+        self.strip = ProgressStrip()
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -77,15 +71,13 @@ class ReviewWindow(QMainWindow):
         splitter.setSizes([860, 500])
         top = QHBoxLayout()
         top.addWidget(self.folder_label, 1)
-        top.addWidget(self.progress)
-        top.addWidget(self.cancel_button)
+        top.addWidget(self.strip)
         layout = QVBoxLayout()
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         central = QWidget()
         central.setLayout(layout)
         self.setCentralWidget(central)
-        self._running(False)
         self._exports_enabled(False)
         resize_within_screen(self, 1300, 760)
 
@@ -102,46 +94,12 @@ class ReviewWindow(QMainWindow):
         return chosen_path(dialog) if dialog.exec() else ""
 
     def run_with_progress(self, message: str, work: Callable[[Progress, threading.Event], T]) -> T | None:
-        """The window keeps repainting while ``work`` runs in a thread; 取消 returns at once and sets the
-        event, so the work stops after the files in hand."""
-        outcome: dict[str, Any] = {}
-        counts = [0, 0]
-        cancel = self.cancel_event = threading.Event()
-
-        def progress(done: int, total: int) -> None:
-            counts[:] = [done, total]
-
-        def run() -> None:
-            try:
-                outcome["value"] = work(progress, cancel)
-            except BaseException as error:  # raised again on the UI thread below
-                outcome["error"] = error
-
-        thread = self.work_thread = threading.Thread(target=run, name="nianbao-review", daemon=True)
-        loop = QEventLoop()
-        poll = QTimer(interval=POLL_MS)
-
-        def tick() -> None:
-            self.progress.setRange(0, max(counts[1], 1))
-            self.progress.setValue(counts[0])
-            self.progress.setFormat(f"{counts[0]}/{counts[1]}")
-            if cancel.is_set() or not thread.is_alive():
-                loop.quit()
-
-        poll.timeout.connect(tick)
         self.folder_label.setText(message)
-        self._running(True)
-        thread.start()
-        poll.start()
-        loop.exec()
-        poll.stop()
-        self._running(False)
-        self.cancel_event = None
-        if cancel.is_set():
-            return None
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["value"]  # type: ignore[no-any-return]
+        self.toolbar.setEnabled(False)
+        try:
+            return self.strip.run(work)
+        finally:
+            self.toolbar.setEnabled(True)
 
     def tell_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
@@ -180,15 +138,6 @@ class ReviewWindow(QMainWindow):
         self.detail.setHtml(page)
 
     # ----
-
-    def _cancel(self) -> None:
-        if self.cancel_event is not None:
-            self.cancel_event.set()
-
-    def _running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.cancel_button.setVisible(running)
-        self.toolbar.setEnabled(not running)
 
     def _exports_enabled(self, enabled: bool) -> None:
         self.summary_action.setEnabled(enabled)

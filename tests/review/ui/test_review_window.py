@@ -81,18 +81,18 @@ def test_progress_runs_and_cancel_stops(review: ReviewWindow, qtbot, tmp_path: P
     seen: list[int] = []
 
     def watch() -> None:
-        if review.progress.isVisible() and review.progress.value() > 0:
-            seen.append(review.progress.value())
+        if review.strip.isVisible() and review.strip.bar.value() > 0:
+            seen.append(review.strip.bar.value())
             if len(seen) == 2:
-                qtbot.mouseClick(review.cancel_button, Qt.MouseButton.LeftButton)
+                qtbot.mouseClick(review.strip.cancel_button, Qt.MouseButton.LeftButton)
                 return
         QTimer.singleShot(5, watch)
 
     QTimer.singleShot(0, watch)
     assert not review.flow.review(folder)
-    assert seen and review.progress.maximum() == 1200 and max(seen) < 1200
+    assert seen and review.strip.bar.maximum() == 1200 and max(seen) < 1200
     assert review.statusBar().currentMessage() == "已取消审核"
-    assert review.table.rowCount() == 0 and not review.progress.isVisible() and review.toolbar.isEnabled()
-    assert review.work_thread is not None
-    review.work_thread.join(20)
-    assert not review.work_thread.is_alive()  # the work itself stopped, not only the waiting
+    assert review.table.rowCount() == 0 and not review.strip.isVisible() and review.toolbar.isEnabled()
+    assert review.strip.work_thread is not None
+    review.strip.work_thread.join(20)
+    assert not review.strip.work_thread.is_alive()  # the work itself stopped, not only the waiting
