@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from desktop.core import storage
 from desktop.io.fonts import FontRole
 from desktop.ui.file_dialog import NATIVE, SIZE
 from desktop.ui.font_dialog import FontDialog
@@ -145,3 +146,27 @@ def test_font_file_dialog_is_chinese_and_remembers_its_folder(window: MainWindow
     assert window.settings.font_override(FontRole.FANGSONG.value) == str(fonts / "仿宋.ttf")
     assert dialog.labels[FontRole.FANGSONG].text().endswith("自选字体")
     assert window.settings.last_folder == str(fonts)
+
+
+def test_last_years_report_is_chosen_in_a_dialog_that_then_starts_there(  # type: ignore[no-untyped-def]
+        window: MainWindow, qtbot, tmp_path: Path) -> None:
+    archive = tmp_path / "档案" / "2022年"
+    archive.mkdir(parents=True)
+    last = storage.load(SEED_FILE)
+    last.meta.year = 2022
+    storage.save(last, archive / "耳口乡2022.nianbao")
+    window.files.open_sample()
+    window.settings.last_folder = str(tmp_path)
+    starts: list[str] = []
+
+    def choose(dialog: QFileDialog) -> bool:
+        starts.append(dialog.directory().absolutePath())
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(archive / "耳口乡2022.nianbao"))
+        dialog.accept()
+        return True
+
+    window.host.run_dialog = choose  # type: ignore[method-assign]
+    assert window.files.link_last_year()
+    assert window.settings.last_folder == str(archive)
+    window.files.link_last_year()
+    assert starts == [str(tmp_path), str(archive)]

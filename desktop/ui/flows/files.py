@@ -261,6 +261,7 @@ class FileFlows:
         except storage.ProjectFileError as error:
             self.host.tell_error(tr("无法打开"), str(error))
             return False
+        self.settings.remember_folder_of(path)  # this year's and last year's reports often lie apart
         wrong_year = not_last_year(document.report, snapshot(last))
         if wrong_year:
             self.host.tell_error(tr("不是上年度报告"), wrong_year)
