@@ -85,9 +85,11 @@ class RegisterMappingDialog(QDialog):
     def _column_changed(self, key: str) -> None:
         index = self.column_boxes[key].currentData()
         self.mapping.columns[key] = index
-        if key in VALUE_COLUMNS[self.sheet.kind]:
-            known = self.mapping.values.get(key)
-            self.mapping.values[key] = guess_values(self.sheet.kind, self.sheet, key, index, known)
+        guessed = [key] if key in VALUE_COLUMNS[self.sheet.kind] else ["result"] if key == "reason" else []
+        for column in guessed:  # a reason column changes the result's words
+            known = self.mapping.values.get(column)
+            self.mapping.values[column] = guess_values(self.sheet, self.mapping.columns, column, known)
+        if guessed:
             self._fill_words()
         self._update()
 
@@ -95,8 +97,7 @@ class RegisterMappingDialog(QDialog):
         labels = {c.key: c.label for c in COLUMNS[self.sheet.kind]}
         self.words.setRowCount(0)
         self.target_boxes.clear()
-        counts = {key: dict(self.sheet.distinct(self.mapping.columns.get(key)))
-                  for key in VALUE_COLUMNS[self.sheet.kind]}
+        counts = {key: dict(self.mapping.words(self.sheet, key)) for key in VALUE_COLUMNS[self.sheet.kind]}
         for key, (_guess, choices) in VALUE_COLUMNS[self.sheet.kind].items():
             words = self.mapping.values.get(key, {})
             for word, target in sorted(words.items(), key=lambda item: item[1] is not None):  # unrecognised first

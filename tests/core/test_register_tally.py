@@ -142,3 +142,22 @@ def test_table_four_from_cases() -> None:
     }
     assert tally.unrecognised == {"案件类型": {"行政诉讼": [7]}}
     assert tally.sources["t4.review.total"] == [2, 3] and tally.outside_year == 1
+
+
+def test_a_result_and_its_reason_in_two_columns_read_as_one_word() -> None:
+    headers = ("受理日期", "申请人类型", "答复类型", "不予公开理由", "答复日期")
+    rows = [
+        [D(2024, 1, 2), "自然人", "不予公开", "属于国家秘密", D(2024, 1, 9)],
+        [D(2024, 1, 3), "自然人", "不予公开", "涉及个人隐私", D(2024, 1, 9)],
+        [D(2024, 1, 4), "商业企业", "无法提供", "本机关不掌握相关政府信息", D(2024, 1, 9)],
+        [D(2024, 1, 5), "自然人", "予以公开", None, D(2024, 1, 9)],
+    ]
+    sheet, mapping = guessed(rows, headers)
+    assert mapping.columns["reason"] == 3
+    assert mapping.values["result"] == {"不予公开–属于国家秘密": "denied_1", "不予公开–涉及个人隐私": None,
+                                        "无法提供–本机关不掌握相关政府信息": "unable_1", "予以公开": "granted"}
+    tally = tally_applications(sheet, mapping, 2024)
+    assert tally.unrecognised == {"办理结果": {"不予公开–涉及个人隐私": [3]}}
+    assert (tally.cells["t3.denied_1.natural"], tally.cells["t3.unable_1.business"], tally.cells["t3.granted.total"]) \
+        == (1, 1, 1)
+    assert dict(tally.rows_behind("t3.denied_1.natural")[0].shown)["理由或情形"] == "属于国家秘密"

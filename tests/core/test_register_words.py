@@ -27,7 +27,8 @@ def test_headers_and_their_synonyms_are_guessed(headers: tuple[str, ...], expect
 
 def test_a_header_that_names_nothing_is_left_unmapped() -> None:
     guessed = guess_columns(Kind.APPLICATIONS, ("日期", "类型", "备注"))
-    assert guessed == {"received": None, "applicant": None, "result": None, "closed": None, "ref": None}
+    assert guessed == {"received": None, "applicant": None, "result": None, "closed": None, "ref": None,
+                       "reason": None}
 
 
 @pytest.mark.parametrize(("word", "column"), [

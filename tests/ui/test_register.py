@@ -60,7 +60,7 @@ def test_the_mapping_dialog_shows_the_guess_and_takes_the_clerks_corrections(qtb
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == RegisterMappingDialog.DialogCode.Accepted
     chosen = dialog.chosen()
-    assert chosen.columns == {"received": 2, "applicant": 3, "result": 4, "closed": 5, "ref": 0}
+    assert chosen.columns == {"received": 2, "applicant": 3, "result": 4, "closed": 5, "ref": 0, "reason": None}
     assert chosen.values["result"]["不予公开"] == "denied_4" and chosen.values["applicant"]["本地商会"] == "nonprofit"
 
 
@@ -265,3 +265,14 @@ def test_a_table_cells_context_menu_opens_the_register_at_that_cell(window, qtbo
     QTimer.singleShot(0, read_and_close)
     action.trigger()
     assert shown == ["表三 一、本年新收政府信息公开申请数量 / 自然人：1件，来自台账中的以下行"]
+
+
+def test_choosing_a_reason_column_joins_it_to_the_result_words(qtbot) -> None:  # type: ignore[no-untyped-def]
+    headers = ("受理日期", "申请人类型", "答复类型", "说明", "答复日期")
+    sheet = raw_sheet([[D(2024, 1, 2), "自然人", "不予公开", "属于国家秘密", D(2024, 1, 9)]], headers)
+    dialog = RegisterMappingDialog(sheet, guess_mapping(sheet))
+    qtbot.addWidget(dialog)
+    assert dialog.target_boxes[("result", "不予公开")].currentData() is None
+    _choose(dialog.column_boxes["reason"], 3)
+    assert ("result", "不予公开") not in dialog.target_boxes
+    assert dialog.target_boxes[("result", "不予公开–属于国家秘密")].currentData() == "denied_1"

@@ -28,6 +28,9 @@ APPLICATION_COLUMNS: tuple[Column, ...] = (
     Column("result", "办理结果", ("办理结果", "答复结果", "处理结果", "答复类型", "办理情况", "答复情况")),
     Column("closed", "办结日期", ("办结日期", "答复日期", "办结时间", "答复时间", "处理日期", "告知日期")),
     Column("ref", "登记编号", ("登记编号", "申请编号", "受理编号", "编号", "序号"), required=False),
+    # registers that give the result in two columns: 不予公开 in one, 属于国家秘密 in the next
+    Column("reason", "理由或情形", ("不予公开理由", "具体理由", "理由", "具体情形", "情形", "原因"),
+           required=False),
 )
 
 CASE_COLUMNS: tuple[Column, ...] = (

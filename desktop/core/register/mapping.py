@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.core.register.columns import COLUMNS, Kind, guess_columns
-from desktop.core.register.sheet import RawSheet
+from desktop.core.register.sheet import RawRow, RawSheet
 from desktop.core.register.words import (
     OPEN,
     applicant_choices,
@@ -41,8 +41,23 @@ class Mapping:
     columns: dict[str, int | None]
     values: dict[str, dict[str, str | None]] = field(default_factory=dict)  # column → word → target
 
-    def target(self, column: str, value: object) -> str | None:
-        return self.values.get(column, {}).get(word_of(value))
+    def word(self, column: str, row: RawRow) -> str:
+        """A row's word in a value column; a result with its reason in a column of its own reads as one
+        word, 「不予公开–属于国家秘密」."""
+        word = word_of(row.get(self.columns.get(column)))
+        if column == "result" and self.kind is Kind.APPLICATIONS:
+            reason = word_of(row.get(self.columns.get("reason")))
+            if reason:
+                return f"{word}–{reason}" if word else reason
+        return word
+
+    def target(self, column: str, row: RawRow) -> str | None:
+        return self.values.get(column, {}).get(self.word(column, row))
+
+    def words(self, sheet: RawSheet, column: str) -> list[tuple[str, int]]:
+        if self.columns.get(column) is None:
+            return []
+        return sheet.distinct(lambda row: self.word(column, row))
 
     def missing_columns(self) -> list[str]:
         return [c.label for c in COLUMNS[self.kind] if c.required and self.columns.get(c.key) is None]
@@ -67,14 +82,14 @@ class Mapping:
         return cls(kind, columns, values)
 
 
-def guess_values(kind: Kind, sheet: RawSheet, column: str, index: int | None,
+def guess_values(sheet: RawSheet, columns: dict[str, int | None], column: str,
                  known: dict[str, str | None] | None = None) -> dict[str, str | None]:
     """Each word of a column → its guessed target; words the clerk already mapped keep their mapping."""
-    guess, choices = VALUE_COLUMNS[kind][column]
+    guess, choices = VALUE_COLUMNS[sheet.kind][column]
     allowed = {key for key, _ in choices()}
     known = known or {}
     result: dict[str, str | None] = {}
-    for word, _count in sheet.distinct(index):
+    for word, _count in Mapping(sheet.kind, columns).words(sheet, column):
         target = known[word] if word in known else guess(word)
         result[word] = target if target in allowed else None
     return result
@@ -87,8 +102,7 @@ def guess_mapping(sheet: RawSheet, remembered: Mapping | None = None) -> Mapping
         columns = dict(remembered.columns)
     else:
         remembered, columns = None, guess_columns(sheet.kind, sheet.headers)
-    values = {col: guess_values(sheet.kind, sheet, col, columns.get(col),
-                                remembered.values.get(col) if remembered else None)
+    values = {col: guess_values(sheet, columns, col, remembered.values.get(col) if remembered else None)
               for col in VALUE_COLUMNS[sheet.kind]}
     return Mapping(sheet.kind, columns, values)
 

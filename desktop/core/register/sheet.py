@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.core.register.columns import COLUMNS, Kind, header_key
@@ -35,18 +36,16 @@ class RawSheet:
         """What identifies a sheet layout for the remembered mapping: its kind and headers, as compared."""
         return "|".join([self.kind.value, *(header_key(h) for h in self.headers)])
 
-    def distinct(self, index: int | None, limit: int = 500) -> list[tuple[str, int]]:
-        """The different words of a column with how often each occurs, most frequent first."""
+    def distinct(self, word: Callable[[RawRow], str], limit: int = 500) -> list[tuple[str, int]]:
+        """The different words of a column (as ``word`` reads them from a row) with how often each occurs,
+        most frequent first."""
         counts: dict[str, int] = {}
-        if index is None:
-            return []
         for row in self.rows:
             if row.blank:
                 continue
-            value = row.get(index)
-            word = "" if value is None else str(value).strip()
-            if word in counts or len(counts) < limit:
-                counts[word] = counts.get(word, 0) + 1
+            text = word(row)
+            if text in counts or len(counts) < limit:
+                counts[text] = counts.get(text, 0) + 1
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 

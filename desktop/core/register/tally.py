@@ -87,9 +87,7 @@ def read_date(row: RawRow, mapping: Mapping, column: str, label: str) -> dt.date
 
 def mapped(tally: Tally, mapping: Mapping, row: RawRow, column: str, label: str) -> str | None:
     """The row's word in a value column as mapped; an unmapped word is listed under its column."""
-    value = row.get(mapping.columns.get(column))
-    target = mapping.target(column, value)
+    target = mapping.target(column, row)
     if target is None:
-        word = "" if value is None else str(value).strip()
-        tally.unrecognised.setdefault(label, {}).setdefault(word, []).append(row.line)
+        tally.unrecognised.setdefault(label, {}).setdefault(mapping.word(column, row), []).append(row.line)
     return target
