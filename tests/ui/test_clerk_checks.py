@@ -45,7 +45,6 @@ def test_text_against_a_blank_total_is_checked_under_manual_totals(window: MainW
     assert document.report.cells["t3.new.total"] is None
     found = [f for f in document.findings if f.rule == "N-02" and "t3.new.total" in f.cells]
     new = "表三“一、本年新收政府信息公开申请数量”总计"
-    new = "表三“一、本年新收政府信息公开申请数量”总计"
     assert {f.message for f in found} == {f"文中说“未收到依申请公开的信息申请”，但{new}为2件",
                                           f"文中“受理依申请公开0件”与{new}（2件）不一致"}
 
