@@ -12,7 +12,7 @@ import os
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -45,44 +45,85 @@ def _context() -> Any:
 
 def ordered_map(function: Callable[[T], R], items: Sequence[T], *, workers: int | None = None,
                 cancel: threading.Event | None = None, initializer: Callable[..., object] | None = None,
-                initargs: tuple[Any, ...] = ()) -> Iterator[R]:
+                initargs: tuple[Any, ...] = (), on_crash: Callable[[T], R] | None = None) -> Iterator[R]:
     """``function`` over ``items``, in order. ``function`` and ``initializer`` are module-level (pickled by
-    name). An exception of ``function`` is raised here, for that item. Raises Cancelled once ``cancel`` is set."""
+    name). An exception of ``function`` is raised here, for that item. Raises Cancelled once ``cancel`` is set.
+
+    A worker process that dies (a library crashing on a hostile file) takes the files in flight with it:
+    each of those is then run alone, ``on_crash(item)`` stands for the one that kills its process again,
+    and the others go on. Without ``on_crash`` the BrokenProcessPool is raised."""
     count = workers or worker_count()
     context = _context() if count > 1 and len(items) >= MIN_ITEMS_FOR_POOL else None
     if context is None:
         if initializer is not None:
             initializer(*initargs)
         for item in items:
-            if cancel is not None and cancel.is_set():
-                raise Cancelled
+            _stop_if(cancel)
             yield function(item)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     size = max(1, min(MAX_CHUNK, len(items) // (count * IN_FLIGHT_PER_WORKER * 4)))
-    chunks = iter([items[i:i + size] for i in range(0, len(items), size)])
-    with ProcessPoolExecutor(count, mp_context=context, initializer=initializer, initargs=initargs) as pool:
-        pending: deque[Any] = deque()
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(_each, function, chunk))
-                if len(pending) >= count * IN_FLIGHT_PER_WORKER:
-                    break
-            while pending:
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled
-                results = pending.popleft().result()
-                for chunk in chunks:
-                    pending.append(pool.submit(_each, function, chunk))
-                    break
-                for result in results:
-                    if cancel is not None and cancel.is_set():
-                        raise Cancelled
-                    yield result
-        finally:
-            for future in pending:
-                future.cancel()
+    chunks = deque(items[i:i + size] for i in range(0, len(items), size))
+    pool = Pool(function, context, initializer, initargs)
+    while chunks:
+        suspects = yield from pool.run(chunks, count, cancel, on_crash is not None)
+        for item in suspects:
+            _stop_if(cancel)
+            yield pool.alone(item, on_crash)  # type: ignore[arg-type]
+
+
+def _stop_if(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled
+
+
+class Pool:
+    def __init__(self, function: Callable[[T], R], context: Any, initializer: Callable[..., object] | None,
+                 initargs: tuple[Any, ...]) -> None:
+        self.function, self.context, self.initializer, self.initargs = function, context, initializer, initargs
+
+    def _executor(self, count: int) -> Any:
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(count, mp_context=self.context, initializer=self.initializer,
+                                   initargs=self.initargs)
+
+    def run(self, chunks: deque[Sequence[Any]], count: int, cancel: threading.Event | None,
+            isolate: bool) -> Generator[Any, None, list[Any]]:
+        """Yields results in order until the chunks are done ([] returned) or a process died (the items
+        that were in flight returned, the rest left in ``chunks``)."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        with self._executor(count) as executor:
+            pending: deque[tuple[Sequence[Any], Any]] = deque()
+            try:
+                while chunks or pending:
+                    while chunks and len(pending) < count * IN_FLIGHT_PER_WORKER:
+                        chunk = chunks.popleft()
+                        pending.append((chunk, executor.submit(_each, self.function, chunk)))
+                    _stop_if(cancel)
+                    try:
+                        results = pending[0][1].result()
+                    except BrokenProcessPool:
+                        if not isolate:
+                            raise
+                        return [item for chunk, _ in pending for item in chunk]
+                    pending.popleft()
+                    for result in results:
+                        _stop_if(cancel)
+                        yield result
+            finally:
+                for _, future in pending:
+                    future.cancel()
+        return []
+
+    def alone(self, item: Any, on_crash: Callable[[Any], Any]) -> Any:
+        from concurrent.futures.process import BrokenProcessPool
+
+        with self._executor(1) as executor:
+            try:
+                return executor.submit(self.function, item).result()
+            except BrokenProcessPool:
+                return on_crash(item)
 
 
 def _each(function: Callable[[T], R], chunk: Sequence[T]) -> list[R]:

@@ -13,7 +13,7 @@ from desktop.core.review.agencies import Candidate
 from desktop.core.review.outcome import ReportReview
 from desktop.io.review_pool import ordered_map
 from desktop.io.review_read import Unreadable, received_files
-from desktop.io.review_worker import Setting, Snapshot, configure, read_last_year, review_path
+from desktop.io.review_worker import Setting, Snapshot, configure, crashed, read_last_year, review_path
 
 MAX_FILES = 20_000  # a county receives some hundreds; a province's thousands
 Progress = Callable[[int, int], None]  # (files done, files in all), both phases together
@@ -40,7 +40,8 @@ def review_folder(folder: Path, last_year_folder: Path | None = None, *, today: 
         if last_year_folder is not None:
             tasks = [(str(p), str(Path(kept) / f"{i}.json")) for i, p in enumerate(last_files)]
             found = []
-            for candidate in ordered_map(read_last_year, tasks, workers=workers, cancel=cancel):
+            for candidate in ordered_map(read_last_year, tasks, workers=workers, cancel=cancel,
+                                         on_crash=lambda task: None):
                 advance()
                 if candidate is not None:
                     found.append(candidate)
@@ -48,7 +49,7 @@ def review_folder(folder: Path, last_year_folder: Path | None = None, *, today: 
         setting = Setting(today or dt.date.today(), candidates)
         reviews = []
         for review in ordered_map(review_path, [str(p) for p in received], workers=workers, cancel=cancel,
-                                  initializer=configure, initargs=(setting,)):
+                                  initializer=configure, initargs=(setting,), on_crash=crashed):
             advance()
             reviews.append(review)
     return reviews

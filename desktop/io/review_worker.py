@@ -73,6 +73,13 @@ def review_path(source: str) -> ReportReview:
         return refused(name, f"程序错误（{type(error).__name__}），请将此文件报告给软件维护方", failed=True)
 
 
+def crashed(source: str) -> ReportReview:
+    """The row of a file whose worker process died while reading it (run again alone, it died again)."""
+    log.error("读取“%s”时处理进程意外退出", source)
+    reason = "读取此文件时处理进程意外退出（文件可能已损坏），未能审核；请将此文件报告给软件维护方"
+    return refused(Path(source).name, reason, failed=True)
+
+
 def _review(path: Path, name: str) -> ReportReview:
     report = read_received(path)
     previous, file, note = _last_year(report)
