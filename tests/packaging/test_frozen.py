@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop import __version__
-from tests.fixtures.reports import REPO, SAMPLES, SEED_FILE
+from tests.fixtures.reports import PORTAL, REPO, SAMPLES, SEED_FILE
 from tests.packaging.conftest import FrozenBuild, clean_environment, run_frozen, virtual_display
 
 pytestmark = pytest.mark.frozen
@@ -63,6 +63,16 @@ def test_command_line_writes_and_reads_word_and_html(frozen: FrozenBuild, workdi
         out = ok(run_frozen(frozen, "import", f"erkou.{suffix}", "-o", f"from-{suffix}.nianbao", cwd=workdir))
         assert "已导入：耳口乡" in out, out
     assert ok(run_frozen(frozen, "check", "from-docx.nianbao", "from-html.nianbao", cwd=workdir))
+
+
+def test_command_line_reads_a_traditional_mirror_page(frozen: FrozenBuild, workdir: Path) -> None:
+    """The bundle keeps OpenCC's traditional-to-simplified dictionaries (and only those)."""
+    mirror = PORTAL / "20_fenghuang-zhen-zhashui-2021-traditional-mirror-PARTIAL.txt"
+    shutil.copy(mirror, workdir / "mirror.txt")
+    out = ok(run_frozen(frozen, "import", "mirror.txt", "-o", "mirror.nianbao", cwd=workdir))
+    assert "原文为繁体字，已全文转换为简体字" in out and "柞水县凤凰镇人民政府" in out, out
+    dictionaries = {p.name for p in (frozen.internal / "opencc" / "dictionary").iterdir()}
+    assert dictionaries == {"TSPhrases.txt", "TSCharacters.txt"}
 
 
 def test_window_opens_a_report_and_quits(frozen: FrozenBuild, workdir: Path) -> None:
