@@ -71,9 +71,26 @@ def main() -> None:
         window.editor.tabs.setCurrentIndex(5)
         QApplication.processEvents()
         window.grab().save(str(OUT / "ui-section5-punctuation.png"))
-        window.document.undo_stack.setClean()
+        window.document.undo_stack.undo()
+        next_year_shot(window)
         window.close()
     review_shots()
+
+
+def next_year_shot(window: MainWindow) -> None:
+    """以本报告为基础新建下一年度报告, its 五 begun anew: last year's text beside it, what still repeats marked."""
+    assert window.document is not None
+    window.document.undo_stack.setClean()
+    window.files.next_year()
+    assert window.editor is not None and window.document is not None
+    carried = window.document.report.text["text.s5"]
+    window.document.set_text("text.s5", "（一）工作中存在的主要问题：\n1.政策解读形式较为单一，图解、视频解读偏少；\n"
+                             "2.部分栏目信息更新不够及时。" + carried[carried.index("\n（二）"):])
+    window.document.recheck()
+    window.editor.tabs.setCurrentIndex(5)
+    QApplication.processEvents()
+    window.grab().save(str(OUT / "ui-next-year.png"))
+    window.document.undo_stack.setClean()
 
 
 def recent_files(window: MainWindow, folder: Path) -> None:
