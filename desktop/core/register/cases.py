@@ -9,6 +9,7 @@ from desktop.core.register.columns import Kind
 from desktop.core.register.mapping import Mapping
 from desktop.core.register.sheet import RawRow, RawSheet
 from desktop.core.register.tally import RowProblem, Skipped, Tally, empty_tally, mapped, read_date, shown
+from desktop.core.tablespec import T4
 
 
 def _count(tally: Tally, mapping: Mapping, row: RawRow) -> None:
@@ -21,7 +22,7 @@ def _count(tally: Tally, mapping: Mapping, row: RawRow) -> None:
     if received is not None and closed is not None and closed < received:
         raise RowProblem(f"审结日期{closed.isoformat()}早于收到日期{received.isoformat()}")
     if closed is not None and item == "pending":
-        raise RowProblem("填了审结日期，结果却是尚未审结")
+        raise RowProblem(f"填了审结日期，结果却是{T4.column('pending').label}")
     if received is not None and received > dt.date(tally.year, 12, 31):
         tally.outside_year += 1
         return

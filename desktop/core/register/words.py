@@ -9,14 +9,17 @@ from desktop.core.tablespec import T3, T3_GROUP_LABELS, T3_GROUPS, T4, short_lab
 
 OPEN = "open"  # a result column's word for an application or case not yet closed
 
-_APPLICANTS: dict[str, tuple[str, ...]] = {
-    "natural": ("自然人", "个人", "公民", "群众", "居民", "村民", "农民", "市民"),
-    "business": ("商业企业", "企业", "公司", "有限公司", "有限责任公司", "股份有限公司"),
-    "research": ("科研机构", "科研", "研究院", "研究所", "研究机构", "高校", "大学"),
-    "nonprofit": ("社会公益组织", "公益组织", "社会组织", "协会", "基金会", "公益"),
-    "legal": ("法律服务机构", "律师事务所", "律所", "律师", "法律服务"),
-    "other_org": ("其他组织", "其他", "其他法人", "其他法人或其他组织"),
+# Each table column's or item's own label (from the spec) comes first, then what clerks write for it.
+_APPLICANT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "natural": ("个人", "公民", "群众", "居民", "村民", "农民", "市民"),
+    "business": ("企业", "公司", "有限公司", "有限责任公司", "股份有限公司"),
+    "research": ("科研", "研究院", "研究所", "研究机构", "高校", "大学"),
+    "nonprofit": ("公益组织", "社会组织", "协会", "基金会", "公益"),
+    "legal": ("律师事务所", "律所", "律师", "法律服务"),
+    "other_org": ("其他组织", "其他法人", "其他法人或其他组织"),
 }
+_APPLICANTS = {key: (T3.column(key).label, *words) for key, words in _APPLICANT_SYNONYMS.items()}
+_NOT_CONTAINED = {T3.column("other_org").label}  # 「其他」 alone; inside a longer word it says nothing
 
 # Words only one result row has; a word with none of them is read by its group alone.
 _RESULT_WORDS: dict[str, tuple[str, ...]] = {
@@ -45,16 +48,20 @@ _GROUP_WORDS: dict[str, tuple[str, ...]] = {
 }
 _OPEN_WORDS = ("办理中", "正在办理", "未办结", "尚未办结", "在办", "待办", "延期答复", "补正中", "待补正")
 
-_T4_GROUPS: dict[str, tuple[str, ...]] = {
-    "suit_after_review": ("复议后起诉", "经复议后起诉", "复议后诉讼"),
-    "suit_direct": ("未经复议直接起诉", "直接起诉", "未经复议"),
-    "review": ("行政复议", "复议"),
+_T4_GROUPS: dict[str, tuple[str, ...]] = {  # in this order: 复议后起诉 holds 复议
+    key: (T4.row(key).printed, *words) for key, words in (
+        ("suit_after_review", ("经复议后起诉", "复议后诉讼")),
+        ("suit_direct", ("直接起诉", "未经复议")),
+        ("review", ("复议",)),
+    )
 }
-_T4_ITEMS: dict[str, tuple[str, ...]] = {
-    "pending": ("尚未审结", "未审结", "审理中", "在审", "未结"),
-    "upheld": ("结果维持", "维持"),
-    "corrected": ("结果纠正", "纠正", "撤销", "确认违法", "责令履行", "变更"),
-    "other": ("其他结果", "其他", "终止", "撤回", "和解", "调解"),
+_T4_ITEMS: dict[str, tuple[str, ...]] = {  # in this order: 尚未审结 before the results
+    key: (T4.column(key).label, *words) for key, words in (
+        ("pending", ("未审结", "审理中", "在审", "未结")),
+        ("upheld", ("维持",)),
+        ("corrected", ("纠正", "撤销", "确认违法", "责令履行", "变更")),
+        ("other", ("其他", "终止", "撤回", "和解", "调解")),
+    )
 }
 
 
@@ -75,7 +82,7 @@ def guess_applicant(raw: object) -> str | None:
         if word in names:
             return column
     for column, names in _APPLICANTS.items():
-        if any(name in word for name in names[:-1] if len(name) > 1):  # 「法人或其他组织—商业企业」
+        if any(name in word for name in names if name not in _NOT_CONTAINED):  # 「法人或其他组织—商业企业」
             return column
     return None
 
