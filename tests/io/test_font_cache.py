@@ -114,6 +114,8 @@ def test_a_changed_font_file_is_parsed_again(tmp_path: Path) -> None:
     assert load_font("a", font, cache_dir=cache).face.name.ustr == "NianbaoKai-Regular"
     shutil.copy(bundled_font(FontRole.XIAOBIAOSONG).path, font)
     assert load_font("b", font, cache_dir=cache).face.name.ustr == "NotoSerifSC-Bold"
+    assert len(list(cache.glob("*.face"))) == 1  # replaced, not added
+    assert load_font("c", font, cache_dir=cache).face.name.ustr == "NotoSerifSC-Bold"
 
 
 def test_a_font_changed_during_an_export_is_not_embedded_from_stale_tables(tmp_path: Path) -> None:

@@ -105,7 +105,8 @@ def load_font(name: str, path: str | Path, index: int = 0, cache_dir: Path | Non
     path = os.path.realpath(path)
     folder = default_cache_dir() if cache_dir is None else cache_dir
     stamp = file_stamp(path, index)
-    entry = folder / f"{hashlib.sha256(repr(stamp).encode()).hexdigest()[:32]}.face"
+    # One entry per face: a font file that changes replaces its entry rather than adding another.
+    entry = folder / f"{hashlib.sha256(repr((FORMAT, path, index)).encode()).hexdigest()[:32]}.face"
     fields = _read_entry(entry, stamp)
     if fields is None:
         stored = _parse(path, index)
