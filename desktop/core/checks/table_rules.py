@@ -65,7 +65,7 @@ def in_force_continuity(ctx: CheckContext) -> list[Finding]:
                 if expected != in_force:
                     msg = (f"表二 {label}：上年现行有效{last}件＋本年制发{issued}件－本年废止{repealed}件"
                            f"＝{expected}件，但现行有效件数填的是{in_force}件")
-                    found.append(Finding("T2-03", W, keys, msg))
+                    found.append(Finding("T2-03", W, keys, msg, focus=keys[2]))
         if repealed == 0 and issued is not None and in_force is not None and in_force < issued:
             msg = (f"表二 {label}：本年未废止，{column_label('t2', 'in_force')}({in_force})"
                    f"不应少于{column_label('t2', 'issued')}({issued})")
