@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -134,14 +134,30 @@ class PdfPreviewDialog(QDialog):
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        progress = QProgressDialog(self.tr("正在打印……"), self.tr("取消"), 0, 0, self)
+        progress.setWindowTitle(self.tr("打印"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+
+        def tell(done: int, total: int) -> bool:
+            """Each sheet takes a moment at 300 dpi: the window repaints between sheets, and 取消 stops."""
+            progress.setMaximum(total)
+            progress.setLabelText(self.tr("正在打印第%1页，共%2页……").replace("%1", str(done + 1))
+                                  .replace("%2", str(total)))
+            progress.setValue(done)
+            return not progress.wasCanceled()
+
         try:
-            sent = print_pdf(self.pdf, printer)
+            sent = print_pdf(self.pdf, printer, tell)
         except PrintFailed as error:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, self.tr("打印失败"), str(error))
             return False
-        QApplication.restoreOverrideCursor()
+        finally:
+            progress.reset()
+            progress.deleteLater()
+        if not sent:
+            self.setWindowTitle(self.tr("%1 — 已取消打印").replace("%1", self.path.name))
+            return False
         self.setWindowTitle(self.tr("%1 — 已送打印%2页").replace("%1", self.path.name).replace("%2", str(sent)))
         return True
 

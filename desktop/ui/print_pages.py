@@ -3,6 +3,7 @@ signed off is the file that was saved, line breaks and page breaks included."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 MAX_DPI = 300  # what office printers print; more only makes the spool file bigger
 MAX_COPIES = 99
+
+Progress = Callable[[int, int], bool]  # (sheets done, sheets in all) → go on
 
 
 class PrintFailed(Exception):
@@ -46,9 +49,10 @@ def chosen_pages(printer: QPrinter, count: int) -> range:
     return range(1, count + 1)
 
 
-def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+def print_pdf(pdf: bytes, printer: QPrinter, progress: Progress | None = None) -> int:
     """Print the pages (as many copies as asked, when the printer does not make them itself); returns the
-    number of sheets sent."""
+    number of sheets sent. ``progress(done, total)`` is told before each sheet; when it returns False the
+    job is withdrawn (QPrinter.abort) and 0 is returned."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
@@ -59,9 +63,13 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
         if not painter.begin(printer):
             raise PrintFailed(QCoreApplication.translate("PrintPages",
                                                          "无法开始打印：打印机不可用，或无法写入所选文件"))
+        sheets = [n for _copy in range(copies) for n in pages]
         sent = 0
         try:
-            for number in [n for _copy in range(copies) for n in pages]:
+            for number in sheets:
+                if progress is not None and not progress(sent, len(sheets)):
+                    printer.abort()
+                    return 0
                 if sent:
                     printer.newPage()
                 _draw_page(painter, printer, document[number - 1])

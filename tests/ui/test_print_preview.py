@@ -140,3 +140,15 @@ def test_open_folder_opens_the_folder_of_the_pdf(preview: PdfPreviewDialog, qtbo
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [url.toLocalFile() for url in urls.opened] == [str(tmp_path)]
+
+
+def test_printing_tells_each_sheet_and_stops_when_cancelled(pdf: bytes, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    told: list[tuple[int, int]] = []
+    printer = pdf_printer(tmp_path / "全部.pdf")
+    assert print_pdf(pdf, printer, lambda done, total: told.append((done, total)) or True) == len(told)
+    pages = len(told)
+    assert told == [(done, pages) for done in range(pages)] and pages >= 3
+    told.clear()
+    printer = pdf_printer(tmp_path / "取消.pdf")
+    assert print_pdf(pdf, printer, lambda done, total: told.append((done, total)) or done < 2) == 0
+    assert told == [(0, pages), (1, pages), (2, pages)]  # 取消 before the third sheet: nothing more drawn
