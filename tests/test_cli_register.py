@@ -87,6 +87,8 @@ def test_last_years_register_and_report(tmp_path: Path, capsys) -> None:  # type
 def test_refusals(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     register = write_csv(tmp_path / "台账.csv", APPLICATIONS)
     assert run(capsys, "register", str(register))[2] == "错误：请用 --year 指定报告年度，如 --year 2024\n"
+    code, _, err = run(capsys, "register", str(register), "--year", "1024")
+    assert code == 2 and "2008到2100" in err
     code, _, err = run(capsys, "register", str(tmp_path / "无.xlsx"), "--year", "2024")
     assert code == 2 and "无法读取" in err
     no_result = write_csv(tmp_path / "缺列.csv", [["收到日期", "申请人类型", "办结日期"], ["2024-01-01", "自然人", ""]])

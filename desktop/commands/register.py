@@ -12,6 +12,7 @@ from desktop.commands.common import CommandError, fail, for_terminal, load_proje
 from desktop.core import edits
 from desktop.core.checks import Finding
 from desktop.core.lastyear import snapshot
+from desktop.core.metavalues import parse_year
 from desktop.core.register import compute
 from desktop.core.register.columns import Kind
 from desktop.core.register.findings import register_values
@@ -36,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
         year = args.year or (report.meta.year if report else None)
         if year is None:
             raise CommandError("请用 --year 指定报告年度，如 --year 2024")
+        try:
+            year = parse_year(year)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
         if report is not None and year != report.meta.year:
             raise CommandError(f"报告是{report.meta.year}年度的，--year 却是{year}")
         result = _account(Path(args.file), year)

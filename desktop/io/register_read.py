@@ -65,7 +65,9 @@ def _xlsx_tables(name: str, data: bytes) -> Iterator[tuple[str, Iterable[tuple[o
 
 
 def _csv_tables(name: str, data: bytes) -> Iterator[tuple[str, Iterable[tuple[object, ...]]]]:
-    for encoding in ("utf-8-sig", "gb18030"):
+    # Excel's 「Unicode 文本」 is UTF-16 with its byte-order mark; WPS and older Excel save GB18030
+    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break

@@ -46,7 +46,7 @@ def test_xlsx_with_a_title_above_the_headers(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("encoding", "delimiter"), [("utf-8-sig", ","), ("utf-8", ","), ("gb18030", ","),
-                                                     ("gb18030", "\t")])
+                                                     ("gb18030", "\t"), ("utf-16", "\t")])
 def test_csv_in_the_encodings_offices_save(tmp_path: Path, encoding: str, delimiter: str) -> None:
     rows = [[v.isoformat() if isinstance(v, dt.date) else v for v in row] for row in TITLED]
     _check_titled(write_csv(tmp_path / "台账.csv", rows, encoding, delimiter))
