@@ -28,7 +28,8 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", action="append", required=True, metavar="FILE",
                         help="审核汇总表，如 审核汇总.xlsx 或 审核汇总.html；可给多次")
     parser.add_argument("--scoring", metavar="FILE", help="扣分标准文件（JSON），默认使用自带的标准")
-    parser.add_argument("--sheets", metavar="FOLDER", help="为每份报告写一份审核意见单（网页）到此文件夹")
+    parser.add_argument("--sheets", metavar="FOLDER", help="为每份报告写一份审核意见单到此文件夹")
+    parser.add_argument("--sheet-format", choices=("html", "pdf"), default="html", help="审核意见单的格式，默认 html")
     parser.add_argument("--jobs", type=int, metavar="N", help="同时使用的处理器数，默认全部")
     parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
 
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         if args.sheets:
             from desktop.io.review_sheet import export_sheets
 
-            export_sheets(rows, Path(args.sheets))
+            export_sheets(rows, Path(args.sheets), f".{args.sheet_format}")
     except OSError as error:
         from desktop.core.file_errors import describe
 

@@ -5,6 +5,8 @@ web page, printable on A4."""
 from __future__ import annotations
 
 import html
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.atomic_write import write_atomically
@@ -12,7 +14,7 @@ from desktop.core.file_names import safe_stem
 from desktop.core.review.deadline import chinese_date
 from desktop.core.review.summary import SummaryRow
 from desktop.io.layout import printable
-from desktop.io.review_table import deduction_text, points_text, rule_title
+from desktop.io.review_table import deduction_text, places_text, points_text, rule_title
 
 CSS = """
 body { font-family: 'FangSong_GB2312','仿宋_GB2312','FangSong','仿宋','STFangsong',serif; font-size: 16px;
@@ -32,19 +34,33 @@ def _esc(text: object) -> str:
     return html.escape(printable(str(text)), quote=True)
 
 
-def sheet_name(row: SummaryRow) -> str:
-    return f"{safe_stem(Path(row.review.file).stem)}-审核意见.html"
+def sheet_name(row: SummaryRow, suffix: str = ".html") -> str:
+    return f"{safe_stem(Path(row.review.file).stem)}-审核意见{suffix}"
+
+
+def sheet_title(row: SummaryRow) -> str:
+    review = row.review
+    return f"{review.agency or review.file}{review.year or ''}年度政府信息公开工作年度报告审核意见"
+
+
+def sheet_facts(row: SummaryRow) -> list[tuple[str, str]]:
+    review = row.review
+    return [("报送文件", review.file), ("机关", review.agency), ("层级", review.level.label if review.level else ""),
+            ("年度", str(review.year or "")), ("成文日期", chinese_date(review.date)),
+            ("公开期限", row.deadline.due_text), ("按期公开", row.deadline.label),
+            ("与上年重复", f"{review.repetition * 100:.0f}%" if review.repetition is not None else "未比较"),
+            ("扣分", points_text(row.points))]
+
+
+def findings_heading(row: SummaryRow) -> str:
+    review = row.review
+    return f"问题（共{len(review.findings)}条，错误{review.errors}条，警告{review.warnings}条）"
 
 
 def sheet_html(row: SummaryRow, office: str = "", compact: bool = False) -> str:
     """``compact``: the facts in one paragraph, for the narrow pane of the review window."""
     review = row.review
-    title = f"{review.agency or review.file}{review.year or ''}年度政府信息公开工作年度报告审核意见"
-    facts = [("报送文件", review.file), ("机关", review.agency), ("层级", review.level.label if review.level else ""),
-             ("年度", review.year or ""), ("成文日期", chinese_date(review.date)),
-             ("公开期限", row.deadline.due_text), ("按期公开", row.deadline.label),
-             ("与上年重复", f"{review.repetition * 100:.0f}%" if review.repetition is not None else "未比较"),
-             ("扣分", points_text(row.points))]
+    title, facts = sheet_title(row), sheet_facts(row)
     if compact:
         parts = [f"<h2>{_esc(title)}</h2>", "<p>" + "；".join(f"{_esc(k)}：{_esc(v)}" for k, v in facts if v != "")
                  + "</p>"]
@@ -58,11 +74,11 @@ def sheet_html(row: SummaryRow, office: str = "", compact: bool = False) -> str:
     if row.deductions:
         parts.append("<h2>扣分</h2><ol>" + "".join(f"<li>{_esc(deduction_text(d))}</li>" for d in row.deductions)
                      + "</ol>")
-    parts.append(f"<h2>问题（共{len(review.findings)}条，错误{review.errors}条，警告{review.warnings}条）</h2>")
+    parts.append(f"<h2>{_esc(findings_heading(row))}</h2>")
     if review.findings:
         parts.append('<table><tr><th width="8%">序号</th><th width="20%">规则</th><th width="72%">问题</th></tr>')
         for number, finding in enumerate(review.findings, 1):
-            where = "".join(f"<div>涉及：{_esc(p)}</div>" for p in finding.places)
+            where = f"<div>涉及：{_esc(places_text(finding.places))}</div>" if finding.places else ""
             quotes = "".join(f"<blockquote>“{_esc(q)}”</blockquote>" for q in finding.quotes)
             parts.append(
                 f"<tr><td>{number}</td><td>{_esc(finding.rule)}<br>{_esc(rule_title(finding.rule))}</td>"
@@ -78,16 +94,30 @@ def sheet_html(row: SummaryRow, office: str = "", compact: bool = False) -> str:
             f"<style>\n{CSS}\n</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def export_sheets(rows: list[SummaryRow], folder: Path) -> list[Path]:
-    """One sheet per report into ``folder``; names made safe and unique."""
+def export_sheets(rows: list[SummaryRow], folder: Path, suffix: str = ".html",
+                  progress: Callable[[int, int], None] | None = None,
+                  cancel: threading.Event | None = None) -> list[Path]:
+    """One sheet per report into ``folder``, as web pages (.html) or PDF (.pdf); names made safe and unique.
+    Stops (the sheets written so far kept) once ``cancel`` is set."""
+    if suffix == ".pdf":
+        from desktop.io.review_sheet_pdf import sheet_pdf_maker
+
+        render = sheet_pdf_maker()
+    else:
+        def render(row: SummaryRow) -> bytes:
+            return sheet_html(row).encode("utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     written, used = [], set()
     for row in rows:
-        name = sheet_name(row)
-        stem, n = name.removesuffix(".html"), 2
+        if cancel is not None and cancel.is_set():
+            break
+        name = sheet_name(row, suffix)
+        stem, n = name.removesuffix(suffix), 2
         while name in used:
-            name, n = f"{stem}-{n}.html", n + 1
+            name, n = f"{stem}-{n}{suffix}", n + 1
         used.add(name)
-        write_atomically(folder / name, sheet_html(row).encode("utf-8"))
+        write_atomically(folder / name, render(row))
         written.append(folder / name)
+        if progress is not None:
+            progress(len(written), len(rows))
     return written

@@ -35,6 +35,16 @@ def rule_title(rule: str) -> str:
     return info.title if info else ""
 
 
+MAX_PLACES_SHOWN = 6
+
+
+def places_text(places: tuple[str, ...]) -> str:
+    """The cells of a finding for reading: a cross-sum names all its parts, the sheet the first few."""
+    if len(places) <= MAX_PLACES_SHOWN:
+        return "；".join(places)
+    return "；".join(places[:MAX_PLACES_SHOWN]) + f"等{len(places)}处"
+
+
 @dataclass(frozen=True)
 class SummaryLine:
     values: tuple[Value, ...]

@@ -94,12 +94,14 @@ class ReviewWindow(QMainWindow):
         return chosen_path(dialog) if dialog.exec() else ""
 
     def run_with_progress(self, message: str, work: Callable[[Progress, threading.Event], T]) -> T | None:
+        shown = self.folder_label.text()
         self.folder_label.setText(message)
         self.toolbar.setEnabled(False)
         try:
             return self.strip.run(work)
         finally:
             self.toolbar.setEnabled(True)
+            self.folder_label.setText(shown)
 
     def tell_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)

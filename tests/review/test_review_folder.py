@@ -189,7 +189,7 @@ def test_a_review_sheet_names_cells_and_quotes_the_text(rows: list[SummaryRow], 
     planted = next(r for r in rows if r.review.file == PLANTED_SUM)
     page = sheet_html(planted)
     assert "淮安市人民政府2024年度政府信息公开工作年度报告审核意见" in page
-    assert "涉及：表三 （一）予以公开 / 自然人" in page
+    assert "涉及：表三 （七）总计 / 自然人；表三 （一）予以公开 / 自然人；" in page and "等22处" in page
     messages = [f.message for f in planted.review.findings]
     positions = [page.index(m.replace("“", "&ldquo;")) if m not in page else page.index(m) for m in messages[:3]]
     assert positions == sorted(positions)  # the findings in order
@@ -216,3 +216,14 @@ def test_cancel_stops_the_run(folders: tuple[Path, Path]) -> None:
     with pytest.raises(Cancelled):
         review_folder(folders[0], today=TODAY, workers=2, cancel=cancel, progress=progress)
     assert seen[-1] == (3, 14)
+
+
+def test_review_sheets_as_pdf_carry_the_findings(rows: list[SummaryRow], tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    written = export_sheets(rows, tmp_path / "意见单", ".pdf")
+    assert len(written) == len(rows) and all(p.suffix == ".pdf" for p in written)
+    planted = next(p for p in written if p.name == "planted-sum-审核意见.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(planted).pages).replace("\n", "")
+    assert "淮安市人民政府2024年度政府信息公开工作年度报告审核意见" in text
+    assert "T3-02" in text and "数据严重不符" in text and "等" in text

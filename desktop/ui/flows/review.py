@@ -121,7 +121,17 @@ class ReviewFlow:
             return False
         from desktop.io.review_sheet import export_sheets
 
-        return self._written(Path(folder), lambda: export_sheets(self.rows, Path(folder)))
+        def work(progress: Progress, cancel: threading.Event) -> list[Path]:
+            return export_sheets(self.rows, Path(folder), ".pdf", progress, cancel)
+
+        outcome: list[list[Path] | None] = []
+        message = tr("正在写审核意见单……")
+        if not self._written(Path(folder), lambda: outcome.append(self.host.run_with_progress(message, work))):
+            return False
+        if outcome[0] is None:
+            self.host.status(tr("已取消：已写好的审核意见单保留在“%1”中").replace("%1", folder))
+            return False
+        return True
 
     def _written(self, target: Path, write: Callable[[], object]) -> bool:
         from desktop.core.file_errors import describe

@@ -52,7 +52,7 @@ def test_rows_worst_first_and_a_click_shows_one_read_only(review: ReviewWindow, 
     shown = review.detail.toPlainText()
     assert review.detail.isReadOnly()
     assert "淮安市人民政府2024年度政府信息公开工作年度报告审核意见" in shown
-    assert "T3-02" in shown and "涉及：表三 （一）予以公开 / 自然人" in shown
+    assert "T3-02" in shown and "涉及：表三 （七）总计 / 自然人；表三 （一）予以公开 / 自然人" in shown
     assert "一、总体情况" in shown  # the report itself, below its findings
 
 
@@ -96,3 +96,31 @@ def test_progress_runs_and_cancel_stops(review: ReviewWindow, qtbot, tmp_path: P
     assert review.strip.work_thread is not None
     review.strip.work_thread.join(20)
     assert not review.strip.work_thread.is_alive()  # the work itself stopped, not only the waiting
+
+
+def answer_file_dialog(path: Path) -> None:
+    """The open dialog (Qt's own, offscreen) is given ``path`` and accepted, as a clerk would."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QFileDialog):
+        QTimer.singleShot(10, lambda: answer_file_dialog(path))
+        return
+    dialog.setDirectory(str(path.parent))
+    dialog.selectFile(str(path))
+    dialog.accept()
+
+
+def test_the_summary_and_the_sheets_are_exported_from_the_window(review: ReviewWindow, tmp_path: Path) -> None:
+    folder = received_folder(tmp_path)
+    QTimer.singleShot(0, lambda: answer_file_dialog(folder))
+    assert review.flow.choose_folder() and review.table.rowCount() == 14
+    QTimer.singleShot(0, lambda: answer_file_dialog(tmp_path / "汇总.xlsx"))
+    assert review.flow.export_summary()
+    assert (tmp_path / "汇总.xlsx").stat().st_size > 0
+    sheets = tmp_path / "意见单"
+    sheets.mkdir()
+    QTimer.singleShot(0, lambda: answer_file_dialog(sheets))
+    assert review.flow.export_sheets()
+    assert len(list(sheets.glob("*.pdf"))) == 14
+    assert review.statusBar().currentMessage() == f"已导出：{sheets}"
