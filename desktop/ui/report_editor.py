@@ -109,6 +109,7 @@ class ReportEditor(QWidget):
         sizes = self.splitter.sizes()
         if sizes[1] < 80:
             self.splitter.setSizes([max(sizes[0] - PROBLEMS_HEIGHT, 200), PROBLEMS_HEIGHT])
+            self._remember_height(0, 1)  # opened again: so it is in the next window
         self.problems.setFocus()
         group = self.problems.topLevelItem(0)
         first = group.child(0) if group is not None else None

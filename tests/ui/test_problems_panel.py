@@ -105,3 +105,21 @@ def test_a_status_message_moves_nothing_and_table_three_shows_most_of_its_rows(w
     shown = [row for row in range(spec.header_rows, spec.n_rows)
              if view.viewport().rect().contains(view.visualRect(view.spec_model.index(row, spec.n_cols - 1)))]
     assert len(shown) >= 14
+
+
+def test_a_panel_dragged_shut_stays_shut_until_the_error_count_opens_it(window: MainWindow, settings: Settings) -> None:
+    window.resize(1366, 768)
+    window.files.open_sample()
+    window.show()
+    assert window.editor is not None and window.document is not None
+    QApplication.processEvents()
+    splitter = window.editor.splitter
+    splitter.moveSplitter(splitter.height(), 1)  # dragged all the way down
+    assert splitter.sizes()[1] == 0 and settings.problems_height == 0
+    window.set_document(None)
+    window.files.open_sample()
+    QApplication.processEvents()
+    assert window.editor is not None and window.editor.splitter.sizes()[1] == 0
+    window.document.set_value("t3.new.natural", "3")  # type: ignore[union-attr]
+    window.editor.show_problems()  # the toolbar's count of errors
+    assert window.editor.splitter.sizes()[1] == PROBLEMS_HEIGHT and settings.problems_height == PROBLEMS_HEIGHT
