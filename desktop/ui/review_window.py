@@ -152,5 +152,6 @@ def _cells(row: SummaryRow) -> tuple[str, ...]:
     status = review.refused or "已读取"
     counted = review.readable
     return (review.agency, review.file, str(review.errors) if counted else "",
-            str(review.warnings) if counted else "", points_text(row.points), row.deadline.label, repetition,
+            str(review.warnings) if counted else "", points_text(row.points) if counted else "", row.deadline.label,
+            repetition,
             str(review.year or ""), review.level.label if review.level else "", status)
