@@ -54,12 +54,26 @@ def test_every_bundled_font_ships_with_its_licence() -> None:
          ("platforminputcontexts", "ibusplatforminputcontextplugin")),
         ("PySide6/plugins/styles/qmodernwindowsstyle.dll", ("styles", "modernwindowsstyle")),
         ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", ("iconengines", "svgicon")),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", ("printsupport", "cupsprintersupport")),
+        ("PySide6/plugins/printsupport/windowsprintersupport.dll", ("printsupport", "windowsprintersupport")),
     ],
 )
 def test_plugin_names_match_on_linux_and_windows(dest: str, expected: tuple[str, str]) -> None:
     slimming = load("slimming")
     assert slimming.is_qt_plugin(dest)
     assert slimming.plugin_name(dest) == expected
+
+
+def test_printing_and_qts_chinese_texts_stay_in_the_bundle() -> None:
+    """打印 needs QtPrintSupport and a print plugin per platform; the file and print dialogs need Qt's
+    Chinese translation. A slimmer bundle must not drop them."""
+    assert "PrintSupport" in spec_list("QT_LIBRARIES")
+    assert "PySide6.QtPrintSupport" not in spec_list("EXCLUDED_MODULES")
+    tree = ast.parse((PACKAGING / "nianbao.spec").read_text(encoding="utf-8"))
+    plugins = next(ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                   and getattr(node.targets[0], "id", None) == "QT_PLUGINS")
+    assert plugins["printsupport"] == {"cupsprintersupport", "windowsprintersupport"}
+    assert spec_list("QT_TRANSLATIONS") == ["qtbase_zh_CN.qm"]
 
 
 def test_menu_entry_is_a_valid_desktop_file() -> None:
