@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -81,31 +82,59 @@ def _csv_tables(name: str, data: bytes) -> Iterator[tuple[str, Iterable[tuple[ob
 
 
 def _sheet(name: str, rows: Iterable[tuple[object, ...]]) -> RawSheet | None:
-    kept: list[RawRow] = []
-    header: tuple[int, Kind, tuple[str, ...]] | None = None
-    blank_run = 0
-    for line, values in enumerate(rows, start=1):
-        if len(kept) > MAX_ROWS:
-            raise RegisterRefused(f"{name}超过{MAX_ROWS}行，不像是一份台账，未导入")
-        blank_run = blank_run + 1 if all(v in (None, "") for v in values) else 0
-        if blank_run > MAX_BLANK_RUN:
-            break  # formatting carried down to the sheet's last row
-        if len(values) > MAX_COLUMNS:
-            values = _trimmed(name, line, values)
-        if header is None:
-            if line > HEADER_SEARCH_ROWS:
-                return None
-            texts = tuple("" if v is None else str(v).strip() for v in values)
-            best = max(Kind, key=lambda kind: header_score(kind, texts))
-            if header_score(best, texts) >= MIN_HEADER_SCORE:
-                header = (line, best, texts)
-            continue
-        if blank_run == 0:
-            kept.append(RawRow(line, tuple(values)))
+    lines = _lines(name, rows)
+    head = list(itertools.islice(lines, HEADER_SEARCH_ROWS))
+    header = _header(head)
     if header is None:
         return None
+    kept: list[RawRow] = []
+    for row in itertools.chain((r for r in head if r.line > header[0]), lines):
+        if row.blank:
+            continue
+        kept.append(row)
+        if len(kept) > MAX_ROWS:
+            raise RegisterRefused(f"{name}超过{MAX_ROWS}行，不像是一份台账，未导入")
     line, kind, texts = header
     return RawSheet(name, kind, texts, line, tuple(kept))
+
+
+def _lines(name: str, rows: Iterable[tuple[object, ...]]) -> Iterator[RawRow]:
+    """The sheet's rows, numbered, until formatting carried down to its last row leaves only blanks."""
+    blank_run = 0
+    for line, values in enumerate(rows, start=1):
+        blank_run = blank_run + 1 if all(v in (None, "") for v in values) else 0
+        if blank_run > MAX_BLANK_RUN:
+            return
+        yield RawRow(line, _trimmed(name, line, values) if len(values) > MAX_COLUMNS else tuple(values))
+
+
+def _header(head: list[RawRow]) -> tuple[int, Kind, tuple[str, ...]] | None:
+    """The row that names most of a register's columns: one row, or two when the headers are split over
+    two rows under merged cells (申请人 above 姓名 and 类型); one row wins a tie."""
+    best: tuple[int, bool, int] | None = None
+    chosen: tuple[int, Kind, tuple[str, ...]] | None = None
+    previous: tuple[str, ...] = ()
+    for row in head:
+        single = tuple("" if v is None else str(v).strip() for v in row.values)
+        for texts, is_single in ((single, True), (_joined(previous, single), False)):
+            kind = max(Kind, key=lambda k: header_score(k, texts))
+            score = header_score(kind, texts)
+            rank = (score, is_single, -row.line)
+            if score >= MIN_HEADER_SCORE and (best is None or rank > best):
+                best, chosen = rank, (row.line, kind, texts)
+        previous = single
+    return chosen
+
+
+def _joined(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...]:
+    """Two header rows as one: a cell merged down keeps its text, one merged across is its columns' parent."""
+    joined, parent = [], ""
+    for i in range(max(len(upper), len(lower))):
+        top = upper[i] if i < len(upper) else ""
+        below = lower[i] if i < len(lower) else ""
+        parent = top or (parent if below else "")
+        joined.append(parent + below if below else top)
+    return tuple(joined)
 
 
 def _trimmed(name: str, line: int, values: tuple[object, ...]) -> tuple[object, ...]:

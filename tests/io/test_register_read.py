@@ -133,3 +133,28 @@ def test_dates_in_the_number_formats_wps_and_excel_give_chinese_dates(tmp_path: 
     (read,) = read_register(tmp_path / "wps.xlsx")
     tally = tally_applications(read, guess_mapping(read), 2024)
     assert tally.cells["t3.granted.natural"] == 2 and tally.skipped == []
+
+
+def test_headers_split_over_two_rows_under_merged_cells(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["依申请公开登记台账"])
+    sheet.append(["收到日期", "申请人", None, "申请内容", "办理情况", None])
+    sheet.append([None, "姓名", "类型", None, "答复结果", "答复日期"])
+    sheet.append([D(2024, 3, 1), "李某", "自然人", "低保名单", "予以公开", D(2024, 3, 8)])
+    for cells in ("A2:A3", "B2:C2", "D2:D3", "E2:F2"):
+        sheet.merge_cells(cells)
+    book.save(tmp_path / "两行表头.xlsx")
+    (read,) = read_register(tmp_path / "两行表头.xlsx")
+    assert read.header_line == 3 and read.headers[:3] == ("收到日期", "申请人姓名", "申请人类型")
+    assert [r.line for r in read.rows] == [4]
+    tally = tally_applications(read, guess_mapping(read), 2024)
+    assert tally.cells["t3.granted.natural"] == 1 and tally.skipped == []
+
+
+def test_a_register_shorter_than_the_header_search_is_read(tmp_path: Path) -> None:
+    rows = [["收到日期", "申请人类型", "办理结果", "办结日期"], ["2024-01-02", "自然人", "予以公开", "2024-01-03"]]
+    (sheet,) = read_register(write_csv(tmp_path / "短.csv", rows))
+    assert sheet.header_line == 1 and [r.line for r in sheet.rows] == [2]
