@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -103,11 +104,20 @@ class RegisterResultDialog(QDialog):
         if not self.findings:
             QTreeWidgetItem(self.differences, [self.tr("报告中已填的数字与台账一致")])
 
-    def write_all(self) -> None:
+    def write_all(self) -> bool:
+        """An incomplete account is written only when the clerk says so: its tables lack the rows not counted."""
+        left_out = sum(len(not_counted_lines(t)) for t in self.account.tallies)
+        if left_out and QMessageBox.question(
+                self, self.tr("台账有未计入的行"),
+                self.tr("台账中有%1处写法或行未计入，写入的表格将不包含这些申请。仍要写入吗？")
+                .replace("%1", str(left_out))) != QMessageBox.StandardButton.Yes:
+            return False
         values = [kv for tally in self.account.tallies for kv in register_values(self.document.report, tally)]
         names = "、".join(self.tabs.tabText(i) for i in range(self.tabs.count()))
-        if self.document.set_many(values, self.tr("从台账填写%1").replace("%1", names)):
-            self.document.done.emit(self.tr("已用台账的数字填写%1，可撤销").replace("%1", names))
+        if not self.document.set_many(values, self.tr("从台账填写%1").replace("%1", names)):
+            return False
+        self.document.done.emit(self.tr("已用台账的数字填写%1，可撤销").replace("%1", names))
+        return True
 
     def _finding_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, FINDING_ROLE)

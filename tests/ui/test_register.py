@@ -120,6 +120,15 @@ def test_differences_from_typed_figures_are_listed_with_a_fix_and_writing_all_is
     assert document.report.cells["t3.granted.natural"] == 1 and dialog.findings == []
     assert dialog.differences.topLevelItem(0).text(0) == "报告中已填的数字与台账一致"
     steps = document.undo_stack.count()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def yes() -> None:  # two words of the register are not recognised: asked before writing
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(0, yes)
     qtbot.mouseClick(dialog.write, Qt.MouseButton.LeftButton)
     assert document.undo_stack.count() == steps + 1
     assert all(document.report.cells[k] == v for k, v in account.values().items())
@@ -276,3 +285,26 @@ def test_choosing_a_reason_column_joins_it_to_the_result_words(qtbot) -> None:  
     _choose(dialog.column_boxes["reason"], 3)
     assert ("result", "不予公开") not in dialog.target_boxes
     assert dialog.target_boxes[("result", "不予公开–属于国家秘密")].currentData() == "denied_1"
+
+
+def test_writing_an_incomplete_account_asks_first(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    document = _document(qtbot)
+    dialog = RegisterResultDialog(document, compute.account([guessed(ROWS, HEADERS)], 2024))  # 2 words unknown
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.No))
+    assert dialog.write_all() is False and document.undo_stack.count() == 0
+    assert asked == ["台账中有2处写法或行未计入，写入的表格将不包含这些申请。仍要写入吗？"]
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
+    assert dialog.write_all() is True and document.report.cells["t3.new.total"] == 2
