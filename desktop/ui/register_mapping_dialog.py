@@ -4,8 +4,10 @@ here, and a word left unrecognised is listed in the result, never counted silent
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -77,6 +79,7 @@ class RegisterMappingDialog(QDialog):
         layout.addWidget(self.state)
         layout.addWidget(buttons)
         self.target_boxes: dict[tuple[str, str], QComboBox] = {}
+        self.choice_models: dict[str, QStandardItemModel] = {}
         self._fill_words()
 
     def chosen(self) -> Mapping:
@@ -98,7 +101,7 @@ class RegisterMappingDialog(QDialog):
         self.words.setRowCount(0)
         self.target_boxes.clear()
         counts = {key: dict(self.mapping.words(self.sheet, key)) for key in VALUE_COLUMNS[self.sheet.kind]}
-        for key, (_guess, choices) in VALUE_COLUMNS[self.sheet.kind].items():
+        for key in VALUE_COLUMNS[self.sheet.kind]:
             words = self.mapping.values.get(key, {})
             for word, target in sorted(words.items(), key=lambda item: item[1] is not None):  # unrecognised first
                 row = self.words.rowCount()
@@ -107,27 +110,36 @@ class RegisterMappingDialog(QDialog):
                 self.words.setItem(row, 1, _item(word or self.tr("（空白）")))
                 self.words.setItem(row, 2, _item(str(counts[key].get(word, 0))))
                 box = QComboBox()
-                box.addItem(self.tr("（未识别，不计入）"), None)
-                for choice, label in choices():
-                    box.addItem(label, choice)
+                box.setModel(self._choices(key))  # one list of choices per column, shared by its words
                 box.setCurrentIndex(max(box.findData(target), 0))
-                box.currentIndexChanged.connect(lambda _i, k=key, w=word, b=box: self._target_changed(k, w, b))
+                box.currentIndexChanged.connect(partial(self._target_changed, key, word, box, row))
                 self.words.setCellWidget(row, 3, box)
                 self.target_boxes[(key, word)] = box
+                self._paint(row, target is None)
         self._update()
 
-    def _target_changed(self, key: str, word: str, box: QComboBox) -> None:
+    def _choices(self, key: str) -> QStandardItemModel:
+        if key not in self.choice_models:
+            model = QStandardItemModel(self)
+            for choice, label in [(None, self.tr("（未识别，不计入）")), *VALUE_COLUMNS[self.sheet.kind][key][1]()]:
+                item = QStandardItem(label)
+                item.setData(choice, Qt.ItemDataRole.UserRole)
+                model.appendRow(item)
+            self.choice_models[key] = model
+        return self.choice_models[key]
+
+    def _target_changed(self, key: str, word: str, box: QComboBox, row: int, _index: int = 0) -> None:
         self.mapping.values.setdefault(key, {})[word] = box.currentData()
+        self._paint(row, box.currentData() is None)
         self._update()
+
+    def _paint(self, row: int, unrecognised: bool) -> None:
+        for col in range(3):
+            item = self.words.item(row, col)
+            if item is not None:
+                item.setBackground(UNRECOGNISED if unrecognised else QBrush())
 
     def _update(self) -> None:
-        for row in range(self.words.rowCount()):
-            box = self.words.cellWidget(row, 3)
-            unrecognised = isinstance(box, QComboBox) and box.currentData() is None
-            for col in range(3):
-                item = self.words.item(row, col)
-                if item is not None:
-                    item.setBackground(UNRECOGNISED if unrecognised else QBrush())
         missing = self.mapping.missing_columns()
         unknown = sum(1 for words in self.mapping.values.values() for t in words.values() if t is None)
         if missing:

@@ -107,10 +107,8 @@ class RegisterResultDialog(QDialog):
     def write_all(self) -> bool:
         """An incomplete account is written only when the clerk says so: its tables lack the rows not counted."""
         left_out = sum(len(not_counted_lines(t)) for t in self.account.tallies)
-        if left_out and QMessageBox.question(
-                self, self.tr("台账有未计入的行"),
-                self.tr("台账中有%1处写法或行未计入，写入的表格将不包含这些申请。仍要写入吗？")
-                .replace("%1", str(left_out))) != QMessageBox.StandardButton.Yes:
+        question = self.tr("台账中有%1处写法或行未计入，写入的表格将不包含这些申请。仍要写入吗？")
+        if left_out and not self._confirm(question.replace("%1", str(left_out))):
             return False
         values = [kv for tally in self.account.tallies for kv in register_values(self.document.report, tally)]
         names = "、".join(self.tabs.tabText(i) for i in range(self.tabs.count()))
@@ -118,6 +116,14 @@ class RegisterResultDialog(QDialog):
             return False
         self.document.done.emit(self.tr("已用台账的数字填写%1，可撤销").replace("%1", names))
         return True
+
+    def _confirm(self, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("台账有未计入的行"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        answer = box.exec()
+        box.deleteLater()
+        return answer == QMessageBox.StandardButton.Yes
 
     def _finding_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, FINDING_ROLE)

@@ -4,9 +4,11 @@ mapping, driven through a headless host."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QComboBox
 
 from desktop.core.register import compute
@@ -75,25 +77,32 @@ def test_choosing_another_column_guesses_its_words_again(qtbot) -> None:  # type
     assert dialog.target_boxes[("applicant", "群众")].currentData() == "natural"
 
 
-def _document(qtbot) -> ReportDocument:  # type: ignore[no-untyped-def]
-    report = Report.new("某乡", "township", 2024)
-    return ReportDocument(report)
+@pytest.fixture
+def document(qapp) -> Iterator[ReportDocument]:  # type: ignore[no-untyped-def]
+    """A report open in no window; deleted on the UI thread at the end, as the window deletes its own."""
+    opened = ReportDocument(Report.new("某乡", "township", 2024))
+    yield opened
+    opened.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def test_a_click_on_a_figure_lists_the_register_rows_behind_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_click_on_a_figure_lists_the_register_rows_behind_it(qtbot, document) -> None:  # type: ignore[no-untyped-def]
     sheet, mapping = guessed(ROWS, HEADERS)
     account = compute.account([(sheet, mapping)], 2024)
-    dialog = RegisterResultDialog(_document(qtbot), account)
+    dialog = RegisterResultDialog(document, account)
     qtbot.addWidget(dialog)
     dialog.show()
     table = dialog.tables["t3"]
-    item = table.items["t3.new.natural"]
-    assert item.text() == "2"
-    rect = table.grid.visualItemRect(item)
+    index = table.model.index_of("t3.new.natural")
+    assert index.data() == "2"
+    assert table.model.headerData(index.row(), Qt.Orientation.Vertical) == "本年新收政府信息公开申请数量"
+    rect = table.grid.visualRect(index)
     qtbot.mouseClick(table.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert table.caption.text() == "表三 一、本年新收政府信息公开申请数量 / 自然人：2件，来自台账中的以下行"
-    rows = [[table.sources.item(r, c).text() for c in range(table.sources.columnCount())]
-            for r in range(table.sources.rowCount())]
+    assert [table.rows.headerData(c, Qt.Orientation.Horizontal) for c in range(table.rows.columnCount())] == [
+        "行号", "收到日期", "申请人类型", "办理结果", "办结日期", "登记编号"]
+    rows = [[table.rows.index(r, c).data() for c in range(table.rows.columnCount())]
+            for r in range(table.rows.rowCount())]
     assert rows == [["4", "2024-03-01", "群众", "部分公开", "2024-03-15", "3"],
                     ["5", "2024-04-01", "自然人", "办理中", "", "4"]]
     not_counted = [dialog.not_counted.item(i).text() for i in range(dialog.not_counted.count())]
@@ -101,8 +110,7 @@ def test_a_click_on_a_figure_lists_the_register_rows_behind_it(qtbot) -> None:  
                            "申请人类型“本地商会”对应不到表三：台账第6行，未计入"]
 
 
-def test_differences_from_typed_figures_are_listed_with_a_fix_and_writing_all_is_one_undo_step(qtbot) -> None:  # type: ignore[no-untyped-def]
-    document = _document(qtbot)
+def test_differences_from_typed_figures_are_listed_with_a_fix_and_writing_all_is_one_undo_step(qtbot, document) -> None:  # type: ignore[no-untyped-def]
     document.set_value("t3.granted.natural", "3")  # the register has 1
     account = compute.account([guessed(ROWS, HEADERS)], 2024)
     dialog = RegisterResultDialog(document, account)
@@ -110,7 +118,8 @@ def test_differences_from_typed_figures_are_listed_with_a_fix_and_writing_all_is
     dialog.show()
     (finding,) = dialog.findings
     assert finding.message == "表三 （一）予以公开 / 自然人：填的是3，台账中是1件（台账第2行）"
-    assert dialog.tables["t3"].items["t3.granted.natural"].toolTip() == "报告中填的是3"
+    marked = dialog.tables["t3"].model.index_of("t3.granted.natural")
+    assert marked.data(Qt.ItemDataRole.ToolTipRole) == "报告中填的是3"
     item = dialog.differences.topLevelItem(0)
     qtbot.mouseClick(dialog.differences.viewport(), Qt.MouseButton.LeftButton,
                      pos=dialog.differences.visualItemRect(item).center())
@@ -154,11 +163,11 @@ class Questions:
         self.shown.append(account)
 
 
-def test_the_flow_remembers_the_mapping_for_the_layout(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_flow_remembers_the_mapping_for_the_layout(qapp, tmp_path: Path, document) -> None:  # type: ignore[no-untyped-def]
     host, questions = HeadlessHost(), Questions()
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     flow = RegisterFlow(host, settings, questions)
-    host.document = _document(None)
+    host.document = document
     register = write_xlsx(tmp_path / "台账.xlsx", {"2024": [list(HEADERS), *ROWS]})
     questions.corrections = {"不予公开": "denied_2"}
     host.paths.append(str(register))
@@ -179,10 +188,10 @@ def test_the_flow_remembers_the_mapping_for_the_layout(qapp, tmp_path: Path) -> 
     assert questions.guesses[-1].values["result"]["不予公开"] is None
 
 
-def test_the_flow_checks_last_years_register_and_refuses_what_is_not_one(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_flow_checks_last_years_register_and_refuses_what_is_not_one(qapp, tmp_path: Path, document) -> None:  # type: ignore[no-untyped-def]
     host, questions = HeadlessHost(), Questions()
     flow = RegisterFlow(host, Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), questions)
-    host.document = _document(None)
+    host.document = document
     this_year = write_xlsx(tmp_path / "2024.xlsx", {"2024": [list(HEADERS), *ROWS]})
     last_year = write_xlsx(tmp_path / "2023.xlsx", {"2023": [
         list(HEADERS), ["1", "李某", D(2023, 12, 28), "自然人", "办理中", None],  # carried into 2024's register
@@ -287,11 +296,10 @@ def test_choosing_a_reason_column_joins_it_to_the_result_words(qtbot) -> None:  
     assert dialog.target_boxes[("result", "不予公开–属于国家秘密")].currentData() == "denied_1"
 
 
-def test_writing_an_incomplete_account_asks_first(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_writing_an_incomplete_account_asks_first(qtbot, document) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    document = _document(qtbot)
     dialog = RegisterResultDialog(document, compute.account([guessed(ROWS, HEADERS)], 2024))  # 2 words unknown
     qtbot.addWidget(dialog)
     dialog.show()
@@ -308,3 +316,17 @@ def test_writing_an_incomplete_account_asks_first(qtbot) -> None:  # type: ignor
     assert asked == ["台账中有2处写法或行未计入，写入的表格将不包含这些申请。仍要写入吗？"]
     QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
     assert dialog.write_all() is True and document.report.cells["t3.new.total"] == 2
+
+
+def test_the_register_models_pass_the_model_tester(qtmodeltester, document) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.register_models import RegisterGridModel, RegisterRowsModel
+
+    account = compute.account([guessed(ROWS, HEADERS)], 2024)
+    document.set_value("t3.granted.natural", "3")
+    grid = RegisterGridModel(account.tallies[0], document.report)
+    qtmodeltester.check(grid)
+    rows = RegisterRowsModel()
+    qtmodeltester.check(rows)
+    rows.show(account.tallies[0].rows_behind("t3.new.total"))
+    qtmodeltester.check(rows)
+    assert rows.rowCount() == 2 and grid.rowCount() == 25 and grid.columnCount() == 7
