@@ -186,12 +186,13 @@ print(" ".join(f"{{t:.5f}}" for t in times[2:]))
 """
 
 EDIT_TO_PANEL = """
-import sys
+import os, sys
 from pathlib import Path
 sys.path.insert(0, str(Path.cwd() / "benchmarks"))
 import bench_editor
 times = bench_editor.edit_to_panel(Path(sys.argv[1]), runs={runs})
-print(" ".join(f"{{t:.5f}}" for t in times))
+print(" ".join(f"{{t:.5f}}" for t in times), flush=True)
+os._exit(0)  # PySide6 of some revisions crashes while Python finalizes, after the measurement
 """
 
 CHECK_IN_PROCESS = """
@@ -216,8 +217,11 @@ def in_process(trees: list[Tree], script: str, args: list[str], rounds: int) -> 
     results: dict[str, list[float]] = {tree.label: [] for tree in trees}
     for _ in range(rounds):
         for tree in trees:
-            out = subprocess.run(tree.python("-c", script, *args), env=tree.env, cwd=tree.root, check=True,
-                                 capture_output=True, text=True).stdout
+            done = subprocess.run(tree.python("-c", script, *args), env=tree.env, cwd=tree.root,
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                raise RuntimeError(f"{tree.label}: exit {done.returncode}: {done.stderr[-3000:]}")
+            out = done.stdout
             results[tree.label] += [float(t) for t in out.split()]
     return results
 
