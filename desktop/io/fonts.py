@@ -8,7 +8,9 @@ inside the font, because file names on office PCs are unreliable. reportlab embe
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import marshal
 import os
 import struct
 import sys
@@ -20,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from desktop.core.atomic_write import write_atomically
 from desktop.resources import resource, resources_dir
 
 log = logging.getLogger(__name__)
@@ -107,6 +110,16 @@ def bundled_font(role: FontRole) -> FontFace:
     """A shipped font; MissingResource names the file when the installation lacks it."""
     file_name, family = BUNDLED_FILES[role]
     return FontFace(resource("fonts", file_name), 0, family, "bundled")
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for what the PDF export derives from fonts (the install folder may be
+    read-only): the index of the PC's fonts here, the parsed faces in desktop/io/pdf/facecache.py."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "nianbao" / "cache" / "fonts"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "nianbao" / "fonts"
 
 
 def default_search_dirs() -> list[Path]:
@@ -205,6 +218,9 @@ def _normalise(name: str) -> str:
 
 @lru_cache(maxsize=16)
 def _scan(dirs: tuple[Path, ...]) -> tuple[tuple[Path, _FaceInfo], ...]:
+    """The PC's own folders are indexed between runs (a Windows PC has hundreds of fonts, each opened
+    to read its names); a file is read again only when its size or time has changed."""
+    index = _FaceIndex(cache_dir() / "system-fonts.index") if dirs == tuple(default_search_dirs()) else None
     found: list[tuple[Path, _FaceInfo]] = []
     seen: set[str] = set()
     for path in _font_files(dirs):
@@ -214,11 +230,54 @@ def _scan(dirs: tuple[Path, ...]) -> tuple[tuple[Path, _FaceInfo], ...]:
                 continue
             seen.add(real)
             stat = os.stat(real)
-            faces = _read_faces(real, stat.st_mtime_ns, stat.st_size)
+            faces = index.faces(real, stat) if index else _read_faces(real, stat.st_mtime_ns, stat.st_size)
         except OSError:
             continue
         found.extend((Path(path), info) for info in faces if info.problem is None)
+    if index:
+        index.save(seen)
     return tuple(found)
+
+
+class _FaceIndex:
+    """What _read_faces found in each font file, by path, with the size and time it was read at. A
+    damaged or unreadable index is rebuilt; one that cannot be written only costs reading the fonts."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.changed = False
+        self.entries: dict[str, tuple[int, int, tuple[_FaceInfo, ...]]] = {}
+        try:
+            stored = marshal.loads(path.read_bytes())
+            for font, (mtime_ns, size, faces) in stored.items():
+                self.entries[font] = (mtime_ns, size, tuple(_FaceInfo(*face) for face in faces))
+        except FileNotFoundError:
+            pass
+        except (OSError, EOFError, ValueError, TypeError, AttributeError) as error:
+            log.info("font index %s is unusable (%s); reading the fonts again", path, error)
+            self.entries.clear()
+            self.changed = True
+
+    def faces(self, real: str, stat: os.stat_result) -> tuple[_FaceInfo, ...]:
+        entry = self.entries.get(real)
+        if entry is not None and entry[:2] == (stat.st_mtime_ns, stat.st_size):
+            return entry[2]
+        faces = _read_faces(real, stat.st_mtime_ns, stat.st_size)
+        self.entries[real] = (stat.st_mtime_ns, stat.st_size, faces)
+        self.changed = True
+        return faces
+
+    def save(self, seen: set[str]) -> None:
+        gone = self.entries.keys() - seen
+        if not (self.changed or gone):
+            return
+        stored = {font: (mtime_ns, size, [dataclasses.astuple(face) for face in faces])
+                  for font, (mtime_ns, size, faces) in self.entries.items() if font in seen}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.path, marshal.dumps(stored))
+        except (OSError, ValueError) as error:
+            log.info("cannot store the font index in %s: %s", self.path, error)
 
 
 def _font_files(dirs: tuple[Path, ...]) -> Iterable[str]:

@@ -1,4 +1,6 @@
 import contextlib
+import marshal
+import os
 import shutil
 import subprocess
 import sys
@@ -243,3 +245,60 @@ def test_module_does_not_import_qt():
     code = "import sys, desktop.io.fonts as f; f.resolve_fonts(search_dirs=[]); print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.fixture
+def pc_fonts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A home folder whose ~/.fonts is one of the PC's font folders, and a cache folder of its own."""
+    if sys.platform == "win32":
+        pytest.skip("the PC's font folders on Windows are the system's")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "home" / ".fonts"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def index_file() -> Path:
+    return fonts.cache_dir() / "system-fonts.index"
+
+
+def families() -> set[str]:
+    fonts.clear_font_cache()
+    return {face.family for face in fonts.scan_fonts() if face.path.parent.name == ".fonts"}
+
+
+def test_the_pcs_fonts_are_indexed_and_not_read_again(pc_fonts: Path) -> None:
+    font = make_font(pc_fonts / "a.ttf", "仿宋_GB2312")
+    assert families() == {"仿宋_GB2312"}
+    stored = marshal.loads(index_file().read_bytes())
+    (mtime_ns, size, faces), = [entry for path, entry in stored.items() if path == os.path.realpath(font)]
+    faces[0] = (faces[0][0], faces[0][1], "只在索引里", *faces[0][3:])
+    index_file().write_bytes(marshal.dumps({**stored, os.path.realpath(font): (mtime_ns, size, faces)}))
+    assert families() == {"只在索引里"}  # taken from the index, the file not opened
+
+
+def test_a_changed_or_removed_font_is_read_again(pc_fonts: Path) -> None:
+    font = make_font(pc_fonts / "a.ttf", "仿宋_GB2312")
+    assert families() == {"仿宋_GB2312"}
+    make_font(font, "黑体")
+    os.utime(font, ns=(font.stat().st_atime_ns, font.stat().st_mtime_ns + 1_000_000_000))
+    assert families() == {"黑体"}
+    font.unlink()
+    assert families() == set()
+    assert os.path.realpath(font) not in marshal.loads(index_file().read_bytes())
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", marshal.dumps({"x": (1, 2, [(0,)])}), marshal.dumps([1])])
+def test_a_damaged_font_index_is_rebuilt(pc_fonts: Path, damage: bytes) -> None:
+    make_font(pc_fonts / "a.ttf", "仿宋_GB2312")
+    index_file().parent.mkdir(parents=True)
+    index_file().write_bytes(damage)
+    assert families() == {"仿宋_GB2312"}
+    assert families() == {"仿宋_GB2312"}  # from the rebuilt index
+
+
+def test_only_the_pcs_own_folders_are_indexed(pc_fonts: Path, tmp_path: Path) -> None:
+    make_font(tmp_path / "elsewhere.ttf", "黑体")
+    fonts.scan_fonts([tmp_path])
+    assert not index_file().exists()

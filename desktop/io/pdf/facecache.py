@@ -17,7 +17,6 @@ import logging
 import marshal
 import mmap
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFError, TTFNameBytes, TTFont, TTFontFace
 
 from desktop.core.atomic_write import write_atomically
+from desktop.io import fonts
 
 log = logging.getLogger(__name__)
 
@@ -35,14 +35,6 @@ FORMAT = 1
 # glyphToChar serves only reportlab's shaping, which is off (CachedTTFont), and is the slowest to load.
 _NOT_STORED = frozenset({"_ttf_data", "_pos", "_pdfScale", "filename", "glyphToChar", "hmetrics"})
 _MAX_DIRECTORY_TABLES = 256
-
-
-def default_cache_dir() -> Path:
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "nianbao" / "cache" / "fonts"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "nianbao" / "fonts"
 
 
 class CachedFace(TTFontFace):
@@ -103,7 +95,7 @@ def load_font(name: str, path: str | Path, index: int = 0, cache_dir: Path | Non
 
     TTFError and OSError propagate as from ``TTFont(name, path)``."""
     path = os.path.realpath(path)
-    folder = default_cache_dir() if cache_dir is None else cache_dir
+    folder = fonts.cache_dir() if cache_dir is None else cache_dir
     stamp = file_stamp(path, index)
     # One entry per face: a font file that changes replaces its entry rather than adding another.
     entry = folder / f"{hashlib.sha256(repr((FORMAT, path, index)).encode()).hexdigest()[:32]}.face"
