@@ -186,8 +186,13 @@ def test_flow_code_names_no_window_and_no_widget() -> None:
 
 
 def test_flows_use_only_the_hosts_interface() -> None:
-    interface = {n for n in vars(FlowHost) if not n.startswith("_")}
+    """Each flow through its host's interface: the review window's flow through ReviewHost, the others
+    through FlowHost."""
+    from desktop.ui.flows.review import ReviewHost
+
     for path in _flow_sources():
+        host = ReviewHost if path.name == "review.py" else FlowHost
+        interface = {n for n in vars(host) if not n.startswith("_")}
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
                     and node.value.attr == "host"):
