@@ -30,8 +30,14 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scoring", metavar="FILE", help="扣分标准文件（JSON），默认使用自带的标准")
     parser.add_argument("--sheets", metavar="FOLDER", help="为每份报告写一份审核意见单到此文件夹")
     parser.add_argument("--sheet-format", choices=("html", "pdf"), default="html", help="审核意见单的格式，默认 html")
-    parser.add_argument("--jobs", type=int, metavar="N", help="同时使用的处理器数，默认全部")
+    parser.add_argument("--jobs", type=_positive, metavar="N", help="同时使用的处理器数，默认全部")
     parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text}")
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:

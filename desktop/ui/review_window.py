@@ -87,7 +87,10 @@ class ReviewWindow(QMainWindow):
         dialog = file_dialog(self, title, self.settings.last_folder, "")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        return chosen_path(dialog) if dialog.exec() else ""
+        folder = chosen_path(dialog) if dialog.exec() else ""
+        if folder:
+            self.settings.last_folder = folder  # the next choice starts there, as the open dialogs do
+        return folder
 
     def ask_save_path(self, title: str, suggested: str, filters: str) -> str:
         dialog = file_dialog(self, title, str(Path(self.settings.last_folder) / suggested), filters, save=True)

@@ -57,7 +57,11 @@ class ReviewFlow:
         if not folder:
             return False
         self.last_year = Path(folder)
-        return self.review(self.folder, self.last_year) if self.folder else True
+        if self.folder is None:
+            chosen = tr("已选择上年度报告文件夹“%1”，请选择收到的报告所在的文件夹")
+            self.host.status(chosen.replace("%1", self.last_year.name))
+            return True
+        return self.review(self.folder, self.last_year)
 
     def review(self, folder: Path, last_year: Path | None = None) -> bool:
         from desktop.io.review_pool import Cancelled

@@ -60,3 +60,9 @@ def test_refusals_exit_2_and_write_nothing(tmp_path: Path, capsys: pytest.Captur
 def test_a_missing_folder_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "review", str(tmp_path / "无"), "-o", str(tmp_path / "x.xlsx"))
     assert code == 2 and "找不到文件夹" in err
+
+
+def test_jobs_must_be_a_positive_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["review", str(tmp_path), "-o", str(tmp_path / "x.xlsx"), "--jobs", "0"])
+    assert stopped.value.code == 2 and "应为正整数：0" in capsys.readouterr().err

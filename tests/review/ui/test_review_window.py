@@ -124,3 +124,17 @@ def test_the_summary_and_the_sheets_are_exported_from_the_window(review: ReviewW
     assert review.flow.export_sheets()
     assert len(list(sheets.glob("*.pdf"))) == 14
     assert review.statusBar().currentMessage() == f"已导出：{sheets}"
+
+
+def test_last_years_folder_first_then_this_years(review: ReviewWindow, tmp_path: Path) -> None:
+    last_year, folder = last_year_folder(tmp_path), received_folder(tmp_path)
+    QTimer.singleShot(0, lambda: answer_file_dialog(last_year))
+    assert review.flow.choose_last_year() and review.table.rowCount() == 0
+    assert "已选择上年度报告文件夹“上年度”" in review.statusBar().currentMessage()
+    QTimer.singleShot(0, lambda: answer_file_dialog(folder))
+    assert review.flow.choose_folder()
+    assert "与“上年度”中的上年度报告对照" in review.folder_label.text()
+    assert "耳口乡人民政府2022.txt" not in column(review, "文件")
+    erkou = column(review, "文件").index("erkou-2023.txt")
+    assert column(review, "与上年重复")[erkou] == "100%"
+    assert review.settings.last_folder == str(folder)
