@@ -1,5 +1,6 @@
-"""A county's mail made from the samples: the 耳口乡 text, the Huaian PDF, the portal pages, reports with
-planted errors, a late department, damaged files, and last year's folder with 耳口乡's 2022 report."""
+"""A county's mail made from the samples: the 耳口乡 text, the Huaian PDF, the portal pages, a Word report,
+reports with planted errors, a late department, damaged files, and last year's folder with 耳口乡's 2022
+report."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from pathlib import Path
 
 from desktop.core import storage
 from desktop.core.report import Report
+from desktop.io.docx_export import export_docx
 from tests.fixtures.reports import PORTAL, SAMPLES, huaian, seed
 
 TODAY = dt.date(2025, 4, 10)
 PLANTED_SUM = "planted-sum.nianbao"
 LATE_DEPARTMENT = "late-department.nianbao"
+WORD = "石塘镇2023.docx"
 BROKEN = ("broken.pdf", "old-word.doc", "empty.txt", "picture.png")
 
 
@@ -39,6 +42,9 @@ def received_folder(root: Path) -> Path:
         shutil.copy(source, folder / source.name)
     storage.save(planted_sum(), folder / PLANTED_SUM)
     storage.save(late_department(), folder / LATE_DEPARTMENT)
+    word = seed()
+    word.meta.agency = "石塘镇"
+    export_docx(word, folder / WORD)
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
     (folder / "old-word.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
     (folder / "empty.txt").write_bytes(b"")

@@ -25,10 +25,10 @@ def test_writes_the_workbook_the_page_and_the_sheets(tmp_path: Path, capsys: pyt
     code, out, _ = run(capsys, "review", str(folder), "-o", str(book), "-o", str(page), "--sheets", str(sheets),
                        "--today", "2024-04-10")
     assert code == 0
-    assert out.splitlines()[0] == "已审核14份：有错误7份，有扣分2份，无法读取4份"
-    assert openpyxl.load_workbook(book)["汇总"].max_row == 15
+    assert out.splitlines()[0] == "已审核15份：有错误7份，有扣分2份，无法读取4份"
+    assert openpyxl.load_workbook(book)["汇总"].max_row == 16
     assert "<svg" in page.read_text(encoding="utf-8")
-    assert len(list(sheets.glob("*.html"))) == 14
+    assert len(list(sheets.glob("*.html"))) == 15
 
 
 def test_a_county_scoring_file_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

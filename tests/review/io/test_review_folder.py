@@ -21,7 +21,15 @@ from desktop.io.review_sheet import export_sheets, sheet_html
 from desktop.io.review_table import FINDING_COLUMNS, SUMMARY_COLUMNS
 from desktop.io.review_xlsx import export_xlsx
 from desktop.resources import resource
-from tests.review.folders import BROKEN, LATE_DEPARTMENT, PLANTED_SUM, TODAY, last_year_folder, received_folder
+from tests.review.folders import (
+    BROKEN,
+    LATE_DEPARTMENT,
+    PLANTED_SUM,
+    TODAY,
+    WORD,
+    last_year_folder,
+    received_folder,
+)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +64,7 @@ def by_file(book: openpyxl.Workbook) -> dict[str, dict[str, object]]:
 
 def test_every_file_has_a_row_and_bad_files_say_why(book: openpyxl.Workbook) -> None:
     table = by_file(book)
-    assert len(table) == 14 and "~$temp.docx" not in table
+    assert len(table) == 15 and "~$temp.docx" not in table
     for name in BROKEN:
         assert str(table[name]["读取情况"]).startswith("无法读取："), name
     assert "已损坏" in str(table["broken.pdf"]["读取情况"])
@@ -75,6 +83,8 @@ def test_facts_deadlines_and_repetition_of_the_rows(book: openpyxl.Workbook) -> 
     late = table[LATE_DEPARTMENT]
     assert (late["层级"], late["公开期限"], late["按期公开"]) == ("县级人民政府部门", "2024年1月31日", "逾期3天")
     assert table["huaian-2024.pdf"]["按期公开"] == "未注明成文日期"
+    word = table[WORD]  # a Word report, read like the others
+    assert (word["机关"], word["年度"], word["成文日期"], word["按期公开"]) == ("石塘镇", 2023, "2024年1月4日", "按期")
     assert table["05_changan-qu-tongjiju-2023-PARTIAL.txt"]["上年报告"] == "上年度文件夹中没有该机关的报告"
 
 
@@ -215,7 +225,7 @@ def test_cancel_stops_the_run(folders: tuple[Path, Path]) -> None:
 
     with pytest.raises(Cancelled):
         review_folder(folders[0], today=TODAY, workers=2, cancel=cancel, progress=progress)
-    assert seen[-1] == (3, 14)
+    assert seen[-1] == (3, 15)
 
 
 def test_review_sheets_as_pdf_carry_the_findings(rows: list[SummaryRow], tmp_path: Path) -> None:

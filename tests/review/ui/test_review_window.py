@@ -38,9 +38,9 @@ def test_the_file_menu_opens_the_review(window: MainWindow) -> None:
 
 def test_rows_worst_first_and_a_click_shows_one_read_only(review: ReviewWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert review.flow.review(received_folder(tmp_path), last_year_folder(tmp_path))
-    assert review.table.rowCount() == 14
+    assert review.table.rowCount() == 15
     status = column(review, "读取情况")
-    assert status[:4] != ["已读取"] * 4 and status[4:] == ["已读取"] * 10  # unreadable files first
+    assert status[:4] != ["已读取"] * 4 and status[4:] == ["已读取"] * 11  # unreadable files first
     points = [float(p.replace("−", "-")) for p in column(review, "扣分")[4:]]
     assert points == sorted(points) and points[0] == -1
     assert review.summary_action.isEnabled()
@@ -114,7 +114,7 @@ def answer_file_dialog(path: Path) -> None:
 def test_the_summary_and_the_sheets_are_exported_from_the_window(review: ReviewWindow, tmp_path: Path) -> None:
     folder = received_folder(tmp_path)
     QTimer.singleShot(0, lambda: answer_file_dialog(folder))
-    assert review.flow.choose_folder() and review.table.rowCount() == 14
+    assert review.flow.choose_folder() and review.table.rowCount() == 15
     QTimer.singleShot(0, lambda: answer_file_dialog(tmp_path / "汇总.xlsx"))
     assert review.flow.export_summary()
     assert (tmp_path / "汇总.xlsx").stat().st_size > 0
@@ -122,7 +122,7 @@ def test_the_summary_and_the_sheets_are_exported_from_the_window(review: ReviewW
     sheets.mkdir()
     QTimer.singleShot(0, lambda: answer_file_dialog(sheets))
     assert review.flow.export_sheets()
-    assert len(list(sheets.glob("*.pdf"))) == 14
+    assert len(list(sheets.glob("*.pdf"))) == 15
     assert review.statusBar().currentMessage() == f"已导出：{sheets}"
 
 
