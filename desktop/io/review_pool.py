@@ -30,17 +30,33 @@ def worker_count() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+def threads() -> int:
+    """The process's threads, Qt's own included (a fork copies only the calling one)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return threading.active_count()
+
+
 def _context() -> Any:
-    """fork where the system has it (fast, and needs nothing of the entry point); spawn only when not
-    frozen, since a frozen program would start itself again."""
+    """fork for a single-threaded process such as the command line (fast, and the workers start with what
+    is already loaded); a process with other threads (the window, whose Qt threads may hold locks) starts
+    clean workers through forkserver or spawn, except when frozen: a frozen program would start itself."""
     try:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor  # noqa: F401
     except ImportError:
         return None
-    if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin":
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform != "darwin" and threads() == 1:
         return multiprocessing.get_context("fork")
-    return None if getattr(sys, "frozen", False) else multiprocessing.get_context("spawn")
+    if getattr(sys, "frozen", False):
+        return None
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def ordered_map(function: Callable[[T], R], items: Sequence[T], *, workers: int | None = None,
