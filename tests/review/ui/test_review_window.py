@@ -31,9 +31,16 @@ def column(win: ReviewWindow, name: str) -> list[str]:
     return [win.table.item(r, index).text() for r in range(win.table.rowCount())]
 
 
-def test_the_file_menu_opens_the_review(window: MainWindow) -> None:
+def test_the_file_menu_opens_the_review(window: MainWindow, tmp_path: Path) -> None:
     file_menu = window.menuBar().actions()[0].menu()
-    assert "审核文件夹…" in [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
+    action = next(a for a in file_menu.actions() if a.text() == "审核文件夹…")  # type: ignore[union-attr]
+    folder = received_folder(tmp_path)
+    QTimer.singleShot(0, lambda: answer_file_dialog(folder))
+    action.trigger()
+    opened = window.findChild(ReviewWindow)
+    assert opened is not None and opened.isVisible() and opened.table.rowCount() == 15
+    assert window.document is None  # the window's own report, or its start page, stays as it was
+    opened.close()
 
 
 def test_rows_worst_first_and_a_click_shows_one_read_only(review: ReviewWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
