@@ -92,6 +92,16 @@ def machine_speedup(cores: int) -> float:
     return alone / (time.perf_counter() - start)
 
 
+def peak_memory() -> str:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return "largest resident memory: not measured on this system"
+    mine, worker = (resource.getrusage(who).ru_maxrss / 1024 for who in (resource.RUSAGE_SELF,
+                                                                           resource.RUSAGE_CHILDREN))
+    return f"largest resident memory: this process {mine:.0f} MB, a worker {worker:.0f} MB"  # ru_maxrss is in KB
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=int, default=1000)
@@ -108,6 +118,7 @@ def main() -> None:
         print(f"review, all cores, last year paired: {timed_review(received, last_year, cores):4.1f} s "
               f"(+{counts[0] + 5} last-year files)")
         print(f"review, one core:                  {timed_review(received, None, 1):6.1f} s")
+        print(peak_memory())
         pages = Path(tmp) / "portal"
         pages.mkdir()
         for i in range(100):
