@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 
@@ -44,3 +45,15 @@ def test_export_does_not_load_the_importers_or_the_review() -> None:
     modules = imported_for("export", "x.nianbao", "-o", "x.pdf")
     assert not any(m.startswith(("desktop.io.importers", "desktop.io.importing", "desktop.core.review",
                                  "desktop.io.review", "openpyxl")) for m in modules)
+
+
+def test_the_window_starts_without_the_register_or_the_review() -> None:
+    """They load when their menu entries are used, not with every start."""
+    probe = ("import json, sys\nfrom desktop.ui.main_window import MainWindow\n"
+             "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('desktop', 'openpyxl')))))")
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=REPO,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    modules = set(json.loads(out.stdout))
+    assert "desktop.ui.main_window" in modules
+    assert not any(m.startswith(("desktop.core.register", "desktop.core.review", "desktop.io.register",
+                                 "desktop.io.review", "openpyxl")) for m in modules), sorted(modules)

@@ -5,14 +5,18 @@ offers 台账中的来源…, which opens the register's account at that cell, w
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 
-from desktop.core.register.compute import Account
-from desktop.core.register.tally import TABLE_OF
 from desktop.ui.document import ReportDocument
 from desktop.ui.table_view import SpecTableView
+
+if TYPE_CHECKING:  # the register's modules load with the first register, not with every table
+    from desktop.core.register.compute import Account
+
+REGISTER_TABLES = ("t3", "t4")  # the tables a register gives (desktop/core/register/tally.py TABLE_OF)
 
 _ACCOUNTS: weakref.WeakKeyDictionary[ReportDocument, Account] = weakref.WeakKeyDictionary()
 
@@ -31,7 +35,7 @@ def account_of(document: ReportDocument) -> Account | None:
 
 def add_source_action(view: SpecTableView, document: ReportDocument) -> QAction | None:
     """On the tables a register gives (三 and 四) only."""
-    if view.spec_model.spec.id not in TABLE_OF.values():
+    if view.spec_model.spec.id not in REGISTER_TABLES:
         return None
     action = QAction(tr("台账中的来源…"), view)
     action.triggered.connect(lambda _checked=False: show_sources(view, document))

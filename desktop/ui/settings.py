@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from desktop.core.register.mapping import Mapping
+if TYPE_CHECKING:  # the register's modules load with the first register, not at start-up
+    from desktop.core.register.mapping import Mapping
+
 
 MAX_RECENT = 8
 ORGANIZATION = "Nianbao"
@@ -86,6 +89,8 @@ class Settings:
     # registers: the confirmed mapping of each sheet layout (its kind and headers)
 
     def register_mapping(self, layout: str) -> Mapping | None:
+        from desktop.core.register.mapping import Mapping
+
         value = self._store.value(f"registers/{_layout_key(layout)}", "")
         return Mapping.from_json(value) if isinstance(value, str) and value else None
 
