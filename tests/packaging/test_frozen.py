@@ -75,6 +75,23 @@ def test_command_line_reads_a_traditional_mirror_page(frozen: FrozenBuild, workd
     assert dictionaries == {"TSPhrases.txt", "TSCharacters.txt"}
 
 
+def test_command_line_reviews_a_folder_on_both_cores(frozen: FrozenBuild, workdir: Path) -> None:
+    """The county's review from the bundle: openpyxl's workbook, the reports read by worker processes, a
+    damaged file in its own row."""
+    received = workdir / "received"
+    received.mkdir()
+    for name in ("huaian-2024.pdf", "erkou.nianbao"):
+        shutil.copy(workdir / name, received / name)
+    (received / "damaged.pdf").write_bytes(b"%PDF-1.4 damaged")
+    ok(run_frozen(frozen, "review", "received", "-o", "审核汇总.xlsx", "--jobs", "2", cwd=workdir))
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(workdir / "审核汇总.xlsx").worksheets[0]
+    rows = [" ".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len([r for r in rows if r.strip()]) == 3, rows
+    assert any("淮安市人民政府" in r for r in rows) and any("耳口乡" in r for r in rows), rows
+
+
 def test_window_opens_a_report_and_quits(frozen: FrozenBuild, workdir: Path) -> None:
     env = clean_environment(workdir / "home", NIANBAO_SMOKE_TEST="1")
     result = run_frozen(frozen, "erkou.nianbao", cwd=workdir, env=env)

@@ -76,6 +76,13 @@ def test_printing_and_qts_chinese_texts_stay_in_the_bundle() -> None:
     assert spec_list("QT_TRANSLATIONS") == ["qtbase_zh_CN.qm"]
 
 
+def test_the_review_s_worker_processes_stay_in_the_bundle() -> None:
+    """Without multiprocessing the frozen review and nianbao check read one file at a time
+    (desktop/io/review_pool.py falls back to that quietly)."""
+    excluded = spec_list("EXCLUDED_MODULES")
+    assert "multiprocessing" not in excluded and "concurrent" not in excluded
+
+
 def test_menu_entry_is_a_valid_desktop_file() -> None:
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # type: ignore[assignment,method-assign]
