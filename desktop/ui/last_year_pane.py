@@ -3,12 +3,13 @@ marked: the clerk rewrites with last year's report in view instead of in another
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from desktop.core.lastyear import last_year_of
 from desktop.core.narrative.repeats import last_year_repeats
 from desktop.ui.document import ReportDocument
+from desktop.ui.text_marks import marked
 
 REPEATED_BACKGROUND = QColor("#fbe7b0")
 
@@ -42,15 +43,6 @@ class LastYearPane(QPlainTextEdit):
         self.setPlaceholderText(self.tr("上年报告此栏为空"))
         self.caption.setText(self.tr("%1年报告（只读），标黄的是本年仍在重复的文字").replace("%1", str(previous.year)))
         self.repeated = repeats.get(self.key, ())
-        selections = []
-        for start, end in self.repeated:
-            selection = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
-            fmt.setBackground(REPEATED_BACKGROUND)
-            selection.format = fmt  # type: ignore[attr-defined]
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selections.append(selection)
-        self.setExtraSelections(selections)
+        fmt = QTextCharFormat()
+        fmt.setBackground(REPEATED_BACKGROUND)
+        self.setExtraSelections([marked(self.document(), start, end, fmt) for start, end in self.repeated])

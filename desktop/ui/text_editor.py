@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from desktop.core.checks import Finding
 from desktop.ui import palette
 from desktop.ui.document import ReportDocument
+from desktop.ui.text_marks import marked
 
 
 class TextFieldEditor(QPlainTextEdit):
@@ -59,17 +60,11 @@ class TextFieldEditor(QPlainTextEdit):
         ]
         selections = []
         for start, end, finding in self._marks:
-            selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(palette.SEVERITY_FOREGROUND[finding.severity])
             fmt.setToolTip(finding.message)
-            selection.format = fmt  # type: ignore[attr-defined]
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selections.append(selection)
+            selections.append(marked(self.document(), start, end, fmt))
         self.setExtraSelections(selections)
 
     def findings_at(self, position: int) -> list[Finding]:
