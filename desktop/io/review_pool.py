@@ -128,8 +128,11 @@ class Pool:
                         _stop_if(cancel)
                         yield result
             finally:
-                for _, future in pending:
-                    future.cancel()
+                if pending:  # stopped early: an exception, a cancel, a dead process
+                    # cancel_futures, not Future.cancel(): a future cancelled by hand stays on the pool's list
+                    # of work until a worker asks for more, and Python 3.11.2's (Debian 12's) pool then waits
+                    # for it in shutdown() for ever.
+                    executor.shutdown(wait=True, cancel_futures=True)
         return []
 
     def alone(self, item: Any, on_crash: Callable[[Any], Any]) -> Any:
