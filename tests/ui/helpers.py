@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.table_view import SpecTableView
@@ -39,3 +39,10 @@ def type_into(qtbot, view: SpecTableView, key: str, text: str) -> None:  # type:
     assert editor is not None, "typing did not open a cell editor"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()
+
+
+def file_menu_actions(window: MainWindow) -> dict[str, QAction]:
+    """The 文件 menu's actions by their text (the menu found as the window's child: PySide6 6.8 deletes the
+    wrapper that ``QAction.menu()`` returns for a temporary action)."""
+    menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "文件(&F)")
+    return {a.text(): a for a in menu.actions()}

@@ -22,6 +22,7 @@ from desktop.ui.register_mapping_dialog import RegisterMappingDialog
 from desktop.ui.register_result_dialog import RegisterResultDialog
 from desktop.ui.settings import Settings
 from tests.fixtures.registers import D, guessed, raw_sheet, write_xlsx
+from tests.ui.helpers import file_menu_actions
 from tests.ui.test_flows import HeadlessHost
 
 HEADERS = ("序号", "申请人", "受理日期", "申请人身份", "答复结果", "答复日期")
@@ -221,7 +222,7 @@ def test_new_register_saves_a_copy_of_the_template(qapp, tmp_path: Path) -> None
 
 
 def test_the_file_menu_has_the_register_actions(window) -> None:  # type: ignore[no-untyped-def]
-    actions = {a.text(): a for a in window.menuBar().actions()[0].menu().actions()}
+    actions = file_menu_actions(window)
     assert actions["新建台账…"].isEnabled()
     assert not actions["从台账计算表三、表四…"].isEnabled()  # on the start page: no report to compute for
     window.files.open_sample()

@@ -15,6 +15,7 @@ from desktop.ui.review_window import ReviewWindow
 from desktop.ui.settings import Settings
 from tests.fixtures.reports import PORTAL, SAMPLES
 from tests.review.folders import PLANTED_SUM, TODAY, last_year_folder, received_folder
+from tests.ui.helpers import file_menu_actions
 
 
 @pytest.fixture
@@ -32,8 +33,7 @@ def column(win: ReviewWindow, name: str) -> list[str]:
 
 
 def test_the_file_menu_opens_the_review(window: MainWindow, tmp_path: Path) -> None:
-    file_menu = window.menuBar().actions()[0].menu()
-    action = next(a for a in file_menu.actions() if a.text() == "审核文件夹…")  # type: ignore[union-attr]
+    action = file_menu_actions(window)["审核文件夹…"]
     folder = received_folder(tmp_path)
     QTimer.singleShot(0, lambda: answer_file_dialog(folder))
     action.trigger()
