@@ -21,7 +21,7 @@ from desktop.core.table_edits import takes_typing
 from desktop.core.tablespec import CELLS
 
 TWO_SIDED_RULES = frozenset({"N-02", "N-03", "N-05", "N-06"})
-MAX_OFFERS = 8
+MAX_OFFERS = 8  # findings tried for 「改表格」 per check: each try is one more check
 MAX_TEXT = 50_000  # characters of text: a longer report is checked off the UI thread, and only once
 _NUMBER = re.compile(NUMERAL)
 Run = Callable[[CheckContext], list[Finding]]
@@ -39,7 +39,8 @@ def _claimed(finding: Finding, text: str) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def table_fix(ctx: CheckContext, finding: Finding, findings: list[Finding], run: Run) -> Fix | None:
+def _candidate(ctx: CheckContext, finding: Finding) -> tuple[str, int] | None:
+    """The typed cell and the text's number, where writing one into the other may settle the finding."""
     if finding.rule not in TWO_SIDED_RULES or finding.fix is None or len(finding.spans) != 1:
         return None
     report = ctx.report
@@ -50,22 +51,31 @@ def table_fix(ctx: CheckContext, finding: Finding, findings: list[Finding], run:
     value = _claimed(finding, report.text[key])
     if value is None or value == report.cells[cells[0]]:
         return None
-    changed = report.model_copy(deep=True)
-    apply(changed, plan_many(changed, [(cells[0], value)]))
+    return cells[0], value
+
+
+def table_fix(ctx: CheckContext, finding: Finding, findings: list[Finding], run: Run,
+              candidate: tuple[str, int]) -> Fix | None:
+    cell, value = candidate
+    changed = ctx.report.model_copy(deep=True)
+    apply(changed, plan_many(changed, [(cell, value)]))
     if not _state(run(dataclasses.replace(ctx, report=changed))) <= _state(findings) - _state([finding]):
         return None  # something would disagree that did not: the text is the likelier slip
-    return Fix(f"将{CELLS[cells[0]].label}改为{value}", ((cells[0], value),))
+    return Fix(f"将{CELLS[cell].label}改为{value}", ((cell, value),))
 
 
 def with_table_fixes(ctx: CheckContext, findings: list[Finding], run: Run) -> list[Finding]:
     """The findings, in the same order, with 「改表格」 where the table side may be corrected; ``run`` is
-    the checker's rules (without this step)."""
+    the checker's rules (without this step). At most MAX_OFFERS findings are tried, each one more check."""
     if sum(map(len, ctx.report.text.values())) > MAX_TEXT:
         return findings
     result = []
-    offers = 0
+    tried = 0
     for finding in findings:
-        fix = table_fix(ctx, finding, findings, run) if offers < MAX_OFFERS else None
-        offers += fix is not None
+        candidate = _candidate(ctx, finding) if tried < MAX_OFFERS else None
+        fix = None
+        if candidate is not None:
+            tried += 1
+            fix = table_fix(ctx, finding, findings, run, candidate)
         result.append(dataclasses.replace(finding, table_fix=fix) if fix is not None else finding)
     return result
