@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Fix, Severity
-from desktop.core.fields import Level
+from desktop.core.fields import IN_FORCE_ROWS, Level
 from desktop.core.table_edits import takes_typing
 from desktop.core.tablespec import CELLS, T2, T3, T4, cell_key, column_label, row_label
 
@@ -54,7 +54,7 @@ def in_force_continuity(ctx: CheckContext) -> list[Finding]:
     """T2-03 (needs last year) and T2-04."""
     cells = ctx.report.cells
     found = []
-    for row in ("regulations", "normative_docs"):
+    for row in IN_FORCE_ROWS:
         label = row_label("t2", row)
         keys = tuple(cell_key("t2", row, c) for c in ("issued", "repealed", "in_force"))
         issued, repealed, in_force = (cells[k] for k in keys)
