@@ -113,11 +113,12 @@ class Pool:
             pending: deque[tuple[Sequence[Any], Any]] = deque()
             try:
                 while chunks or pending:
-                    while chunks and len(pending) < count * IN_FLIGHT_PER_WORKER:
-                        chunk = chunks.popleft()
-                        pending.append((chunk, executor.submit(_each, self.function, chunk)))
-                    _stop_if(cancel)
                     try:
+                        # A process may die while more work is handed over: submit() then raises too.
+                        while chunks and len(pending) < count * IN_FLIGHT_PER_WORKER:
+                            pending.append((chunks[0], executor.submit(_each, self.function, chunks[0])))
+                            chunks.popleft()
+                        _stop_if(cancel)
                         results = pending[0][1].result()
                     except BrokenProcessPool:
                         if not isolate:

@@ -36,6 +36,31 @@ def test_a_process_that_dies_costs_only_its_own_file() -> None:
     assert results == [-7 if n == 7 else 2 * n for n in range(40)]
 
 
+def test_a_pool_found_broken_while_work_is_handed_over_keeps_every_file() -> None:
+    # A process may die while more files are still being submitted: submit() itself then raises. The run
+    # must end as for a death seen in a result, with no file lost from the queue.
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from desktop.io.review_pool import Pool, _context
+
+    class BrokenOnce(Pool):
+        def _executor(self, count: int) -> ProcessPoolExecutor:
+            executor = ProcessPoolExecutor(1, mp_context=self.context)
+            with pytest.raises(BrokenProcessPool):
+                executor.submit(os._exit, 3).result()
+            return executor
+
+    chunks = deque([[0], [1], [2]])
+    pool = BrokenOnce(doubled, _context(), None, ())
+    run = pool.run(chunks, 2, None, True)
+    with pytest.raises(StopIteration) as stop:
+        next(run)
+    assert stop.value.value == []
+    assert list(chunks) == [[0], [1], [2]]
+
+
 def test_without_on_crash_the_dead_process_is_raised() -> None:
     from concurrent.futures.process import BrokenProcessPool
 
