@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.checks import Finding, Severity
-from desktop.core.tablespec import T2, T3, T4
 from desktop.ui.basic_info_tab import BasicInfoTab
 from desktop.ui.document import ReportDocument
 from desktop.ui.problems_panel import ProblemsPanel
-from desktop.ui.section1_tab import Section1Tab
 from desktop.ui.settings import Settings
 from desktop.ui.tab_layout import tab_defs, tab_of
-from desktop.ui.table_tab import TableTab
-from desktop.ui.text_editor import TextFieldEditor
-from desktop.ui.text_section_tab import TextSectionTab
+
+if TYPE_CHECKING:
+    from desktop.ui.section1_tab import Section1Tab
+    from desktop.ui.table_tab import TableTab
+    from desktop.ui.text_editor import TextFieldEditor
+    from desktop.ui.text_section_tab import TextSectionTab
 
 PROBLEMS_HEIGHT = 140  # four findings, until the clerk drags the divider (remembered across windows)
 
@@ -28,16 +32,26 @@ class ReportEditor(QWidget):
         self.document = document
         self.defs = tab_defs()
         self.tabs = QTabWidget()
-        self.basic = BasicInfoTab(document)
-        self.section1 = Section1Tab(document)
-        self.tables = {spec.id: TableTab(document, spec) for spec in (T2, T3, T4)}
-        self.section5 = TextSectionTab(document, "text.s5", self.tr(
-            "写明本年度存在的主要问题和改进措施，并说明上年度报告所列问题的整改情况。不能只写“无”。"))
-        self.section6 = TextSectionTab(document, "text.s6", self.tr(
-            "必须说明信息处理费收取情况（未收取也要写明）；人民政府还要报告本年度政务公开工作要点落实情况。"))
-        pages = [self.basic, self.section1, *self.tables.values(), self.section5, self.section6]
-        for tab, page in zip(self.defs, pages, strict=True):
-            self.tabs.addTab(page, tab.name)
+        # Each tab's page is built when it is first shown (or asked for): the window opens a report with
+        # only 基本信息 built, and the modules of the other pages are imported then too.
+        self._builders: list[Callable[[], QWidget]] = [
+            lambda: BasicInfoTab(document), self._new_section1,
+            *(lambda table_id=table_id: self._new_table(table_id) for table_id in ("t2", "t3", "t4")),
+            lambda: self._new_text_section("text.s5", self.tr(
+                "写明本年度存在的主要问题和改进措施，并说明上年度报告所列问题的整改情况。不能只写“无”。")),
+            lambda: self._new_text_section("text.s6", self.tr(
+                "必须说明信息处理费收取情况（未收取也要写明）；人民政府还要报告本年度政务公开工作要点落实情况。")),
+        ]
+        self._pages: list[QWidget | None] = [None] * len(self._builders)
+        self._places: list[tuple[QWidget, QVBoxLayout]] = []
+        for tab in self.defs:
+            place = QWidget()
+            place_layout = QVBoxLayout(place)
+            place_layout.setContentsMargins(0, 0, 0, 0)
+            self._places.append((place, place_layout))
+            self.tabs.addTab(place, tab.name)
+        assert self.tabs.count() == len(self._builders)
+        self.page(0)
         self.problems = ProblemsPanel(document)
         self.problems.finding_activated.connect(self.show_finding)
         self.problems.shown_first = self._on_current_tab
@@ -97,7 +111,58 @@ class ReportEditor(QWidget):
             if self.tabs.tabText(number) != title:  # setTabText relayouts the tab bar even for the same text
                 self.tabs.setTabText(number, title)
 
-    def _tab_changed(self, _index: int) -> None:
+    def page(self, index: int) -> QWidget:
+        """The page of tab ``index``, built now if it has not been yet."""
+        page = self._pages[index]
+        if page is None:
+            page = self._pages[index] = self._builders[index]()
+            place, place_layout = self._places[index]
+            place_layout.addWidget(page)
+            place.setFocusProxy(page)
+        return page
+
+    def _new_section1(self) -> QWidget:
+        from desktop.ui.section1_tab import Section1Tab
+
+        return Section1Tab(self.document)
+
+    def _new_table(self, table_id: str) -> QWidget:
+        from desktop.core.tablespec import T2, T3, T4
+        from desktop.ui.table_tab import TableTab
+
+        return TableTab(self.document, {spec.id: spec for spec in (T2, T3, T4)}[table_id])
+
+    def _new_text_section(self, key: str, hint: str) -> QWidget:
+        from desktop.ui.text_section_tab import TextSectionTab
+
+        return TextSectionTab(self.document, key, hint)
+
+    @property
+    def basic(self) -> BasicInfoTab:
+        return self.page(0)  # type: ignore[return-value]
+
+    @property
+    def section1(self) -> Section1Tab:
+        return self.page(1)  # type: ignore[return-value]
+
+    def table(self, table_id: str) -> TableTab:
+        return self.page(2 + ("t2", "t3", "t4").index(table_id))  # type: ignore[return-value]
+
+    @property
+    def tables(self) -> dict[str, TableTab]:
+        return {table_id: self.table(table_id) for table_id in ("t2", "t3", "t4")}
+
+    @property
+    def section5(self) -> TextSectionTab:
+        return self.page(5)  # type: ignore[return-value]
+
+    @property
+    def section6(self) -> TextSectionTab:
+        return self.page(6)  # type: ignore[return-value]
+
+    def _tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self._pages):
+            self.page(index)
         if not self._jumping:
             QTimer.singleShot(0, self.problems.refresh)
 
@@ -127,8 +192,8 @@ class ReportEditor(QWidget):
         self._jumping = False
         table_keys = [k for k in keys if k.startswith(("t2.", "t3.", "t4."))]
         if table_keys and not finding.spans:
-            self.tables[table_keys[0][:2]].view.select_keys(table_keys, finding.shown_cell)
-            self.tables[table_keys[0][:2]].view.setFocus()
+            self.table(table_keys[0][:2]).view.select_keys(table_keys, finding.shown_cell)
+            self.table(table_keys[0][:2]).view.setFocus()
             return
         editor = self.editor_for(keys[0])
         if editor is not None:

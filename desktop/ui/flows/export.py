@@ -14,7 +14,6 @@ from desktop.core.file_errors import describe
 from desktop.core.file_names import safe_stem
 from desktop.core.report import Report
 from desktop.resources import MissingResource
-from desktop.ui.export_fonts import export_fonts
 from desktop.ui.flows.host import FlowHost
 from desktop.ui.settings import Settings
 
@@ -59,6 +58,8 @@ class ExportFlow:
         target = Path(path) if Path(path).suffix.lower() == suffix else Path(path + suffix)
         try:
             render = renderer_for(target)
+            from desktop.ui.export_fonts import export_fonts
+
             with self.host.busy(tr("正在排版……")):
                 data = render(document.report, export_fonts(self.settings))
             write_atomically(target, data)
@@ -78,6 +79,7 @@ class ExportFlow:
 
     def _confirm_unprintable(self, report: Report) -> bool:
         from desktop.io.pdf.fontset import font_set, unprintable
+        from desktop.ui.export_fonts import export_fonts  # the font modules load on the first export
 
         with self.host.busy(tr("正在检查字体……")):
             missing = unprintable(font_set(export_fonts(self.settings)), report)
