@@ -48,7 +48,8 @@ _PIECES = st.one_of(st.sampled_from(["。", "；", "，", "、", "（", "）", "
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_split_is_the_walk(text: str) -> None:
-    assert _split(text) == _walk(text)
+    clauses, sentences, segments = _split(text)
+    assert (list(clauses), sentences, segments) == _walk(text)
 
 
 def test_a_number_keeps_its_point_and_comma() -> None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import accumulate, compress, groupby, repeat
-from operator import add, attrgetter, eq, ge, gt, itemgetter
-from typing import NamedTuple
+from operator import add, attrgetter, eq, ge, gt
+from typing import NamedTuple, overload
 
 from desktop.core.leading import leading
 from desktop.core.narrative.numerals import (
@@ -78,7 +79,7 @@ class Percent(NamedTuple):
 @dataclass(frozen=True)
 class Scan:
     text: str  # folded: full-width digits as ASCII, same length as the original
-    clauses: tuple[Clause, ...]
+    clauses: Sequence[Clause]
     counts: tuple[Count, ...]
     percents: tuple[Percent, ...]
     sentence_spans: tuple[tuple[int, int], ...]
@@ -158,24 +159,54 @@ def _spans(ends: list[int], length: int) -> list[tuple[int, int]]:
     return list(zip([0, *map(add, ends, repeat(1))], [*ends, length], strict=True))
 
 
-def _split(text: str) -> tuple[list[Clause], list[tuple[int, int]], list[tuple[int, int]]]:
-    """The clauses between boundaries, built column by column and without a Python step per clause: a long
-    text has hundreds of thousands."""
+class _Clauses(Sequence[Clause]):
+    """The clauses of a text, kept as columns: a long text has hundreds of thousands, and the rules look at
+    those around a count only. A Clause is made the first time it is asked for, and kept."""
+
+    __slots__ = ("_columns", "_made")
+
+    def __init__(self, columns: tuple[list[int], list[int], list[int], list[int], list[int], list[str]]) -> None:
+        self._columns = columns
+        self._made: list[Clause | None] = [None] * len(columns[0])
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, index: int) -> Clause: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Clause]: ...
+    def __getitem__(self, index: int | slice) -> Clause | list[Clause]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        made = self._made[index]
+        if made is None:
+            made = self._made[index] = _new_clause(tuple(column[index] for column in self._columns))
+        return made
+
+    @property
+    def starts(self) -> list[int]:
+        return self._columns[0]
+
+
+def _split(text: str) -> tuple[_Clauses, list[tuple[int, int]], list[tuple[int, int]]]:
+    """The clauses between boundaries, built column by column and without a Python step per clause."""
     positions = _boundaries(text)
     chars = list(map(text.__getitem__, positions))
     kinds = list(map(_KIND.__getitem__, chars))
     # Clause j runs from just after boundary j-1 to boundary j; the last one to the end of the text.
     starts = [0, *map(add, positions, repeat(1))]
     ends = [*positions, len(text)]
-    sentence_of = accumulate(map(eq, kinds, repeat(4)), initial=0)
-    segment_of = accumulate(map(ge, kinds, repeat(3)), initial=0)
-    depth_of = [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else repeat(0)
-    opener_of = ["", *map(_OPENER.__getitem__, chars)]
-    columns = zip(starts, ends, sentence_of, segment_of, depth_of, opener_of)  # noqa: B905 - repeat(0)
-    clauses = list(compress(map(_new_clause, columns), map(gt, ends, starts)))  # not the empty ones
+    columns = (starts, ends, list(accumulate(map(eq, kinds, repeat(4)), initial=0)),
+               list(accumulate(map(ge, kinds, repeat(3)), initial=0)),
+               [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts),
+               ["", *map(_OPENER.__getitem__, chars)])
+    kept = list(map(gt, ends, starts))  # not the empty ones
+    if not all(kept):
+        columns = tuple(list(compress(column, kept)) for column in columns)  # type: ignore[assignment]
     sentences = _spans(list(compress(positions, map(eq, kinds, repeat(4)))), len(text))
     segments = _spans(list(compress(positions, map(ge, kinds, repeat(3)))), len(text))
-    return clauses, sentences, segments
+    return _Clauses(columns), sentences, segments
 
 
 def _percent_value(match: re.Match[str]) -> tuple[Decimal, int] | None:
@@ -198,7 +229,7 @@ def scan(raw: str) -> Scan:
     """Read a text field. Cached: a recheck after a table edit reads no text again."""
     text = fold(raw)
     clauses, sentences, segments = _split(text)
-    starts = tuple(map(itemgetter(0), clauses))
+    starts = tuple(clauses.starts)
 
     def clause_at(position: int) -> int:
         return max(0, bisect_right(starts, position) - 1)
@@ -221,5 +252,5 @@ def scan(raw: str) -> Scan:
             percents.append(Percent(parsed[0], match.start(), match.end(), parsed[1], clause_at(match.start())))
     # The counts come in the order of the text, so those of one clause come together.
     by_clause = {clause: tuple(group) for clause, group in groupby(counts, key=attrgetter("clause"))}
-    return Scan(text, tuple(clauses), tuple(counts), tuple(percents), tuple(sentences), tuple(segments), starts,
+    return Scan(text, clauses, tuple(counts), tuple(percents), tuple(sentences), tuple(segments), starts,
                 by_clause, tuple(map(attrgetter("start"), counts)), tuple(map(attrgetter("end"), counts)))
