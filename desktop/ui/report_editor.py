@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -10,6 +11,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.checks import Finding, Severity
+from desktop.core.tablespec import TABLE_BY_ID, TABLES
 from desktop.ui.basic_info_tab import BasicInfoTab
 from desktop.ui.document import ReportDocument
 from desktop.ui.problems_panel import ProblemsPanel
@@ -34,14 +36,16 @@ class ReportEditor(QWidget):
         self.tabs = QTabWidget()
         # Each tab's page is built when it is first shown (or asked for): the window opens a report with
         # only 基本信息 built, and the modules of the other pages are imported then too.
-        self._builders: list[Callable[[], QWidget]] = [
-            lambda: BasicInfoTab(document), self._new_section1,
-            *(lambda table_id=table_id: self._new_table(table_id) for table_id in ("t2", "t3", "t4")),
-            lambda: self._new_text_section("text.s5", self.tr(
+        builders: dict[str, Callable[[], QWidget]] = {
+            "meta.": lambda: BasicInfoTab(document),
+            "text.s1.": self._new_section1,
+            **{f"{spec.id}.": partial(self._new_table, spec.id) for spec in TABLES},
+            "text.s5": lambda: self._new_text_section("text.s5", self.tr(
                 "写明本年度存在的主要问题和改进措施，并说明上年度报告所列问题的整改情况。不能只写“无”。")),
-            lambda: self._new_text_section("text.s6", self.tr(
+            "text.s6": lambda: self._new_text_section("text.s6", self.tr(
                 "必须说明信息处理费收取情况（未收取也要写明）；人民政府还要报告本年度政务公开工作要点落实情况。")),
-        ]
+        }
+        self._builders = [builders[tab.prefixes[0]] for tab in self.defs]  # in the order of the tabs
         self._pages: list[QWidget | None] = [None] * len(self._builders)
         self._places: list[tuple[QWidget, QVBoxLayout]] = []
         for tab in self.defs:
@@ -50,7 +54,6 @@ class ReportEditor(QWidget):
             place_layout.setContentsMargins(0, 0, 0, 0)
             self._places.append((place, place_layout))
             self.tabs.addTab(place, tab.name)
-        assert self.tabs.count() == len(self._builders)
         self.page(0)
         self.problems = ProblemsPanel(document)
         self.problems.finding_activated.connect(self.show_finding)
@@ -127,38 +130,43 @@ class ReportEditor(QWidget):
         return Section1Tab(self.document)
 
     def _new_table(self, table_id: str) -> QWidget:
-        from desktop.core.tablespec import T2, T3, T4
         from desktop.ui.table_tab import TableTab
 
-        return TableTab(self.document, {spec.id: spec for spec in (T2, T3, T4)}[table_id])
+        return TableTab(self.document, TABLE_BY_ID[table_id])
 
     def _new_text_section(self, key: str, hint: str) -> QWidget:
         from desktop.ui.text_section_tab import TextSectionTab
 
         return TextSectionTab(self.document, key, hint)
 
+    def page_of(self, key: str) -> QWidget:
+        """The page of the tab that holds ``key``, built now if it has not been yet."""
+        index = tab_of(key, self.defs)
+        assert index is not None, key
+        return self.page(index)
+
     @property
     def basic(self) -> BasicInfoTab:
-        return self.page(0)  # type: ignore[return-value]
+        return self.page_of("meta.")  # type: ignore[return-value]
 
     @property
     def section1(self) -> Section1Tab:
-        return self.page(1)  # type: ignore[return-value]
+        return self.page_of("text.s1.")  # type: ignore[return-value]
 
     def table(self, table_id: str) -> TableTab:
-        return self.page(2 + ("t2", "t3", "t4").index(table_id))  # type: ignore[return-value]
+        return self.page_of(f"{table_id}.")  # type: ignore[return-value]
 
     @property
     def tables(self) -> dict[str, TableTab]:
-        return {table_id: self.table(table_id) for table_id in ("t2", "t3", "t4")}
+        return {spec.id: self.table(spec.id) for spec in TABLES}
 
     @property
     def section5(self) -> TextSectionTab:
-        return self.page(5)  # type: ignore[return-value]
+        return self.page_of("text.s5")  # type: ignore[return-value]
 
     @property
     def section6(self) -> TextSectionTab:
-        return self.page(6)  # type: ignore[return-value]
+        return self.page_of("text.s6")  # type: ignore[return-value]
 
     def _tab_changed(self, index: int) -> None:
         if 0 <= index < len(self._pages):
