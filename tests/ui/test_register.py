@@ -331,3 +331,11 @@ def test_the_register_models_pass_the_model_tester(qtmodeltester, document) -> N
     rows.show(account.tallies[0].rows_behind("t3.new.total"))
     qtmodeltester.check(rows)
     assert rows.rowCount() == 2 and grid.rowCount() == 25 and grid.columnCount() == 7
+
+
+def test_the_tables_offering_register_sources_are_those_a_register_gives() -> None:
+    # register_sources names them itself so that the window starts without the register's modules
+    from desktop.core.register.tally import TABLE_OF
+    from desktop.ui.register_sources import REGISTER_TABLES
+
+    assert set(REGISTER_TABLES) == set(TABLE_OF.values())
