@@ -90,6 +90,10 @@ class CJKParagraph(Paragraph):
     """
 
     _last_break: tuple[tuple[float, ...], Any] | None = None
+    # The part carried to the next page: its lines, already broken at this width as the rest of the
+    # paragraph it came from. Lines are broken greedily, one after another, so breaking the part again
+    # gives the same lines; a long paragraph was broken once per page it ran over.
+    _continued: tuple[float, list[Any]] | None = None
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
@@ -97,10 +101,23 @@ class CJKParagraph(Paragraph):
         widths = tuple(maxWidths) if isinstance(maxWidths, (list, tuple)) else (maxWidths,)
         if self._last_break is not None and self._last_break[0] == widths:
             return self._last_break[1]
+        if self._continued is not None and all(width == self._continued[0] for width in widths):
+            lines = ParaLines(kind=1, lines=self._continued[1])
+            self._last_break = (widths, lines)
+            return lines
         auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
         lines = break_lines(self.frags, widths, auto_leading not in ("", "off"))
         self._last_break = (widths, lines)
         return lines
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        broken = self._last_break
+        if len(parts) == 2 and broken is not None and broken[1] is getattr(self, "blPara", None):
+            widths, lines = broken
+            if len(set(widths[1:] or widths)) == 1:  # every line after the first as wide: the part's lines
+                parts[1]._continued = (widths[-1], lines.lines[len(parts[0].blPara.lines):])
+        return parts
 
     def _get_split_blParaFunc(self) -> Any:
         return _line_fragments
