@@ -28,6 +28,9 @@ class Fix:
     label: str
     values: tuple[tuple[str, Any], ...]
 
+    def as_json(self) -> dict[str, Any]:
+        return {"label": self.label, "values": {k: str(v) for k, v in self.values}}
+
 
 @dataclass(frozen=True)
 class TextSpan:
@@ -63,8 +66,7 @@ class Finding:
         if self.spans:
             data["spans"] = [{"key": s.key, "start": s.start, "end": s.end} for s in self.spans]
         if self.fix is not None:
-            data["fix"] = {"label": self.fix.label, "values": {k: str(v) for k, v in self.fix.values}}
+            data["fix"] = self.fix.as_json()
         if self.table_fix is not None:
-            data["table_fix"] = {"label": self.table_fix.label,
-                                 "values": {k: str(v) for k, v in self.table_fix.values}}
+            data["table_fix"] = self.table_fix.as_json()
         return data

@@ -88,10 +88,30 @@ class SpliceFix(Fix):
         return ((key, text[:start] + replacement + text[end:]),)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Fix) and (self.label, self.values) == (other.label, other.values)
+        """As a Fix's, by label and values; two splices are compared without writing the fields out, which
+        for the thousands of findings of a long text took seconds after every check."""
+        if not isinstance(other, Fix) or self.label != other.label:
+            return False
+        if isinstance(other, SpliceFix):
+            key, text, start, end, replacement = self._splice
+            other_key, other_text, other_start, other_end, other_replacement = other._splice
+            if key != other_key:
+                return False
+            if (start, end, replacement) == (other_start, other_end, other_replacement) and text == other_text:
+                return True  # the same text (mostly the very same string): the same splice
+            if len(text) - (end - start) + len(replacement) != (len(other_text) - (other_end - other_start)
+                                                                 + len(other_replacement)):
+                return False  # results of different lengths
+        return self.values == other.values
 
     def __hash__(self) -> int:  # as a Fix's: equal fixes hash alike
         return hash((self.label, self.values))
+
+    def as_json(self) -> dict[str, Any]:
+        """The characters to replace, not the corrected field: a long text's thousands of findings would
+        otherwise print the whole field each."""
+        key, _, start, end, replacement = self._splice
+        return {"label": self.label, "splice": {"key": key, "start": start, "end": end, "text": replacement}}
 
     def __repr__(self) -> str:
         key, _, start, end, replacement = self._splice
