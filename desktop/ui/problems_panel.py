@@ -16,6 +16,9 @@ from desktop.ui import palette
 from desktop.ui.document import ReportDocument
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+# A real report has a few dozen findings. A pasted or runaway text may have thousands, more than anyone
+# reads in a list, and each listed one holds its fix buttons: beyond this many a line says how many wait.
+LISTED_PER_SEVERITY = 500
 
 
 class ProblemsPanel(QTreeWidget):
@@ -53,28 +56,46 @@ class ProblemsPanel(QTreeWidget):
                 groups.setdefault(finding.severity, []).append(finding)
             for severity in Severity:
                 found = groups.get(severity)
-                if not found:
-                    continue
-                group = QTreeWidgetItem(self, [f"{severity.label}（{len(found)}）"])
-                group.setForeground(0, palette.SEVERITY_FOREGROUND[severity])
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
-                group.setFirstColumnSpanned(True)
-                for finding in found:
-                    item = QTreeWidgetItem(group, [finding.message, finding.rule, ""])
-                    item.setToolTip(0, finding.message)
-                    item.setToolTip(1, _rule_title(finding.rule))
-                    item.setData(0, FINDING_ROLE, finding)
-                    if finding.fix is not None and finding.table_fix is not None:
-                        self.setItemWidget(item, 2, self._two_sided(finding.fix, finding.table_fix))
-                    elif finding.fix is not None:
-                        self.setItemWidget(item, 2, self._fix_button(finding.fix))
-                group.setExpanded(True)
+                if found:
+                    self._add_group(severity, found)
             if not groups:
                 QTreeWidgetItem(self, [self.tr("没有发现问题")])
         finally:
             self.setUpdatesEnabled(True)
+
+    def _add_group(self, severity: Severity, found: list[Finding]) -> None:
+        """The group is filled before it joins the tree, and the fix buttons are placed last: a row added
+        under an item that already has widgets moves every one of them, which made thousands of findings
+        take a minute."""
+        group = QTreeWidgetItem([f"{severity.label}（{len(found)}）"])
+        group.setForeground(0, palette.SEVERITY_FOREGROUND[severity])
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        listed = found[:LISTED_PER_SEVERITY]
+        items = [self._item(finding) for finding in listed]
+        group.addChildren(items)
+        if len(found) > len(listed):
+            more = QTreeWidgetItem([self.tr("另有{0}条{1}未列出：请先改正以上各条，改正后其余各条会依次列出。")
+                                    .format(len(found) - len(listed), severity.label)])
+            more.setForeground(0, palette.SEVERITY_FOREGROUND[severity])
+            group.addChild(more)
+        self.addTopLevelItem(group)
+        group.setFirstColumnSpanned(True)
+        group.setExpanded(True)
+        for item, finding in zip(items, listed, strict=True):
+            if finding.fix is not None and finding.table_fix is not None:
+                self.setItemWidget(item, 2, self._two_sided(finding.fix, finding.table_fix))
+            elif finding.fix is not None:
+                self.setItemWidget(item, 2, self._fix_button(finding.fix))
+
+    @staticmethod
+    def _item(finding: Finding) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([finding.message, finding.rule, ""])
+        item.setToolTip(0, finding.message)
+        item.setToolTip(1, _rule_title(finding.rule))
+        item.setData(0, FINDING_ROLE, finding)
+        return item
 
     def _fix_button(self, fix: Fix, text: str = "") -> QPushButton:
         button = QPushButton(text or fix.label)

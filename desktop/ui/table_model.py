@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.core.checks import Finding
+from desktop.core.checks import Finding, Severity
 from desktop.core.fields import OPTION_MANUAL_TOTALS
 from desktop.core.grid import LabelRole, Placed, TableSpec
 from desktop.core.table_edits import takes_typing
@@ -21,6 +21,7 @@ from desktop.ui.document import ReportDocument
 
 Index = QModelIndex | QPersistentModelIndex
 VALUE_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole]
+TOOLTIP_FINDINGS = 20  # lines of findings in a cell's tooltip
 FINDING_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
 
 
@@ -103,7 +104,10 @@ class SpecTableModel(QAbstractTableModel):
             lines = [CELLS[key].label]
             if not self.is_editable_key(key):
                 lines.append(self.tr("合计，自动计算"))
-            lines += [f"【{f.severity.label}】{f.message}" for f in self._findings.get(key, ())]
+            found = self._findings.get(key, ())
+            lines += [f"【{f.severity.label}】{f.message}" for f in found[:TOOLTIP_FINDINGS]]
+            if len(found) > TOOLTIP_FINDINGS:
+                lines.append(self.tr("……另有%1条，见问题面板").replace("%1", str(len(found) - TOOLTIP_FINDINGS)))
             return "\n".join(lines)
         return None
 
@@ -158,9 +162,19 @@ class SpecTableModel(QAbstractTableModel):
         before = self._findings
         self._collect_findings()
         for key in before.keys() | self._findings.keys():
-            if before.get(key) != self._findings.get(key):
+            if _shown(before.get(key)) != _shown(self._findings.get(key)):
                 index = self.index_of(key)
                 self.dataChanged.emit(index, index, FINDING_ROLES)
 
     def _emit_all(self, roles: list[Qt.ItemDataRole]) -> None:
         self.dataChanged.emit(self.index(0, 0), self.index(self.spec.n_rows - 1, self.spec.n_cols - 1), roles)
+
+
+def _shown(findings: list[Finding] | None) -> tuple[int, list[tuple[Severity, str]]] | None:
+    """What a cell shows of its findings: the colour of the first and the tooltip's lines. Comparing only
+    that keeps a long text's thousands of findings (and their fixes, which hold the whole field) out of
+    the comparison made after every check."""
+    if findings is None:
+        return None
+    return len(findings), [(f.severity, f.message) for f in findings[:TOOLTIP_FINDINGS]]
+
