@@ -214,3 +214,35 @@ def test_export_names_a_character_no_font_draws_in_chinese(tmp_path: Path, capsy
     code, out, err = run(capsys, "export", str(path), "-o", str(tmp_path / "r.pdf"), "--force")
     assert code == 0 and "已导出" in out
     assert "没有字体能显示字符“𝄞”（U+1D11E）" in err and "no font" not in err
+
+
+def _long_wrong(repeats: int) -> Report:
+    report = huaian()
+    report.text["text.s1.on_request"] = "全市共受理政府信息公开申请3120件。" * repeats  # table 三 says 3119
+    return report
+
+
+def test_check_json_of_a_long_text_gives_each_fix_as_a_splice(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Each of a long text's findings printed the whole corrected field: 194 MB for a 1 MB report."""
+    path = tmp_path / "long.nianbao"
+    report = _long_wrong(2000)
+    storage.save(report, path)
+    code, out, _ = run(capsys, "check", str(path), "--json")
+    assert code == 1
+    findings = [f for f in json.loads(out)["findings"] if f["rule"] == "N-02"]
+    assert len(findings) == 2000
+    assert len(out.encode()) < 3 * len(findings) * 200  # a few hundred bytes each, not the field
+    text = report.text["text.s1.on_request"]
+    splice = findings[-1]["fix"]["splice"]
+    assert splice["key"] == "text.s1.on_request" and splice["text"] == "3119"
+    corrected = text[:splice["start"]] + splice["text"] + text[splice["end"]:]
+    assert corrected == text[:-len("3120件。")] + "3119件。"
+
+
+def test_export_of_a_report_with_thousands_of_errors_lists_a_few_and_counts_the_rest(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "long.nianbao"
+    storage.save(_long_wrong(500), path)
+    code, _, err = run(capsys, "export", str(path), "-o", str(tmp_path / "r.html"))
+    assert code == 1
+    assert err.count("[错误 N-02]") == 30
+    assert "另有470处错误，用 nianbao check 列出全部" in err and "报告有500处错误，未导出" in err

@@ -7,12 +7,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.commands.common import CommandError, fail, load_project
+from desktop.commands.common import CommandError, fail, for_terminal, load_project
 from desktop.core.checks import Severity, check
 from desktop.core.file_errors import describe
 from desktop.core.report import Report
 from desktop.io.formats import UnsupportedFormat, exporter_for
 from desktop.resources import MissingResource
+
+LISTED_ERRORS = 30  # listed before exporting; the rest are counted
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,8 +34,10 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error), 2)
     errors = [f for f in check(report) if f.severity is Severity.ERROR]
     if errors:
-        for f in errors:
-            print(f"  [{f.severity.label} {f.rule}] {f.message}", file=sys.stderr)
+        for f in errors[:LISTED_ERRORS]:
+            print(f"  [{f.severity.label} {f.rule}] {for_terminal(f.message)}", file=sys.stderr)
+        if len(errors) > LISTED_ERRORS:
+            print(f"  ……另有{len(errors) - LISTED_ERRORS}处错误，用 nianbao check 列出全部", file=sys.stderr)
         if not args.force:
             return fail(f"报告有{len(errors)}处错误，未导出。改正后再导出，或加 --force 强制导出", 1)
         print(f"注意：报告有{len(errors)}处错误，已按 --force 导出", file=sys.stderr)
