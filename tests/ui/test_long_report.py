@@ -38,3 +38,21 @@ def test_a_long_report_is_checked_in_the_background_with_the_same_findings(qtbot
 def test_a_short_report_is_still_checked_at_once(qtbot) -> None:  # type: ignore[no-untyped-def]
     document = ReportDocument(huaian())
     assert not document.checking and document.findings == check(document.report)
+
+
+def test_edits_made_during_a_check_are_checked_once_together(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each check of a long report takes seconds: edits made meanwhile wait, and only the last is checked."""
+    report = huaian()
+    report.text["text.s1.management"] = PARAGRAPH * (4 * LONG_REPORT_CHARS // len(PARAGRAPH))
+    document = ReportDocument(report)
+    checked: list[int] = []
+    document._background.finished.connect(lambda generation, _findings: checked.append(generation))
+    qtbot.waitUntil(lambda: not document.checking, timeout=20000)
+    checked.clear()
+    for figure in range(3000, 3006):
+        document.set_text("text.s1.on_request", f"全年新收政府信息公开申请{figure}件。")
+        document.recheck()
+    qtbot.waitUntil(lambda: not document.checking, timeout=20000)
+    assert len(checked) == 2  # the first edit's check, then the last one's
+    assert document.findings == check(report)
+    assert any("3005" in f.message for f in document.findings if f.rule == "N-02")
