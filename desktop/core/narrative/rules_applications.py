@@ -175,8 +175,14 @@ def _is_gap(gap: str) -> bool:
     return all(c in "将已需均拟" for c in gap)
 
 
+_CARRIED_IN_WORDS = ("结转", "转结", "转入", "遗留")  # one of them ends every carried_in keyword
+assert f"(?:{'|'.join(_CARRIED_IN_WORDS)}))" in _KEYWORDS.pattern
+
+
 def _mentions_carried_in(sentence: str, year: int) -> bool:
-    return any(_keyword_figure(m, year) is CARRIED_IN for m in _KEYWORDS.finditer(sentence)) and "不含" not in sentence
+    if "不含" in sentence or not any(word in sentence for word in _CARRIED_IN_WORDS):
+        return False
+    return any(_keyword_figure(m, year) is CARRIED_IN for m in _KEYWORDS.finditer(sentence))
 
 
 _JOINED = leading("(?:及|和|或|与|、|以及|或者)")
