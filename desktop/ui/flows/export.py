@@ -60,8 +60,14 @@ class ExportFlow:
             render = renderer_for(target)
             from desktop.ui.export_fonts import export_fonts
 
-            with self.host.busy(tr("正在排版……")):
-                data = render(document.report, export_fonts(self.settings))
+            fonts = export_fonts(self.settings)
+            report = document.report.model_copy(deep=True)  # as it is now, whatever happens meanwhile
+            # Off the UI thread: a long report takes seconds (a minute at 1 MB per section), and the
+            # window keeps repainting and offers 取消.
+            data = self.host.run_cancellable(tr("正在排版……"), lambda: render(report, fonts))
+            if data is None:
+                self.host.status(tr("已取消导出"))
+                return None
             write_atomically(target, data)
         except (UnsupportedFormat, MissingResource) as error:
             self.host.tell_error(tr("导出失败"), str(error))

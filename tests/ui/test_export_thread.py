@@ -1,0 +1,55 @@
+"""A long report's PDF takes seconds to lay out: the window keeps turning while it is made, 取消 writes
+nothing, and the PDF is of the report as it was when 导出 was chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from desktop.ui.document import ReportDocument
+from desktop.ui.main_window import MainWindow
+from tests.fixtures.reports import huaian
+from tests.io.pdf_helpers import joined, page_fragments
+
+SENTENCE = "本机关坚持以公开为常态、不公开为例外，依法依规做好政府信息公开工作。"
+
+
+def _open_long(window: MainWindow, tmp_path: Path, target: Path) -> ReportDocument:
+    report = huaian()
+    report.text["text.s6"] = SENTENCE * 600  # about twenty pages: a second or two to lay out
+    document = ReportDocument(report)
+    window.set_document(document)
+    window.host.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
+    window.host.show_pdf = lambda pdf, path: None  # type: ignore[method-assign]
+    return document
+
+
+def test_the_event_loop_turns_while_the_pdf_is_laid_out(window: MainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "long.pdf"
+    _open_long(window, tmp_path, target)
+    ticks: list[int] = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    assert window.exports.export(".pdf") == target
+    timer.stop()
+    assert len(ticks) >= 10, f"the UI thread stood still during the export ({len(ticks)} ticks)"
+    assert SENTENCE in joined([text for page in page_fragments(target.read_bytes()) for text in page])
+
+
+def test_cancel_writes_nothing(window: MainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "long.pdf"
+    _open_long(window, tmp_path, target)
+
+    def cancel() -> None:
+        progress = window.host.progress
+        if progress is None:
+            QTimer.singleShot(5, cancel)
+            return
+        progress.cancel()
+
+    QTimer.singleShot(0, cancel)
+    assert window.exports.export(".pdf") is None
+    assert not target.exists()
+    assert window.statusBar().currentMessage() == "已取消导出"
