@@ -16,6 +16,8 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?":
 _HALF = leading("[" + re.escape("".join(HALF_TO_FULL)) + "]")
 _DOUBLED = leading(r"([，。；：？！、])\1+")
 _MIXED = leading(r"[，、；：]+(?=[。？！])|(?<=[。？！])[，、；：]+")
+# Where _DOUBLED or _MIXED can match: two same marks, or a clause mark next to a sentence end.
+_DOUBLED_OR_MIXED = leading(r"([，。；：？！、])\1|[，、；：][。？！]|[。？！][，、；：]")
 
 
 def is_chinese(ch: str) -> bool:
@@ -66,13 +68,15 @@ def punctuation_issues(text: str, limit: int = 50) -> list[PunctuationIssue]:
     """Where ``fix_punctuation`` would change the text: each half-width mark in Chinese prose and each run
     of doubled or mixed marks, in order, at most ``limit``."""
     issues: list[PunctuationIssue] = []
-    full = full_width_punctuation(text)
     for match in _HALF.finditer(text):  # the only characters full_width_punctuation changes
         i = match.start()
-        if full[i] != text[i]:
+        if not _stays_half(text[i], text, i):
             issues.append(PunctuationIssue(i, i + 1, text[i]))
             if len(issues) >= limit:
                 return issues
+    full = full_width_punctuation(text) if issues else text
+    if not _DOUBLED_OR_MIXED.search(full):  # one pass finds whether either of the two below has work
+        return issues
     for pattern in (_DOUBLED, _MIXED):
         for match in pattern.finditer(full):
             issues.append(PunctuationIssue(match.start(), match.end(), text[match.start():match.end()]))
