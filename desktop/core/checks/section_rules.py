@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.fields import S1_HEADING, S5_HEADING, S6_HEADING, SECTIONS, TEXT_BY_KEY
 from desktop.core.leading import leading
+from desktop.core.written import has_written, written
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -19,15 +19,11 @@ _NOTHING = leading(
 )
 
 
-def _meaningful(text: str) -> str:
-    return re.sub(r"[\s。．.，,；;：:、]", "", text)
-
-
 def sections_present(ctx: CheckContext) -> list[Finding]:
     """S-01: section 一 has text, and an imported report had every section and no foreign rows."""
     found = []
     s1_keys = SECTIONS[0].text_keys
-    if not any(_meaningful(ctx.report.text[k]) for k in s1_keys):
+    if not any(has_written(ctx.report.text[k]) for k in s1_keys):
         found.append(Finding("S-01", E, s1_keys, f"缺少“{S1_HEADING}”的内容"))
     prov = ctx.report.provenance
     if prov.missing_parts:
@@ -39,7 +35,7 @@ def sections_present(ctx: CheckContext) -> list[Finding]:
 
 def problems_stated(ctx: CheckContext) -> list[Finding]:
     """S-03."""
-    text = _meaningful(ctx.report.text["text.s5"])
+    text = written(ctx.report.text["text.s5"])
     if text and not _NOTHING.match(text):
         return []
     what = "为空" if not text else f"只写了“{ctx.report.text['text.s5'].strip()}”"
@@ -52,7 +48,7 @@ _FEE_WORDS = ("信息处理费", "处理费")
 def processing_fee_stated(ctx: CheckContext) -> list[Finding]:
     """S-05: section 六 states the 信息处理费, even as 未收取."""
     s6 = ctx.report.text["text.s6"]
-    if not _meaningful(s6):
+    if not has_written(s6):
         return [Finding("S-05", E, ("text.s6",),
                         f"“{S6_HEADING}”为空：应说明信息处理费收取情况（未收取也要写明）")]
     if any(word in s6 for word in _FEE_WORDS):

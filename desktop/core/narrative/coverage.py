@@ -13,6 +13,7 @@ from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.fields import OVERSIGHT_HEADING_FOR_GOVERNMENTS, S1_PARTS, SECTIONS, TEXT_BY_KEY
 from desktop.core.leading import leading
+from desktop.core.written import has_written, written_at_least
 
 W = Severity.WARNING
 OVERSIGHT = "text.s1.oversight"
@@ -27,11 +28,6 @@ _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 assert set(_TOPIC_WORDS) == {f.key for f in S1_PARTS}
 _ACCOUNTABILITY = leading("考核|评议|追究|问责|考评")
 WRITTEN_LENGTH = 60  # characters of （五） before the government addition is judged
-_MEANINGFUL = leading(r"[\s。．.，,；;：:、]")
-
-
-def _meaningful(text: str) -> str:
-    return _MEANINGFUL.sub("", text)
 
 
 def _heading_topic(key: str) -> str:
@@ -42,18 +38,17 @@ def section_one_covered(ctx: CheckContext) -> list[Finding]:
     """S-02."""
     texts = ctx.report.text
     keys = SECTIONS[0].text_keys
-    if not any(_meaningful(texts[k]) for k in keys):
+    if not any(has_written(texts[k]) for k in keys):
         return []
     found = []
     for part in S1_PARTS:
-        if _meaningful(texts[part.key]):
+        if has_written(texts[part.key]):
             continue
         words = (_heading_topic(part.key), *_TOPIC_WORDS[part.key])
         elsewhere = [k for k in keys if k != part.key and any(w in texts[k] for w in words)]
         if not elsewhere:
             found.append(Finding("S-02", W, (part.key,), f"总体情况缺少“{part.heading}”的内容"))
-    oversight = _meaningful(texts[OVERSIGHT])
-    if ctx.report.meta.level.is_government and len(oversight) >= WRITTEN_LENGTH \
+    if ctx.report.meta.level.is_government and written_at_least(texts[OVERSIGHT], WRITTEN_LENGTH) \
             and not any(_ACCOUNTABILITY.search(texts[k]) for k in keys):
         found.append(Finding("S-02", W, (OVERSIGHT,),
                              f"人民政府应在“{OVERSIGHT_HEADING_FOR_GOVERNMENTS}”中报告工作考核、社会评议和责任追究结果情况"))

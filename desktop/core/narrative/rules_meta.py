@@ -24,7 +24,8 @@ _YEAR = r"(\d{4})\s*年"
 _RANGE_TAIL = rf"\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*(?:{_YEAR})?\s*12\s*月\s*31\s*日"
 _PERIOD = leading(rf"统计(?:期限|时限|期间|时间|区间|周期|范围)[^。\d]{{0,10}}?{_YEAR}{_RANGE_TAIL}")
 _BARE_PERIOD = leading(rf"{_YEAR}{_RANGE_TAIL}")
-_THIS_REPORT = leading(rf"{_YEAR}度?\s*政府信息公开工作年度报告")
+_REPORT_NAME = "政府信息公开工作年度报告"
+_THIS_REPORT = leading(rf"{_YEAR}度?\s*{_REPORT_NAME}")
 _COMPARED = leading("上年|上一年|去年|相比|对比|较|前一年")
 _OPENING = leading(rf"(?m)^[ \t\u3000]*{_YEAR}度?(?:[，,]|全年|(?=本|我|全[乡镇县市区]))")
 _GOVERNMENT = re.compile("(?:人民)?政府$")
@@ -56,10 +57,23 @@ def _opening_by_name(agency: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?m)^[ \t\u3000]*{_YEAR}度?(?={'|'.join(map(re.escape, sorted(names)))})")
 
 
+def _at_line_starts(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that begins with ``(?m)^``: tried at the start of each line
+    only, where the engine would try at every character that may follow ^."""
+    found: list[re.Match[str]] = []
+    start = 0
+    while start >= 0:
+        match = pattern.match(text, start) if not found or start >= found[-1].end() else None
+        if match is not None:
+            found.append(match)
+        start = text.find("\n", start) + 1 or -1
+    return found
+
+
 def _openings(text: str, agency: str) -> list[re.Match[str]]:
     by_name = _opening_by_name(agency)
-    found = {m.start(): m for m in _OPENING.finditer(text)}
-    for match in by_name.finditer(text) if by_name is not None else ():
+    found = {m.start(): m for m in _at_line_starts(_OPENING, text)}
+    for match in _at_line_starts(by_name, text) if by_name is not None else ():
         found.setdefault(match.start(), match)
     return [found[start] for start in sorted(found)]
 
@@ -73,7 +87,7 @@ def written_in(key: str, text: str, year: int, agency: str = "") -> tuple[Findin
         end = f"{period.group(2)}年" if period.group(2) else ""
         message = f"统计期限写的是{period.group(1)}年1月1日至{end}12月31日，报告年度为{year}年"
         found.append(_year_finding(key, period, (1, 2), year, message))
-    if key == PREAMBLE:
+    if key == PREAMBLE and _REPORT_NAME in text:
         for named in _THIS_REPORT.finditer(text):
             if not _COMPARED.search(_sentence_of(text, named.start())):
                 message = f"前言称本报告为{named.group(1)}年度报告，标题年度为{year}年"
@@ -116,8 +130,10 @@ _NAMED = (
     leading(rf"(?:^|[。\n])[ \t\u3000]*(?P<name>{_NAME})(?:根据|依据|按照|依照)《"),
     leading(rf"请与(?P<name>{_NAME})联系"),
     leading(rf"由(?P<name>{_NAME})(?:负责|汇总|综合)?编制"),
-    leading(rf"(?P<name>{_NAME})\s*\d{{4}}\s*年度?\s*政府信息公开工作年度报告"),
+    leading(rf"(?P<name>{_NAME})\s*\d{{4}}\s*年度?\s*{_REPORT_NAME}"),
 )
+# A pattern may begin anywhere; one whose words are not in the text is not tried.
+_NAMED_NEEDS = {_NAMED[-1]: _REPORT_NAME}
 _SIGNATURE = leading(rf"(?:^|\n)[ \t\u3000]*(?P<name>{_NAME})[ \t\u3000]*(?=\n[ \t\u3000]*\d{{4}}\s*年|$)")
 _GENERIC = leading("人民政府|政府|办公室|办公厅|办事处|街道|管理委员会|委员会|人民")
 _DIVISIONS = set("省市县区乡镇")  # 淮安市 and 宿迁市 share 市, which says nothing
@@ -144,6 +160,8 @@ def named_in(key: str, text: str, agency: str) -> tuple[Finding, ...]:
     found = []
     named: list[tuple[int, int]] = []  # disjoint and in order, so one neighbour tells an overlap
     for pattern in patterns:
+        if _NAMED_NEEDS.get(pattern, "") not in text:
+            continue
         for match in pattern.finditer(text, start):
             span = match.span("name")
             before = bisect_left(named, (span[1],)) - 1  # the last name starting before this one ends
