@@ -19,6 +19,9 @@ _CARRIED = leading(
     r"(?:上一?年度?|去年|\d{4}\s*年度?)(?:结转|转结|转入|遗留)"
     r"|(?:结转|顺延|延转|转入|转至|延至)(?:到|至|入)?(?:下一?年度?|次年|\d{4}\s*年度?)"
 )
+# Every carried figure says one of these words: a text without them has none, and is not searched.
+_CARRIED_WORDS = ("结转", "转结", "转入", "遗留", "顺延", "延转", "转至", "延至")
+assert all(word in _CARRIED.pattern for word in _CARRIED_WORDS)
 _TIME = leading(
     r"(?P<other>上一?年度?|去年|前年|同期|往年|以往)|(?P<this>本年度?|今年|全年|当年|年内)|(?P<year>\d{4})\s*年"
 )
@@ -44,7 +47,8 @@ def respective(s: Scan, clause: int) -> bool:
 def _times(text: str) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
     """Where the text names a time: the ends, and the years named there (0 for 上年 and the like, None for
     本年 and the like). Kept apart so a position finds its time by bisection, not by a walk from the start."""
-    blanked = _CARRIED.sub(lambda m: "　" * len(m.group()), text)
+    carried = any(word in text for word in _CARRIED_WORDS)
+    blanked = _CARRIED.sub(lambda m: "　" * len(m.group()), text) if carried else text
     ends: list[int] = []
     named: list[int | None] = []
     for match in _TIME.finditer(blanked):
