@@ -48,12 +48,13 @@ _PIECES = st.one_of(st.sampled_from(["。", "；", "，", "、", "（", "）", "
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_split_is_the_walk(text: str) -> None:
-    clauses, sentences, segments = _split(text)
-    assert (list(clauses), sentences, segments) == _walk(text)
+    clauses, starts, sentences, segments = _split(text)
+    assert (clauses, sentences, segments) == _walk(text)
+    assert starts == [c.start for c in clauses]
 
 
 def test_a_number_keeps_its_point_and_comma() -> None:
-    clauses, sentences, _ = _split("受理1,234件，办结44.7%。共3件.")
+    clauses, _, sentences, _ = _split("受理1,234件，办结44.7%。共3件.")
     assert [(c.start, c.end) for c in clauses] == [(0, 8), (9, 16), (17, 20)]
     assert len(sentences) == 3
 

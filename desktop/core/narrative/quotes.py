@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import accumulate, compress, groupby, repeat
 from operator import add, attrgetter, eq, ge, gt
-from typing import NamedTuple, overload
+from typing import NamedTuple
 
 from desktop.core.leading import leading
 from desktop.core.narrative.numerals import (
@@ -159,38 +159,9 @@ def _spans(ends: list[int], length: int) -> list[tuple[int, int]]:
     return list(zip([0, *map(add, ends, repeat(1))], [*ends, length], strict=True))
 
 
-class _Clauses(Sequence[Clause]):
-    """The clauses of a text, kept as columns: a long text has hundreds of thousands, and the rules look at
-    those around a count only. A Clause is made the first time it is asked for, and kept."""
-
-    __slots__ = ("_columns", "_made")
-
-    def __init__(self, columns: tuple[list[int], list[int], list[int], list[int], list[int], list[str]]) -> None:
-        self._columns = columns
-        self._made: list[Clause | None] = [None] * len(columns[0])
-
-    def __len__(self) -> int:
-        return len(self._made)
-
-    @overload
-    def __getitem__(self, index: int) -> Clause: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Clause]: ...
-    def __getitem__(self, index: int | slice) -> Clause | list[Clause]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        made = self._made[index]
-        if made is None:
-            made = self._made[index] = _new_clause(tuple(column[index] for column in self._columns))
-        return made
-
-    @property
-    def starts(self) -> list[int]:
-        return self._columns[0]
-
-
-def _split(text: str) -> tuple[_Clauses, list[tuple[int, int]], list[tuple[int, int]]]:
-    """The clauses between boundaries, built column by column and without a Python step per clause."""
+def _split(text: str) -> tuple[list[Clause], list[int], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The clauses between boundaries, built column by column and without a Python step per clause: the
+    columns are zipped into Clauses in one pass of the interpreter's own loop. Also the clauses' starts."""
     positions = _boundaries(text)
     chars = list(map(text.__getitem__, positions))
     kinds = list(map(_KIND.__getitem__, chars))
@@ -206,7 +177,7 @@ def _split(text: str) -> tuple[_Clauses, list[tuple[int, int]], list[tuple[int, 
         columns = tuple(list(compress(column, kept)) for column in columns)  # type: ignore[assignment]
     sentences = _spans(list(compress(positions, map(eq, kinds, repeat(4)))), len(text))
     segments = _spans(list(compress(positions, map(ge, kinds, repeat(3)))), len(text))
-    return _Clauses(columns), sentences, segments
+    return list(map(_new_clause, zip(*columns, strict=True))), columns[0], sentences, segments
 
 
 def _percent_value(match: re.Match[str]) -> tuple[Decimal, int] | None:
@@ -228,8 +199,8 @@ def _percent_value(match: re.Match[str]) -> tuple[Decimal, int] | None:
 def scan(raw: str) -> Scan:
     """Read a text field. Cached: a recheck after a table edit reads no text again."""
     text = fold(raw)
-    clauses, sentences, segments = _split(text)
-    starts = tuple(clauses.starts)
+    clauses, clause_starts, sentences, segments = _split(text)
+    starts = tuple(clause_starts)
 
     def clause_at(position: int) -> int:
         return max(0, bisect_right(starts, position) - 1)
