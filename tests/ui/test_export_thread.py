@@ -15,19 +15,20 @@ from tests.io.pdf_helpers import joined, page_fragments
 SENTENCE = "本机关坚持以公开为常态、不公开为例外，依法依规做好政府信息公开工作。"
 
 
-def _open_long(window: MainWindow, tmp_path: Path, target: Path) -> ReportDocument:
+def _open_long(window: MainWindow, qtbot, target: Path) -> ReportDocument:  # type: ignore[no-untyped-def]
     report = huaian()
-    report.text["text.s6"] = SENTENCE * 600  # about twenty pages: a second or two to lay out
+    report.text["text.s6"] = SENTENCE * 5000  # about 150 pages: a second or so to lay out
     document = ReportDocument(report)
     window.set_document(document)
+    qtbot.waitUntil(lambda: not document.checking, timeout=20000)  # a long report is checked in the background
     window.host.ask_save_path = lambda *args: str(target)  # type: ignore[method-assign]
     window.host.show_pdf = lambda pdf, path: None  # type: ignore[method-assign]
     return document
 
 
-def test_the_event_loop_turns_while_the_pdf_is_laid_out(window: MainWindow, tmp_path: Path) -> None:
+def test_the_event_loop_turns_while_the_pdf_is_laid_out(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "long.pdf"
-    _open_long(window, tmp_path, target)
+    _open_long(window, qtbot, target)
     ticks: list[int] = []
     timer = QTimer(interval=10)
     timer.timeout.connect(lambda: ticks.append(1))
@@ -38,9 +39,9 @@ def test_the_event_loop_turns_while_the_pdf_is_laid_out(window: MainWindow, tmp_
     assert SENTENCE in joined([text for page in page_fragments(target.read_bytes()) for text in page])
 
 
-def test_cancel_writes_nothing(window: MainWindow, tmp_path: Path) -> None:
+def test_cancel_writes_nothing(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "long.pdf"
-    _open_long(window, tmp_path, target)
+    _open_long(window, qtbot, target)
 
     def cancel() -> None:
         progress = window.host.progress
