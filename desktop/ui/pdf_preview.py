@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.print_pages import page_image
+from desktop.ui.pdf_pages import PageImages, PagesView
 from desktop.ui.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
@@ -31,17 +31,6 @@ PREVIEW_SCALE = 1.25  # 100%: about the paper's size on an ordinary screen
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
-def render_pages(pdf: bytes, scale: float = PREVIEW_SCALE) -> list[QImage]:
-    """The PDF's pages as images, drawn by PDFium from the very bytes that were saved."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        return [page_image(page, scale) for page in document]
-    finally:
-        document.close()
-
-
 class PdfPreviewDialog(QDialog):
     def __init__(self, pdf: bytes, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,12 +38,13 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(path.name)
         self.zoom = ZOOMS.index(1.0)
         self.printer: QPrinter | None = None  # kept: the next 打印 offers the same printer
-        self.pages: list[QImage] = []
-        self.page_labels: list[QLabel] = []
-        body = QWidget()
-        self.column = QVBoxLayout(body)
+        import pypdfium2
+
+        self.document = pypdfium2.PdfDocument(pdf)  # open while the pages are shown; closed with the dialog
+        self.pages = PageImages(self.document, PREVIEW_SCALE)
+        self.view = PagesView()
         self.scroll_area = QScrollArea()
-        self.scroll_area.setWidget(body)
+        self.scroll_area.setWidget(self.view)
         self.scroll_area.setWidgetResizable(True)
         tools = QHBoxLayout()
         self.print_button = self._button(tools, self.tr("打印…"), self.print_pages, QKeySequence.StandardKey.Print)
@@ -98,18 +88,8 @@ class PdfPreviewDialog(QDialog):
     def set_zoom(self, index: int) -> None:
         """Pages drawn again at the new size, so that small print stays sharp."""
         self.zoom = max(0, min(len(ZOOMS) - 1, index))
-        self.pages = render_pages(self.pdf, PREVIEW_SCALE * self.zoom_factor)
-        for label in self.page_labels:
-            self.column.removeWidget(label)
-            label.deleteLater()
-        self.page_labels = []
-        for number, image in enumerate(self.pages, start=1):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setToolTip(self.tr("第%1页").replace("%1", str(number)))
-            self.column.addWidget(label)
-            self.page_labels.append(label)
+        self.pages = PageImages(self.document, PREVIEW_SCALE * self.zoom_factor)
+        self.view.show_pages(self.pages)
         self.zoom_label.setText(f"{round(self.zoom_factor * 100)}%")
         self.zoom_out.setEnabled(self.zoom > 0)
         self.zoom_in.setEnabled(self.zoom < len(ZOOMS) - 1)
@@ -160,6 +140,10 @@ class PdfPreviewDialog(QDialog):
             return False
         self.setWindowTitle(self.tr("%1 — 已送打印%2页").replace("%1", self.path.name).replace("%2", str(sent)))
         return True
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        self.document.close()
 
     def open_folder(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent))):

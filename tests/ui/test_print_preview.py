@@ -114,12 +114,12 @@ def test_zoom_draws_the_pages_larger_and_smaller(preview: PdfPreviewDialog, qtbo
     qtbot.mouseClick(preview.zoom_in, Qt.MouseButton.LeftButton)
     assert preview.zoom_label.text() == "125%"
     assert abs(preview.pages[0].width() - width * 1.25) < 2
-    assert preview.page_labels[0].pixmap().width() == preview.pages[0].width()
+    assert preview.view.page_rect(0).size() == preview.pages[0].size()
     for _ in range(3):
         qtbot.mouseClick(preview.zoom_out, Qt.MouseButton.LeftButton)
     assert preview.zoom_label.text() == "50%" and not preview.zoom_out.isEnabled()
     assert abs(preview.pages[0].width() - width / 2) < 2
-    assert len(preview.page_labels) == len(preview.pages)
+    assert preview.view.page_count() == len(preview.pages)
 
 
 class FileUrls(QObject):
@@ -152,3 +152,32 @@ def test_printing_tells_each_sheet_and_stops_when_cancelled(pdf: bytes, tmp_path
     printer = pdf_printer(tmp_path / "取消.pdf")
     assert print_pdf(pdf, printer, lambda done, total: told.append((done, total)) or done < 2) == 0
     assert told == [(0, pages), (1, pages), (2, pages)]  # 取消 before the third sheet: nothing more drawn
+
+
+def test_a_long_pdf_is_drawn_as_its_pages_come_into_view(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each drawn page is megabytes of pixels: a report of thousands of pages drew them all at once."""
+    from desktop.ui.pdf_pages import KEPT
+
+    report = seed()
+    report.text["text.s6"] = "本机关坚持以公开为常态、不公开为例外，依法依规做好政府信息公开工作。" * 3000
+    pdf = render_pdf_bytes(report)
+    dialog = PdfPreviewDialog(pdf, tmp_path / "长.pdf")
+    qtbot.addWidget(dialog)
+    dialog.resize(860, 1000)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    count = len(pypdfium2.PdfDocument(pdf))
+    assert dialog.view.page_count() == len(dialog.pages) == count > 60
+    assert 0 < len(dialog.pages.kept) <= KEPT and 0 in dialog.pages.kept
+    bar = dialog.scroll_area.verticalScrollBar()
+    for value in range(0, bar.maximum() + 1, bar.pageStep()):  # the clerk pages down to the end
+        bar.setValue(value)
+        QApplication.processEvents()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: count - 1 in dialog.pages.kept)
+    assert len(dialog.pages.kept) == KEPT and 0 not in dialog.pages.kept
+    shown = dialog.scroll_area.viewport().grab().toImage()
+    dark = sum(1 for x in range(0, shown.width(), 5) for y in range(0, shown.height(), 5)
+               if shown.pixelColor(x, y).lightness() < 128)
+    assert dark > 50  # the last page is drawn, with its text
