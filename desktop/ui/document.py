@@ -44,10 +44,22 @@ class ReportDocument(QObject):
         self._background.finished.connect(self._on_checked)
         self.checking = False  # a long report's check is running off the UI thread
         self.findings: list[Finding] = []
+        self._marks: tuple[list[Finding], dict[str, list[tuple[int, int, Finding]]]] | None = None
         if is_long(report):
             self.recheck()
         else:
             self.findings = check(report)
+
+    def marks_in(self, key: str) -> list[tuple[int, int, Finding]]:
+        """(start, end, finding) of each span in one text field, in the findings' order. Worked out once
+        per check for every field: a long text's thousands of findings were walked by each editor."""
+        if self._marks is None or self._marks[0] is not self.findings:
+            marks: dict[str, list[tuple[int, int, Finding]]] = {}
+            for finding in self.findings:
+                for span in finding.spans:
+                    marks.setdefault(span.key, []).append((span.start, span.end, finding))
+            self._marks = (self.findings, marks)
+        return self._marks[1].get(key, [])
 
     # ---- edits
 

@@ -33,6 +33,7 @@ class ReportEditor(QWidget):
         super().__init__(parent)
         self.document = document
         self.defs = tab_defs()
+        self._tab_of_key: dict[str, int | None] = {}
         self.tabs = QTabWidget()
         # Each tab's page is built when it is first shown (or asked for): the window opens a report with
         # only 基本信息 built, and the modules of the other pages are imported then too.
@@ -98,7 +99,7 @@ class ReportEditor(QWidget):
     def _update_tab_titles(self) -> None:
         counts = [[0, 0] for _ in self.defs]
         for finding in self.document.findings:
-            tabs = {tab_of(k, self.defs) for k in finding.cells} - {None} or {0}
+            tabs = {self._tab(k) for k in finding.cells} - {None} or {0}
             for number in tabs:
                 if finding.severity is Severity.ERROR:
                     counts[number][0] += 1  # type: ignore[index]
@@ -175,7 +176,13 @@ class ReportEditor(QWidget):
             QTimer.singleShot(0, self.problems.refresh)
 
     def _on_current_tab(self, finding: Finding) -> bool:
-        return self.tabs.currentIndex() in {tab_of(k, self.defs) for k in _keys_of(finding)}
+        return self.tabs.currentIndex() in {self._tab(k) for k in _keys_of(finding)}
+
+    def _tab(self, key: str) -> int | None:
+        """tab_of, remembered: the panel and the tab titles ask it for each finding after every check."""
+        if key not in self._tab_of_key:
+            self._tab_of_key[key] = tab_of(key, self.defs)
+        return self._tab_of_key[key]
 
     def show_problems(self) -> None:
         """The toolbar's error count: the panel opens (also when dragged shut) with its first finding."""

@@ -60,12 +60,7 @@ class TextFieldEditor(QPlainTextEdit):
     def _mark_findings(self) -> None:
         """Underline the characters that a finding is about, in its severity's colour."""
         length = len(self.toPlainText())
-        self._marks = [
-            (span.start, span.end, finding)
-            for finding in self.document_.findings
-            for span in finding.spans
-            if span.key == self.key and 0 <= span.start < span.end <= length
-        ]
+        self._marks = [mark for mark in self.document_.marks_in(self.key) if 0 <= mark[0] < mark[1] <= length]
         many = len(self._marks) > DRAWN_AT_ONCE
         self._by_start = sorted(self._marks, key=lambda mark: mark[0]) if many else self._marks
         self._mark_starts = [start for start, _, _ in self._by_start] if many else []
