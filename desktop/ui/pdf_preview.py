@@ -41,7 +41,7 @@ class PdfPreviewDialog(QDialog):
         import pypdfium2
 
         self.document = pypdfium2.PdfDocument(pdf)  # open while the pages are shown; closed with the dialog
-        self.pages = PageImages(self.document, PREVIEW_SCALE)
+        self.pages: PageImages  # at the zoom in view, set by set_zoom below
         self.view = PagesView()
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(self.view)

@@ -76,8 +76,8 @@ class ProblemsPanel(QTreeWidget):
         items = [self._item(finding) for finding in listed]
         group.addChildren(items)
         if len(found) > len(listed):
-            more = QTreeWidgetItem([self.tr("另有{0}条{1}未列出：请先改正以上各条，改正后其余各条会依次列出。")
-                                    .format(len(found) - len(listed), severity.label)])
+            more = QTreeWidgetItem([self.tr("另有%1条%2未列出：请先改正以上各条，改正后其余各条会依次列出。")
+                                    .replace("%1", str(len(found) - len(listed))).replace("%2", severity.label)])
             more.setForeground(0, palette.SEVERITY_FOREGROUND[severity])
             group.addChild(more)
         self.addTopLevelItem(group)

@@ -142,7 +142,7 @@ class ReportEditor(QWidget):
 
     def page_of(self, key: str) -> QWidget:
         """The page of the tab that holds ``key``, built now if it has not been yet."""
-        index = tab_of(key, self.defs)
+        index = self._tab(key)
         assert index is not None, key
         return self.page(index)
 
@@ -199,7 +199,7 @@ class ReportEditor(QWidget):
     def show_finding(self, finding: Finding) -> None:
         """Switch to the finding's tab and select its cells, or put the cursor in its text."""
         keys = _keys_of(finding)
-        tab = next((t for t in (tab_of(k, self.defs) for k in keys) if t is not None), None)
+        tab = next((t for t in map(self._tab, keys) if t is not None), None)
         if tab is None:
             return
         self._jumping = True

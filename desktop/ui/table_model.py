@@ -177,4 +177,3 @@ def _shown(findings: list[Finding] | None) -> tuple[int, list[tuple[Severity, st
     if findings is None:
         return None
     return len(findings), [(f.severity, f.message) for f in findings[:TOOLTIP_FINDINGS]]
-
