@@ -9,7 +9,7 @@ from itertools import islice
 from desktop.core.leading import leading
 
 _FILLER = r"\s。．.，,；;：:、"
-_FILLER_RUN = leading(f"[{_FILLER}]")
+_FILLER_RUN = leading(f"[{_FILLER}]+")
 _WRITTEN = re.compile(f"[^{_FILLER}]")
 
 
