@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
@@ -46,3 +46,16 @@ def file_menu_actions(window: MainWindow) -> dict[str, QAction]:
     wrapper that ``QAction.menu()`` returns for a temporary action)."""
     menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "文件(&F)")
     return {a.text(): a for a in menu.actions()}
+
+
+def cancel_when_progress_shows(window: MainWindow) -> None:
+    """Press 取消 on the window's progress dialog as soon as the work under way shows it."""
+
+    def cancel() -> None:
+        progress = window.host.progress
+        if progress is None:
+            QTimer.singleShot(5, cancel)
+            return
+        progress.cancel()
+
+    QTimer.singleShot(0, cancel)

@@ -11,6 +11,7 @@ from desktop.ui.document import ReportDocument
 from desktop.ui.main_window import MainWindow
 from tests.fixtures.reports import huaian
 from tests.io.pdf_helpers import joined, page_fragments
+from tests.ui.helpers import cancel_when_progress_shows
 
 SENTENCE = "本机关坚持以公开为常态、不公开为例外，依法依规做好政府信息公开工作。"
 
@@ -42,15 +43,7 @@ def test_the_event_loop_turns_while_the_pdf_is_laid_out(window: MainWindow, qtbo
 def test_cancel_writes_nothing(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "long.pdf"
     _open_long(window, qtbot, target)
-
-    def cancel() -> None:
-        progress = window.host.progress
-        if progress is None:
-            QTimer.singleShot(5, cancel)
-            return
-        progress.cancel()
-
-    QTimer.singleShot(0, cancel)
+    cancel_when_progress_shows(window)
     assert window.exports.export(".pdf") is None
     assert not target.exists()
     assert window.statusBar().currentMessage() == "已取消导出"

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from desktop.ui.main_window import MainWindow
+from tests.ui.helpers import cancel_when_progress_shows
 
 ROWS = 1400  # under the importer's limits, and slow enough to watch (about half a second)
 
@@ -38,15 +39,7 @@ def test_cancel_stops_the_import_and_leaves_the_open_report(window: MainWindow, 
     assert before is not None
     original = before.report.model_copy(deep=True)
     page = slow_page(tmp_path)
-
-    def cancel() -> None:
-        progress = window.host.progress
-        if progress is None:
-            QTimer.singleShot(5, cancel)
-            return
-        progress.cancel()
-
-    QTimer.singleShot(0, cancel)
+    cancel_when_progress_shows(window)
     assert not window.files.import_path(page)
     assert window.document is before and window.document.report == original
     assert window.statusBar().currentMessage() == "已取消导入"
