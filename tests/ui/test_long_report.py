@@ -3,7 +3,10 @@ arrive are those of the text as it is now, identical to a check on the UI thread
 
 from __future__ import annotations
 
+import threading
+
 from desktop.core.checks import check
+from desktop.ui import background_check
 from desktop.ui.background_check import LONG_REPORT_CHARS
 from desktop.ui.document import ReportDocument
 from tests.fixtures.reports import huaian
@@ -40,18 +43,26 @@ def test_a_short_report_is_still_checked_at_once(qtbot) -> None:  # type: ignore
     assert not document.checking and document.findings == check(document.report)
 
 
-def test_edits_made_during_a_check_are_checked_once_together(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Each check of a long report takes seconds: edits made meanwhile wait, and only the last is checked."""
+def test_edits_made_during_a_check_are_checked_once_together(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each check of a long report takes seconds: edits made meanwhile wait, and only the last is checked.
+    The first check is held until the edits are made, so that a warm cache cannot finish it sooner."""
     report = huaian()
     report.text["text.s1.management"] = PARAGRAPH * (4 * LONG_REPORT_CHARS // len(PARAGRAPH))
     document = ReportDocument(report)
+    qtbot.waitUntil(lambda: not document.checking, timeout=20000)
     checked: list[int] = []
     document._background.finished.connect(lambda generation, _findings: checked.append(generation))
-    qtbot.waitUntil(lambda: not document.checking, timeout=20000)
-    checked.clear()
+    edits_made = threading.Event()
+
+    def held_check(snapshot):  # type: ignore[no-untyped-def]
+        edits_made.wait(timeout=20)
+        return check(snapshot)
+
+    monkeypatch.setattr(background_check, "check", held_check)
     for figure in range(3000, 3006):
         document.set_text("text.s1.on_request", f"全年新收政府信息公开申请{figure}件。")
         document.recheck()
+    edits_made.set()
     qtbot.waitUntil(lambda: not document.checking, timeout=20000)
     assert len(checked) == 2  # the first edit's check, then the last one's
     assert document.findings == check(report)
