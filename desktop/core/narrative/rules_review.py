@@ -141,7 +141,7 @@ def _none_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
             continue
         if other_year(s, match.start(), year):
             continue
-        for topic in {match.group("a"), match.group("b")} - {None}:
+        for topic in dict.fromkeys(t for t in match.group("a", "b") if t):  # in the order of the text
             figure = t4("review", "total") if topic == "行政复议" else t4(LITIGATION, "total")
             claims.append(Claim("N-05", figure, 0, match.start(), match.end(), match.group(),
                                 s.clauses[clause].sentence, Wording.NONE))
