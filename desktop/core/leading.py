@@ -1,19 +1,24 @@
 """Regular expressions that skip ahead to where a match can begin.
 
 Python's engine tries an alternation of words (「予以公开|部分公开|…」) at every position of a text, which
-makes a search of a long section cost far more than its few matches. A pattern that opens with a
-look-ahead at the characters its matches can start with, ``(?=[予部不…])``, lets the engine jump from one
-such character to the next instead. The matches are the same; ``leading`` works the class out from the
-pattern itself, so it cannot drift from the words.
+makes a search of a long section cost far more than its few matches. When the engine can tell the characters
+a match starts with (a pattern that opens with a word or a class), it jumps from one such character to the
+next on its own. For the other patterns, ``leading`` works the class out from the pattern itself, so it
+cannot drift from the words, and gives the engine that class as the same hint it would have made itself: the
+pattern is compiled as written, with the class in its info block. The matches are the same; the class only
+tells where trying is worth it.
 
-The class is read from the pattern's parse tree (``re._parser``, part of every Python 3.11+). Where that is
-not possible, or a match may begin anywhere, the pattern is compiled as it is: slower, never different.
+The class is read from the pattern's parse tree (``re._parser``, part of every Python 3.11+), and the hint is
+placed with the engine's own compiler (``re._compiler``). Where that is not possible, the pattern gets a
+look-ahead at the class, ``(?=[予部不…])``, which is slower than the hint but still skips most positions;
+where a match may begin anywhere, it is compiled as it is.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+import weakref
 from types import ModuleType
 from typing import Any
 
@@ -27,6 +32,8 @@ def _module(name: str) -> Any:
 
 _parser: ModuleType | None = _module("re._parser")
 _ops: Any = _module("re._constants")
+_compiler: Any = _module("re._compiler")
+_sre: Any = _module("_sre")
 
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
 
@@ -103,10 +110,70 @@ def leading_class(pattern: str, flags: int = 0) -> str | None:
 
 
 def leading(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern)``, with a look-ahead at the class of its first characters where there is one."""
+    """``re.compile(pattern)``, told the class of the characters its matches begin with where there is one."""
     first = leading_class(pattern, flags)
-    if first is None:
+    if first is None or _own_prefix(pattern, flags):
         return re.compile(pattern, flags)
+    try:
+        compiled = _hinted(pattern, flags, first)
+    except (AttributeError, TypeError, ValueError, IndexError, RuntimeError):  # another engine's internals
+        return looked_ahead(pattern, flags, first)
+    _HINTED.add(compiled)
+    return compiled
+
+
+def looked_ahead(pattern: str, flags: int, first: str) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead at ``first``: where the hint cannot be placed."""
     global_flags = _GLOBAL_FLAGS.match(pattern)
     head = global_flags.group() if global_flags else ""
     return re.compile(f"{head}(?={first})(?:{pattern[len(head):]})", flags)
+
+
+_HINTED: weakref.WeakSet[re.Pattern[str]] = weakref.WeakSet()
+
+
+def _code(pattern: str, flags: int) -> tuple[Any, list[int]]:
+    """The parse tree and the engine's code, as ``re.compile`` makes them."""
+    parsed = _parser.parse(pattern, flags)  # type: ignore[union-attr]
+    return parsed, _compiler._code(parsed, flags)
+
+
+def _own_prefix(pattern: str, flags: int) -> bool:
+    """The engine finds a first word or class of its own: its info block (code[0:code[1] + 1]) says so."""
+    try:
+        _, code = _code(pattern, flags)
+        return bool(code[2])
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return False
+
+
+def _hinted(pattern: str, flags: int, first: str) -> re.Pattern[str]:
+    """``pattern`` compiled with ``first`` as the class its matches begin with, the hint the engine itself
+    gives a pattern that opens with a class. The info block keeps the pattern's own widths."""
+    parsed, code = _code(pattern, flags)
+    info_length = code[1] + 1
+    (in_op, items), = _parser.parse(first).data  # type: ignore[union-attr]
+    assert in_op is _ops.IN
+    charset, has_cased = _compiler._optimize_charset(items)
+    if has_cased:
+        raise ValueError(first)
+    info = [_ops.INFO, 0, _ops.SRE_INFO_CHARSET, code[3], code[4]]
+    _compiler._compile_charset(charset, flags, info)
+    info[1] = len(info) - 1
+    state = parsed.state
+    index_group = [None] * state.groups
+    for name, index in state.groupdict.items():
+        index_group[index] = name
+    return _sre.compile(  # type: ignore[no-any-return]
+        pattern, flags | state.flags, info + code[info_length:], state.groups - 1, state.groupdict,
+        tuple(index_group))
+
+
+def hinted(compiled: re.Pattern[str]) -> bool:
+    """``leading`` placed the class of the first characters in the pattern's info block."""
+    return compiled in _HINTED
+
+
+def skips_ahead(compiled: re.Pattern[str]) -> bool:
+    """The engine jumps to where a match of ``compiled`` can begin, by a hint of ``leading`` or its own."""
+    return hinted(compiled) or compiled.pattern.startswith("(?=[") or _own_prefix(compiled.pattern, compiled.flags)

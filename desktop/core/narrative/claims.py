@@ -9,9 +9,8 @@ sentence saying there were none (「未收到申请」) is reported all the same
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.core.checks.findings import Finding, Fix, Severity, TextSpan
 from desktop.core.narrative.figures import Figure
@@ -25,8 +24,10 @@ class Wording(str, Enum):
     ALL_UPHELD = "all_upheld"  # 「均获维持」: the other results must be 0
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
+    """One figure quoted by the text. A tuple, not a dataclass: a long text makes tens of thousands, and a
+    frozen dataclass sets each field through ``object.__setattr__``."""
+
     rule: str
     figure: Figure
     value: int

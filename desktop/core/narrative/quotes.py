@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import accumulate, compress, groupby, repeat
-from operator import add, attrgetter, eq, ge, gt
+from operator import add, attrgetter, eq, ge, gt, or_, sub
 from typing import NamedTuple
 
 from desktop.core.leading import leading
@@ -195,6 +195,46 @@ def _percent_value(match: re.Match[str]) -> tuple[Decimal, int] | None:
     return Decimal(f"{value}.{digits}" if digits else str(value)), len(digits)
 
 
+class _Numeral(NamedTuple):
+    """What a numeral as written gives every count that uses it."""
+
+    value: int | Decimal
+    rounded: bool  # 「1.2万件」: a figure in 万 or 千, or with decimals, is not an exact count
+    chinese: bool
+
+
+@lru_cache(maxsize=4096)
+def _numeral(num: str) -> _Numeral | None:
+    value = numeral_value(num)
+    if value is None:
+        return None
+    return _Numeral(value, num[0].isdigit() and (num[-1] in "万千" or "." in num), is_chinese(num))
+
+
+_group = re.Match.group
+_span_start = re.Match.start
+_new_count = partial(tuple.__new__, Count)
+
+
+def _counts(text: str, starts: Sequence[int]) -> list[Count]:
+    """Every count of the text, built column by column like the clauses: a long text has tens of thousands."""
+    matches = list(_COUNT.finditer(text))
+    numerals = list(map(_numeral, map(_group, matches, repeat("num"))))
+    if None in numerals:  # a numeral that is no number (「四五件」): no count
+        kept = [n is not None for n in numerals]
+        matches, numerals = list(compress(matches, kept)), list(compress(numerals, kept))
+    number_starts = list(map(_span_start, matches, repeat("num")))
+    approx = map(or_, map(any, map(_group, matches, repeat("pre"), repeat("approx"), repeat("post"))),
+                 map(attrgetter("rounded"), numerals))
+    # The clause a count is in: the last clause starting at or before it (there is always one, as a count
+    # is never a boundary character).
+    clauses = map(sub, map(bisect_right, repeat(starts), number_starts), repeat(1))
+    return list(map(_new_count, zip(
+        map(attrgetter("value"), numerals), number_starts, map(re.Match.end, matches, repeat("num")),
+        map(re.Match.end, matches), map(_group, matches, repeat("unit")), approx,
+        map(attrgetter("chinese"), numerals), clauses, strict=True)))
+
+
 @lru_cache(maxsize=256)
 def scan(raw: str) -> Scan:
     """Read a text field. Cached: a recheck after a table edit reads no text again."""
@@ -205,17 +245,7 @@ def scan(raw: str) -> Scan:
     def clause_at(position: int) -> int:
         return max(0, bisect_right(starts, position) - 1)
 
-    counts = []
-    for match in _COUNT.finditer(text):
-        pre, num, about, unit, post = match.group("pre", "num", "approx", "unit", "post")
-        value = numeral_value(num)
-        if value is None:
-            continue
-        # 「1.2万件」 is rounded: a figure in 万 or 千, or with decimals, is not an exact count.
-        rounded = num[0].isdigit() and (num[-1] in "万千" or "." in num)
-        start, number_end = match.span("num")
-        counts.append(Count(value, start, number_end, match.end(), unit, bool(pre or about or post or rounded),
-                            is_chinese(num), clause_at(start)))
+    counts = _counts(text, starts)
     percents = []
     for match in _PERCENT.finditer(text) if "%" in text or "百分之" in text else ():
         parsed = _percent_value(match)
