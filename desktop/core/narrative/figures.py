@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from desktop.core.tablespec import (
     CELLS,
@@ -22,18 +23,13 @@ from desktop.core.tablespec import (
 from desktop.core.values import CellValue
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One number in the tables, or the sum of several (a group of table 三, both kinds of 起诉)."""
+class Figure(NamedTuple):
+    """One number in the tables, or the sum of several (a group of table 三, both kinds of 起诉). A tuple, so
+    that it hashes and compares without a Python call: a long text makes thousands of claims about a few
+    figures, each looked up by its figure."""
 
     label: str  # how a message names it: the table, the row's statutory label, the column
     cells: tuple[str, ...]
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.label, self.cells)))
-
-    def __hash__(self) -> int:  # computed once: a long text makes thousands of claims about a few figures
-        return self._hash  # type: ignore[no-any-return, attr-defined]
 
     def value(self, cells: Mapping[str, CellValue]) -> int | None:
         """The figure, or None while any of its cells is blank (then nothing can be compared). A total left
@@ -102,6 +98,7 @@ SUIT_GROUPS = tuple(g for g, _ in T4_GROUPS if g != "review")
 LITIGATION = "litigation"
 
 
+@cache  # a few dozen figures, quoted thousands of times by a long text
 def t4(group: str, item: str) -> Figure:
     """A cell of table 四, or for ``litigation`` the sum over both 起诉 groups."""
     if group == LITIGATION:
@@ -111,6 +108,7 @@ def t4(group: str, item: str) -> Figure:
     return Figure(f"表四“{spec.row_label}”{spec.column_label}", (spec.key,))
 
 
+@cache
 def t2(row: str, column: str) -> Figure:
     spec = CELLS[cell_key("t2", row, column)]
     return Figure(f"表二“{spec.row_label}”{spec.column_label}", (spec.key,))

@@ -9,6 +9,7 @@ Three readings keep a claim from being made:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ _CARRIED = leading(
 # Every carried figure says one of these words: a text without them has none, and is not searched.
 _CARRIED_WORDS = ("结转", "转结", "转入", "遗留", "顺延", "延转", "转至", "延至")
 assert all(word in _CARRIED.pattern for word in _CARRIED_WORDS)
+_CARRIED_WORD = re.compile("|".join(_CARRIED_WORDS))  # one pass over a long text, not one per word
 _TIME = leading(
     r"(?P<other>上一?年度?|去年|前年|同期|往年|以往)|(?P<this>本年度?|今年|全年|当年|年内)|(?P<year>\d{4})\s*年"
 )
@@ -40,14 +42,14 @@ _FOLLOWER = leading(
 
 def respective(s: Scan, clause: int) -> bool:
     """The clause is part of a 「分别」 list, where names and numbers pair by position."""
-    return "分别" in s.segment_text(clause)
+    return s.clauses[clause].segment in s.segments_saying("分别")
 
 
 @lru_cache(maxsize=256)
 def _times(text: str) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
     """Where the text names a time: the ends, and the years named there (0 for 上年 and the like, None for
     本年 and the like). Kept apart so a position finds its time by bisection, not by a walk from the start."""
-    carried = any(word in text for word in _CARRIED_WORDS)
+    carried = _CARRIED_WORD.search(text) is not None
     blanked = _CARRIED.sub(lambda m: "　" * len(m.group()), text) if carried else text
     ends: list[int] = []
     named: list[int | None] = []
@@ -57,9 +59,10 @@ def _times(text: str) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
     return tuple(ends), tuple(named)
 
 
-def other_year(s: Scan, position: int, year: int) -> bool:
-    """The latest time named before ``position`` in its sentence is another year than the report's."""
-    start, _ = s.sentence_spans[s.clauses[s.clause_of(position)].sentence]
+def other_year(s: Scan, position: int, year: int, clause: int | None = None) -> bool:
+    """The latest time named before ``position`` in its sentence is another year than the report's.
+    ``clause`` is the position's clause, where the caller knows it."""
+    start, _ = s.sentence_spans[s.clauses[s.clause_of(position) if clause is None else clause].sentence]
     ends, named = _times(s.text)
     latest = bisect_right(ends, position) - 1  # the matches do not overlap, so their ends ascend
     if latest < 0 or ends[latest] <= start:
@@ -73,4 +76,5 @@ def counts_something_else(s: Scan, count: Count) -> bool:
 
 
 def not_this_years_figure(s: Scan, count: Count, year: int) -> bool:
-    return respective(s, count.clause) or other_year(s, count.start, year) or counts_something_else(s, count)
+    return (respective(s, count.clause) or other_year(s, count.start, year, count.clause)
+            or counts_something_else(s, count))

@@ -89,6 +89,7 @@ class Scan:
     # The counts' first and last characters, ascending: rules find the counts near a place by bisection.
     count_starts: tuple[int, ...] = field(repr=False, default=())
     count_ends: tuple[int, ...] = field(repr=False, default=())
+    _segments_saying: dict[str, frozenset[int]] = field(repr=False, compare=False, default_factory=dict)
 
     def clause_of(self, position: int) -> int:
         return max(0, bisect_right(self._starts, position) - 1)
@@ -104,6 +105,18 @@ class Scan:
     def segment_text(self, clause: int) -> str:
         start, end = self.segment_spans[self.clauses[clause].segment]
         return self.text[start:end]
+
+    def segments_saying(self, word: str) -> frozenset[int]:
+        """The segments whose text holds ``word`` (which has no boundary in it), found once for all clauses."""
+        found = self._segments_saying.get(word)
+        if found is None:
+            segment_starts = [start for start, _ in self.segment_spans]
+            at, where = self.text.find(word), []
+            while at >= 0:
+                where.append(bisect_right(segment_starts, at) - 1)
+                at = self.text.find(word, at + len(word))
+            found = self._segments_saying[word] = frozenset(where)
+        return found
 
     def counts_in(self, clause: int) -> tuple[Count, ...]:
         return self._counts_by_clause.get(clause, ())

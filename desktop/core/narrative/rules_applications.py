@@ -131,7 +131,7 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | 
     if count.approx or count.unit != "件" or _OTHER_TOPIC.search(words) or not_this_years_figure(s, count, year):
         return None
     sentence = s.sentence_text(count.clause)
-    if "申请" not in sentence and not on_request:
+    if not on_request and "申请" not in sentence:
         return None
     keywords = list(_KEYWORDS.finditer(s.text, clause.start, clause.end))
     after = [m for m in keywords if m.group("carried_out") and 0 <= m.start() - count.end <= 2
@@ -144,8 +144,10 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | 
     else:
         return None
     figure = _keyword_figure(match, year)
-    if figure is None or len(window) > 20 or any(match.end() <= c.start < count.start for c in s.counts_in(count.clause)
-                                                 if c is not count):
+    if figure is None or len(window) > 20:
+        return None
+    others = s.counts_in(count.clause)
+    if len(others) > 1 and any(match.end() <= c.start < count.start for c in others if c is not count):
         return None
     if len(before) > 1 and match is before[-1] and match.start() - before[-2].end() <= 2:
         return None  # 「收到并办结3件」「办结上年结转申请2件」: two figures, one number
@@ -175,12 +177,13 @@ def _is_gap(gap: str) -> bool:
     return all(c in "将已需均拟" for c in gap)
 
 
-_CARRIED_IN_WORDS = ("结转", "转结", "转入", "遗留")  # one of them ends every carried_in keyword
-assert f"(?:{'|'.join(_CARRIED_IN_WORDS)}))" in _KEYWORDS.pattern
+_CARRIED_IN_WORDS = "结转|转结|转入|遗留"  # one of them ends every carried_in keyword
+assert f"(?:{_CARRIED_IN_WORDS}))" in _KEYWORDS.pattern
+_CARRIED_IN_WORD = re.compile(_CARRIED_IN_WORDS)
 
 
 def _mentions_carried_in(sentence: str, year: int) -> bool:
-    if "不含" in sentence or not any(word in sentence for word in _CARRIED_IN_WORDS):
+    if "不含" in sentence or not _CARRIED_IN_WORD.search(sentence):
         return False
     return any(_keyword_figure(m, year) is CARRIED_IN for m in _KEYWORDS.finditer(sentence))
 
@@ -272,7 +275,8 @@ def application_claims(text: str, year: int, on_request: bool) -> tuple[Claim, .
         claim = _count_claim(s, count, on_request, year) if count.unit == "件" else None
         if claim is not None:
             claims.append(claim)
-    for index in sorted({c.clause for c in s.counts if c.unit == "件"}):
+    naming = {s.clause_of(m.start()) for m in GROUP.finditer(s.text)}  # a group claim names its group
+    for index in sorted({c.clause for c in s.counts if c.unit == "件" and c.clause in naming}):
         claim = _group_claim(s, index, year)
         if claim is not None:
             claims.append(claim)

@@ -57,7 +57,9 @@ def _inclusive(s: Scan, index: int) -> bool:
 def document_claims(text: str, year: int) -> tuple[Claim, ...]:
     s = scan(text)
     claims = []
-    for index in sorted({c.clause for c in s.counts if c.unit in _DOC_UNITS}):
+    # Only a clause naming one kind of document is read: the others are not searched one by one.
+    naming = {s.clause_of(m.start()) for m in _DOCUMENT.finditer(s.text)}
+    for index in sorted({c.clause for c in s.counts if c.unit in _DOC_UNITS and c.clause in naming}):
         words = s.clause_text(index)
         documents = [m.lastgroup for m in _DOCUMENT.finditer(words)]
         counts = [c for c in s.counts_in(index) if c.unit in _DOC_UNITS]

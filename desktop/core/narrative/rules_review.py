@@ -72,7 +72,11 @@ def _count_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
     claims = []
     current: str | None = None
     segment = -1
-    for index in sorted({*topics_in, *(c.clause for c in s.counts if c.unit in _CASE_UNITS)}):
+    # A count is read only in a part of a sentence that names a kind of case (the topic is carried from
+    # clause to clause within it, and forgotten at its end).
+    named = {s.clauses[index].segment for index in topics_in}
+    counted = (c.clause for c in s.counts if c.unit in _CASE_UNITS and s.clauses[c.clause].segment in named)
+    for index in sorted({*topics_in, *counted}):
         clause = s.clauses[index]
         if clause.segment != segment:
             segment, current = clause.segment, None
