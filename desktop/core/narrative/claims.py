@@ -138,6 +138,7 @@ def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, Cell
             accepted_for[claim.figure, claim.plus] = _accepted(claim, cells)
     verdicts = [(claim, accepted_for[claim.figure, claim.plus]) for claim in claims]
     expected_of: dict[Figure, int | None] = {}
+    cells_named: dict[tuple[Figure, tuple[Figure, ...]], tuple[str, ...]] = {}
     agreeing = {(c.sentence, c.figure) for c, ok in verdicts if ok is not None and c.value in ok}
     found = []
     for claim, accepted in verdicts:
@@ -150,9 +151,12 @@ def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, Cell
             expected_of[claim.figure] = claim.figure.value(cells)
         expected = expected_of[claim.figure]
         assert expected is not None
-        cells_named = tuple(dict.fromkeys((*claim.figure.cells, *(k for f in claim.plus for k in f.cells))))
+        named = cells_named.get((claim.figure, claim.plus))
+        if named is None:
+            named = cells_named[claim.figure, claim.plus] = (key, *dict.fromkeys(
+                (*claim.figure.cells, *(k for f in claim.plus for k in f.cells))))
         found.append(Finding(
-            claim.rule, severity, (key, *cells_named), _message(claim, expected, cells),
+            claim.rule, severity, named, _message(claim, expected, cells),
             _fix(claim, key, text, expected), (TextSpan(key, claim.start, claim.end),),
         ))
     return found

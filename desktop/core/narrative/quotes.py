@@ -185,12 +185,13 @@ def _split(text: str) -> tuple[list[Clause], list[int], list[tuple[int, int]], l
                list(accumulate(map(ge, kinds, repeat(3)), initial=0)),
                [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts),
                ["", *map(_OPENER.__getitem__, chars)])
+    clauses = map(_new_clause, zip(*columns, strict=True))
     kept = list(map(gt, ends, starts))  # not the empty ones
     if not all(kept):
-        columns = tuple(list(compress(column, kept)) for column in columns)  # type: ignore[assignment]
+        clauses, starts = compress(clauses, kept), list(compress(starts, kept))  # type: ignore[assignment]
     sentences = _spans(list(compress(positions, map(eq, kinds, repeat(4)))), len(text))
     segments = _spans(list(compress(positions, map(ge, kinds, repeat(3)))), len(text))
-    return list(map(_new_clause, zip(*columns, strict=True))), columns[0], sentences, segments
+    return list(clauses), starts, sentences, segments
 
 
 def _percent_value(match: re.Match[str]) -> tuple[Decimal, int] | None:

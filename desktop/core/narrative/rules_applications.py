@@ -124,8 +124,10 @@ def _is_filler(window: str) -> bool:
     return not _FILLER.sub("", window)
 
 
-def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | None:
-    """N-02: the keyword governing one count of 件, if the clause is unambiguous."""
+def _count_claim(s: Scan, count: Count, on_request: bool, year: int,
+                 carried_in_said: dict[int, bool]) -> Claim | None:
+    """N-02: the keyword governing one count of 件, if the clause is unambiguous. ``carried_in_said``
+    remembers, by sentence, whether it names last year's carried-in cases."""
     clause = s.clauses[count.clause]
     words = s.text[clause.start:clause.end]
     if count.approx or count.unit != "件" or _OTHER_TOPIC.search(words) or not_this_years_figure(s, count, year):
@@ -163,8 +165,12 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int) -> Claim | 
     if plus is None:
         return None
     fixable = not plus
-    if figure is NEW and CARRIED_IN not in plus and _mentions_carried_in(sentence, year):
-        plus = (*plus, CARRIED_IN)  # 「共受理37件，其中上年结转3件」
+    if figure is NEW and CARRIED_IN not in plus:
+        said = carried_in_said.get(clause.sentence)
+        if said is None:
+            said = carried_in_said[clause.sentence] = _mentions_carried_in(sentence, year)
+        if said:
+            plus = (*plus, CARRIED_IN)  # 「共受理37件，其中上年结转3件」
     if figure is not NEW and CARRIED_IN in plus:
         plus = ()  # 办结 already counts the carried-in cases it finished
     quote_start = min(match.start(), count.start)
@@ -271,8 +277,9 @@ def application_claims(text: str, year: int, on_request: bool) -> tuple[Claim, .
     """Every N-02 and N-03 claim of one text field."""
     s = scan(text)
     claims: list[Claim] = _none_claims(s, year) if "申请" in text or "结转" in text else []
+    carried_in_said: dict[int, bool] = {}
     for count in s.counts:
-        claim = _count_claim(s, count, on_request, year) if count.unit == "件" else None
+        claim = _count_claim(s, count, on_request, year, carried_in_said) if count.unit == "件" else None
         if claim is not None:
             claims.append(claim)
     naming = {s.clause_of(m.start()) for m in GROUP.finditer(s.text)}  # a group claim names its group
