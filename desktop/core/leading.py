@@ -100,26 +100,28 @@ def leading_class(pattern: str, flags: int = 0) -> str | None:
     if _parser is None or _ops is None:
         return None
     try:
-        parsed = _parser.parse(pattern, flags)
-        if parsed.state.flags & re.IGNORECASE:
-            return None
+        return _first_class(_parser.parse(pattern, flags))
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return None
+
+
+def _first_class(parsed: Any) -> str | None:
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    try:
         first, empty = _items_first(parsed)
-    except (_Anywhere, AttributeError, TypeError, ValueError, IndexError):
+    except _Anywhere:
         return None
     return None if empty or not first else f"[{''.join(sorted(first))}]"
 
 
 def leading(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern)``, told the class of the characters its matches begin with where there is one."""
-    first = leading_class(pattern, flags)
-    if first is None or _own_prefix(pattern, flags):
-        return re.compile(pattern, flags)
     try:
-        compiled = _hinted(pattern, flags, first)
+        return _compiled(pattern, flags)
     except (AttributeError, TypeError, ValueError, IndexError, RuntimeError):  # another engine's internals
-        return looked_ahead(pattern, flags, first)
-    _HINTED.add(compiled)
-    return compiled
+        first = leading_class(pattern, flags)
+        return re.compile(pattern, flags) if first is None else looked_ahead(pattern, flags, first)
 
 
 def looked_ahead(pattern: str, flags: int, first: str) -> re.Pattern[str]:
@@ -132,41 +134,45 @@ def looked_ahead(pattern: str, flags: int, first: str) -> re.Pattern[str]:
 _HINTED: weakref.WeakSet[re.Pattern[str]] = weakref.WeakSet()
 
 
-def _code(pattern: str, flags: int) -> tuple[Any, list[int]]:
-    """The parse tree and the engine's code, as ``re.compile`` makes them."""
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    """What ``re.compile`` makes, from one parse; where the engine has no first word or class of its own
+    (its info block, ``code[0:code[1] + 1]``, says so in ``code[2]``), with the hint of the pattern's class."""
     parsed = _parser.parse(pattern, flags)  # type: ignore[union-attr]
-    return parsed, _compiler._code(parsed, flags)
+    code = _compiler._code(parsed, flags)
+    first = None if code[2] else _first_class(parsed)
+    if first is not None:
+        code = _hint(first, flags, code[3], code[4]) + code[code[1] + 1:]
+    state = parsed.state
+    index_group = [None] * state.groups
+    for name, index in state.groupdict.items():
+        index_group[index] = name
+    compiled: re.Pattern[str] = _sre.compile(pattern, flags | state.flags, code, state.groups - 1,
+                                             state.groupdict, tuple(index_group))
+    if first is not None:
+        _HINTED.add(compiled)
+    return compiled
 
 
-def _own_prefix(pattern: str, flags: int) -> bool:
-    """The engine finds a first word or class of its own: its info block (code[0:code[1] + 1]) says so."""
-    try:
-        _, code = _code(pattern, flags)
-        return bool(code[2])
-    except (AttributeError, TypeError, ValueError, IndexError):
-        return False
-
-
-def _hinted(pattern: str, flags: int, first: str) -> re.Pattern[str]:
-    """``pattern`` compiled with ``first`` as the class its matches begin with, the hint the engine itself
-    gives a pattern that opens with a class. The info block keeps the pattern's own widths."""
-    parsed, code = _code(pattern, flags)
-    info_length = code[1] + 1
+def _hint(first: str, flags: int, shortest: int, longest: int) -> list[int]:
+    """The info block the engine makes for a pattern opening with the class ``first``, with the widths of
+    the pattern itself: the class only tells where trying is worth it."""
     (in_op, items), = _parser.parse(first).data  # type: ignore[union-attr]
     assert in_op is _ops.IN
     charset, has_cased = _compiler._optimize_charset(items)
     if has_cased:
         raise ValueError(first)
-    info = [_ops.INFO, 0, _ops.SRE_INFO_CHARSET, code[3], code[4]]
+    info = [_ops.INFO, 0, _ops.SRE_INFO_CHARSET, shortest, longest]
     _compiler._compile_charset(charset, flags, info)
     info[1] = len(info) - 1
-    state = parsed.state
-    index_group = [None] * state.groups
-    for name, index in state.groupdict.items():
-        index_group[index] = name
-    return _sre.compile(  # type: ignore[no-any-return]
-        pattern, flags | state.flags, info + code[info_length:], state.groups - 1, state.groupdict,
-        tuple(index_group))
+    return info
+
+
+def _own_prefix(pattern: str, flags: int) -> bool:
+    """The engine finds a first word or class of its own."""
+    try:
+        return bool(_compiler._code(_parser.parse(pattern, flags), flags)[2])  # type: ignore[union-attr]
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return False
 
 
 def hinted(compiled: re.Pattern[str]) -> bool:
