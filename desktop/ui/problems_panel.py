@@ -18,7 +18,7 @@ from desktop.ui.document import ReportDocument
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 # A real report has a few dozen findings. A pasted or runaway text may have thousands, more than anyone
 # reads in a list, and each listed one holds its fix buttons: beyond this many a line says how many wait.
-LISTED_PER_SEVERITY = 200
+LISTED_PER_SEVERITY = 100
 
 
 class ProblemsPanel(QTreeWidget):
