@@ -15,8 +15,7 @@ from desktop.core.review.summary import SummaryRow
 from desktop.io.fonts import FontRole
 from desktop.io.layout import CAPTION_FILL, RULE_PT
 from desktop.io.pdf.fontset import FontSet, font_set
-from desktop.io.pdf.linebreak import CJKParagraph
-from desktop.io.pdf.markup import clean, markup
+from desktop.io.pdf.markup import clean, lines_paragraph, paragraph
 from desktop.io.pdf.page import make_document
 from desktop.io.pdf.styles import TEXT_WIDTH
 from desktop.io.review_sheet import findings_heading, sheet_facts, sheet_title
@@ -37,7 +36,7 @@ class SheetStyles:
                                    leading=LEADING_PT, wordWrap="CJK")
 
     def paragraph(self, text: str, style: ParagraphStyle | None = None, role: FontRole = FontRole.FANGSONG) -> Flowable:
-        return CJKParagraph(markup(self.fonts, role, text), style or self.text)
+        return paragraph(self.fonts, style or self.text, (role, text))
 
 
 def _grid(data: list[list[Flowable]], widths: list[float], header_row: bool) -> Table:
@@ -70,8 +69,7 @@ def story(row: SummaryRow, styles: SheetStyles) -> list[Flowable]:
                     *([f"涉及：{places_text(finding.places)}"] if finding.places else []),
                     *(f"引文：“{q}”" for q in finding.quotes)]
             lines.append([p(str(number)), p(f"{finding.rule} {rule_title(finding.rule)}"),
-                          CJKParagraph("<br/>".join(markup(styles.fonts, FontRole.FANGSONG, t) for t in text),
-                                       styles.text)])
+                          lines_paragraph(styles.fonts, styles.text, FontRole.FANGSONG, text)])
         flowables.append(_grid(lines, [TEXT_WIDTH * 0.08, TEXT_WIDTH * 0.24, TEXT_WIDTH * 0.68], header_row=True))
     elif review.readable:
         flowables += [Spacer(0, 4), p("未发现问题。")]

@@ -14,8 +14,7 @@ from desktop.io.fonts import FontFace, FontRole
 from desktop.io.outline import Block, Heading, Signature, Table, Title, build_outline
 from desktop.io.outline import Paragraph as TextParagraph
 from desktop.io.pdf.fontset import FontSet, font_set
-from desktop.io.pdf.linebreak import CJKParagraph
-from desktop.io.pdf.markup import clean, lines_markup, markup
+from desktop.io.pdf.markup import clean, lines_paragraph, paragraph
 from desktop.io.pdf.page import make_document
 from desktop.io.pdf.signature import SignatureBlock
 from desktop.io.pdf.styles import LINE_PITCH, Styles, make_styles
@@ -54,14 +53,14 @@ def story(report: Report, fonts: FontSet) -> list[Flowable]:
 
 def _flowables(block: Block, fonts: FontSet, styles: Styles, cells: CellMaker) -> list[Flowable]:
     if isinstance(block, Title):
-        return [CJKParagraph(lines_markup(fonts, FontRole.XIAOBIAOSONG, block.lines), styles.title)]
+        return [lines_paragraph(fonts, styles.title, FontRole.XIAOBIAOSONG, block.lines)]
     if isinstance(block, Heading):
         if block.level == 1:
-            return [CJKParagraph(markup(fonts, FontRole.HEITI, block.text), styles.heading1)]
-        return [CJKParagraph(markup(fonts, FontRole.KAITI, block.text), styles.heading2)]
+            return [paragraph(fonts, styles.heading1, (FontRole.HEITI, block.text))]
+        return [paragraph(fonts, styles.heading2, (FontRole.KAITI, block.text))]
     if isinstance(block, TextParagraph):
-        lead = markup(fonts, FontRole.KAITI, block.lead) if block.lead else ""
-        return [CJKParagraph(lead + markup(fonts, FontRole.FANGSONG, block.text), styles.body)]
+        lead = ((FontRole.KAITI, block.lead),) if block.lead else ()
+        return [paragraph(fonts, styles.body, *lead, (FontRole.FANGSONG, block.text))]
     if isinstance(block, Table):
         return [SpecTable(block.spec, block.values, cells), Spacer(0, LINE_PITCH / 2)]
     if isinstance(block, Signature):

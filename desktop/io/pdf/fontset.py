@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Mapping
+from itertools import groupby, repeat
+from operator import itemgetter
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -108,14 +110,9 @@ class FontSet:
         }
         if lacking:
             _search_elsewhere(lacking)
-        result: list[tuple[str, str]] = []
-        for char in text:
-            font = self.font_for(role, char)
-            if result and result[-1][0] == font:
-                result[-1] = (font, result[-1][1] + char)
-            else:
-                result.append((font, char))
-        return result
+        fonts = list(map(self.font_for, repeat(role), text))
+        runs = groupby(zip(text, fonts, strict=True), itemgetter(1))
+        return [(font, "".join(map(itemgetter(0), run))) for font, run in runs]  # joined once: a long run is linear
 
     def _has(self, role: FontRole, char: str) -> bool:
         return ord(char) in self._glyphs[role] or char.isspace()

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
-from reportlab.platypus.paragraph import Paragraph, ParaLines, cjkU, makeCJKParaLine
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, cjkU, imgNormV, imgVRange
 
 CANNOT_START = ALL_CANNOT_START + "，：；！？、。）》」』】〕〗”’％·…—"
 CANNOT_END = ALL_CANNOT_END + "（《「『【〔〖“‘"
@@ -43,7 +45,10 @@ def _line_ends(units: Sequence[Any], widths: Sequence[float], max_widths: Sequen
         if end == count:
             ends.append(count)
             break
-        end = max(end, start + 1)
+        end = max(end, start + 1)  # a character wider than the line has a line of its own
+        if end == count:
+            ends.append(count)
+            break
         cut = end
         while cut > start + 1 and not can_break(units[cut - 1], units[cut]):
             cut -= 1
@@ -53,32 +58,107 @@ def _line_ends(units: Sequence[Any], widths: Sequence[float], max_widths: Sequen
 
 
 def break_lines(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> ParaLines:
-    """reportlab's lines for the paragraph's fragments; a <br/> ends a line wherever it is."""
-    units: list[Any] = []
+    """reportlab's lines for the paragraph's fragments; a <br/> ends a line wherever it is.
+
+    A unit is one character of a fragment (or a whole <br/> or image fragment), with its width and its
+    fragment kept side by side in lists: a page of text has a few thousand characters, and reportlab's own
+    per-character objects and line builder cost more than the breaking itself."""
+    units: list[str] = []
+    widths: list[float] = []
+    unit_frags: list[Any] = []
+    bounds = []  # a <br/> ends a segment; every segment but the last ends with a forced line break
     for frag in frags:
         if getattr(frag, "lineBreak", False) or hasattr(frag, "cbDefn"):
-            units.append(cjkU(frag.text or "", frag, "utf8"))
+            unit = cjkU(frag.text or "", frag, "utf8")
+            units.append(str(unit))
+            widths.append(unit.width)
+            unit_frags.append(frag)
+            if getattr(frag, "lineBreak", False):
+                bounds.append(len(units))
         else:
-            units += [cjkU(char, frag, "utf8") for char in frag.text]
-    segments: list[list[Any]] = [[]]
-    for unit in units:
-        segments[-1].append(unit)
-        if getattr(unit.frag, "lineBreak", False):
-            segments.append([])
+            width_of = _char_widths(frag.fontName, frag.fontSize)
+            units += frag.text
+            widths += [width_of[c] for c in frag.text]
+            unit_frags += [frag] * len(frag.text)
+    bounds.append(len(units))
     lines: list[Any] = []
-    for number, segment in enumerate(segments):
-        forced = number < len(segments) - 1
-        widths = [u.width for u in segment]
-        start = 0
-        ends = _line_ends(segment, widths, max_widths[len(lines) :] or max_widths[-1:])
+    start = 0
+    for number, segment_end in enumerate(bounds):
+        forced = number < len(bounds) - 1
+        line_start = start
+        ends = _line_ends(units[start:segment_end], widths[start:segment_end],
+                          max_widths[len(lines):] or max_widths[-1:])
         for i, end in enumerate(ends):
-            width = sum(widths[start:end])
+            line_end = start + end
+            width = sum(widths[line_start:line_end])
             max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-            lines.append(makeCJKParaLine(
-                segment[start:end], max_width, width, max_width - width, forced and i == len(ends) - 1, calc_bounds
-            ))
-            start = end
+            lines.append(_para_line(units, unit_frags, line_start, line_end, max_width, width,
+                                    forced and i == len(ends) - 1, calc_bounds))
+            line_start = line_end
+        start = segment_end
     return ParaLines(kind=1, lines=lines)
+
+
+def _char_widths(font_name: str, font_size: float) -> dict[str, float]:
+    """Each character's width in one font and size, as reportlab measures it, worked out once."""
+    key = (font_name, font_size)
+    widths = _WIDTHS.get(key)
+    if widths is None:
+        widths = _WIDTHS[key] = _Widths(font_name, font_size)
+    return widths
+
+
+class _Widths(dict[str, float]):
+    def __init__(self, font_name: str, font_size: float) -> None:
+        super().__init__()
+        self.font_name, self.font_size = font_name, font_size
+
+    def __missing__(self, char: str) -> float:
+        width = self[char] = stringWidth(char, self.font_name, self.font_size)
+        return width
+
+
+_WIDTHS: dict[tuple[str, float], _Widths] = {}
+
+
+def _para_line(units: list[str], unit_frags: list[Any], start: int, end: int, max_width: float, width: float,
+               forced: bool, calc_bounds: bool) -> Any:
+    """reportlab's ``makeCJKParaLine`` for ``units[start:end]``, a run of one fragment at a time rather than
+    one character at a time: everything it reads of a character is its fragment's."""
+    words: list[Any] = []
+    word: list[str] = []
+    current = FragLine()
+    max_size = max_ascent = min_descent = 0
+    at = start
+    while at < end:
+        frag = unit_frags[at]
+        run_end = at + 1
+        if sameFrag(frag, frag):  # not so for a <br/> or an image: one word each
+            while run_end < end and unit_frags[run_end] is frag:
+                run_end += 1
+        size = frag.fontSize
+        box: Any = getattr(frag, "cbDefn", None) if calc_bounds else None
+        if getattr(box, "width", 0):
+            descent, ascent = imgVRange(imgNormV(box.height, size), box.valign, size)
+        else:
+            ascent, descent = getAscentDescent(frag.fontName, size)
+        max_size, max_ascent, min_descent = max(max_size, size), max(max_ascent, ascent), min(min_descent, descent)
+        if not sameFrag(current, frag):
+            words.append(_word(current, word))
+            word, current = [], frag
+        word += units[at:run_end]
+        at = run_end
+    if word:
+        words.append(_word(current, word))
+    return FragLine(kind=1, extraSpace=max_width - width, wordCount=1, words=words[1:], fontSize=max_size,
+                    ascent=max_ascent, descent=min_descent, maxWidth=max_width, currentWidth=width,
+                    lineBreak=forced)
+
+
+def _word(frag: Any, text: list[str]) -> Any:
+    word = frag.clone()
+    word.text = "".join(text)
+    return word
 
 
 class CJKParagraph(Paragraph):

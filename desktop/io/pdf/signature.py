@@ -17,7 +17,7 @@ from desktop.io.fonts import FontRole
 from desktop.io.outline import Signature
 from desktop.io.pdf.fontset import FontSet
 from desktop.io.pdf.linebreak import CJKParagraph
-from desktop.io.pdf.markup import clean, markup
+from desktop.io.pdf.markup import clean, paragraph
 from desktop.io.pdf.styles import BODY_SIZE, LINE_PITCH, SIGNATURE_INDENT_CHARS, Styles
 
 
@@ -52,7 +52,7 @@ def _lines(signature: Signature, fonts: FontSet, styles: Styles) -> list[Any]:
 
 def _right(fonts: FontSet, styles: Styles, text: str, indent: float) -> CJKParagraph:
     style = ParagraphStyle(f"signature{indent:.1f}", parent=styles.signature, rightIndent=indent)
-    return CJKParagraph(markup(fonts, FontRole.FANGSONG, text), style)
+    return paragraph(fonts, style, (FontRole.FANGSONG, text))
 
 
 def _width(fonts: FontSet, text: str) -> float:

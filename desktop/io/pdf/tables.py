@@ -21,7 +21,7 @@ from desktop.io.fonts import FontRole
 from desktop.io.layout import CAPTION_FILL, RULE_PT
 from desktop.io.pdf.fontset import FontSet
 from desktop.io.pdf.linebreak import CJKParagraph
-from desktop.io.pdf.markup import lines_markup, markup
+from desktop.io.pdf.markup import lines_paragraph, paragraph
 from desktop.io.pdf.styles import CELL_PADDING, CELL_SIZE, TEXT_WIDTH, Styles
 
 CAPTION_BACKGROUND = colors.HexColor(f"#{CAPTION_FILL}")
@@ -48,10 +48,10 @@ class CellMaker:
     def label(self, placed: Placed, width: float) -> CJKParagraph:
         text = placed.text or ""
         if placed.vertical:
-            return CJKParagraph(lines_markup(self.fonts, FontRole.SONGTI, list(text)), self.styles.cell_center)
+            return lines_paragraph(self.fonts, self.styles.cell_center, FontRole.SONGTI, list(text))
         if placed.role is not LabelRole.HEADER:
-            return CJKParagraph(markup(self.fonts, FontRole.SONGTI, text), self.styles.cell_left)
-        return CJKParagraph(markup(self.fonts, FontRole.SONGTI, text), self._header_style(text, width))
+            return paragraph(self.fonts, self.styles.cell_left, (FontRole.SONGTI, text))
+        return paragraph(self.fonts, self._header_style(text, width), (FontRole.SONGTI, text))
 
     def _header_style(self, text: str, width: float) -> ParagraphStyle:
         """Lines of even length, 商业/企业 rather than 商业企/业, as the template wraps its headers."""
@@ -73,7 +73,7 @@ class CellMaker:
             return ""  # a blank cell prints blank, never as 0
         natural = self._width(text, CELL_SIZE)
         size = CELL_SIZE if natural <= width else round(CELL_SIZE * width / natural - 0.05, 1)
-        return CJKParagraph(markup(self.fonts, FontRole.SONGTI, text), self._number_style(size))
+        return paragraph(self.fonts, self._number_style(size), (FontRole.SONGTI, text))
 
     def _number_style(self, size: float) -> ParagraphStyle:
         if size not in self._number_styles:
