@@ -240,9 +240,8 @@ def _counts(text: str, starts: Sequence[int]) -> list[Count]:
     number_starts = list(map(_span_start, matches, repeat("num")))
     approx = map(or_, map(any, map(_group, matches, repeat("pre"), repeat("approx"), repeat("post"))),
                  map(attrgetter("rounded"), numerals))
-    # The clause a count is in: the last clause starting at or before it (there is always one, as a count
-    # is never a boundary character).
-    clauses = map(sub, map(bisect_right, repeat(starts), number_starts), repeat(1))
+    # The clause a count is in: the last clause starting at or before it.
+    clauses = map(max, repeat(0), map(sub, map(bisect_right, repeat(starts), number_starts), repeat(1)))
     return list(map(_new_count, zip(
         map(attrgetter("value"), numerals), number_starts, map(re.Match.end, matches, repeat("num")),
         map(re.Match.end, matches), map(_group, matches, repeat("unit")), approx,
