@@ -5,10 +5,19 @@ wait in a column shown by 显示详细信息, in the panel's context menu, for w
 from __future__ import annotations
 
 from collections.abc import Callable
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from desktop.core.checks import Finding, Fix, Severity
 from desktop.core.checks.catalogue import HOUSE_RULES, RULES
@@ -19,6 +28,8 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 # A real report has a few dozen findings. A pasted or runaway text may have thousands, more than anyone
 # reads in a list, and each listed one holds its fix buttons: beyond this many a line says how many wait.
 LISTED_PER_SEVERITY = 100
+# Beyond this many rows changed at once (a tab switch reorders the list), a group is filled again in one go.
+MOST_REPLACED = 12
 
 
 class ProblemsPanel(QTreeWidget):
@@ -44,68 +55,52 @@ class ProblemsPanel(QTreeWidget):
         self.addAction(self.details_action)
         self.itemClicked.connect(self._on_clicked)
         self.itemActivated.connect(self._on_clicked)
+        self._groups: list[_Group] = []
         document.findings_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
+        """Show the document's findings. Where the groups stay, only the rows that changed are replaced, so
+        that an edit that mends or breaks one figure keeps the rest of the list where the clerk left it."""
+        groups: dict[Severity, list[Finding]] = {}
+        for finding in sorted(self.document.findings, key=lambda f: not self.shown_first(f)):
+            groups.setdefault(finding.severity, []).append(finding)
         self.setUpdatesEnabled(False)
         try:
-            self.clear()
-            groups: dict[Severity, list[Finding]] = {}
-            for finding in sorted(self.document.findings, key=lambda f: not self.shown_first(f)):
-                groups.setdefault(finding.severity, []).append(finding)
-            for severity in Severity:
-                found = groups.get(severity)
-                if found:
-                    self._add_group(severity, found)
-            if not groups:
-                QTreeWidgetItem(self, [self.tr("没有发现问题")])
+            if groups and sorted(groups, key=_rank) == [g.severity for g in self._groups]:
+                top = self.itemAt(0, 0)  # the row at the top of the list stays there, if it stays at all
+                for group in self._groups:
+                    group.update(groups[group.severity])
+                if top is not None and top.treeWidget() is self:
+                    self.scrollToItem(top, QAbstractItemView.ScrollHint.PositionAtTop)
+            else:
+                self._rebuild(groups)
         finally:
             self.setUpdatesEnabled(True)
 
-    def _add_group(self, severity: Severity, found: list[Finding]) -> None:
-        """The group is filled before it joins the tree, and the fix buttons are placed last: a row added
-        under an item that already has widgets moves every one of them, which made thousands of findings
-        take a minute."""
-        group = QTreeWidgetItem([f"{severity.label}（{len(found)}）"])
-        group.setForeground(0, palette.SEVERITY_FOREGROUND[severity])
-        font = group.font(0)
-        font.setBold(True)
-        group.setFont(0, font)
-        listed = found[:LISTED_PER_SEVERITY]
-        items = [self._item(finding) for finding in listed]
-        group.addChildren(items)
-        if len(found) > len(listed):
-            more = QTreeWidgetItem([self.tr("另有%1条%2未列出：请先改正以上各条，改正后其余各条会依次列出。")
-                                    .replace("%1", str(len(found) - len(listed))).replace("%2", severity.label)])
-            more.setForeground(0, palette.SEVERITY_FOREGROUND[severity])
-            group.addChild(more)
-        self.addTopLevelItem(group)
-        group.setFirstColumnSpanned(True)
-        group.setExpanded(True)
-        for item, finding in zip(items, listed, strict=True):
-            if finding.fix is not None and finding.table_fix is not None:
-                self.setItemWidget(item, 2, self._two_sided(finding.fix, finding.table_fix))
-            elif finding.fix is not None:
-                self.setItemWidget(item, 2, self._fix_button(finding.fix))
+    def _rebuild(self, groups: dict[Severity, list[Finding]]) -> None:
+        self.clear()
+        self._groups = [_Group(self, severity, groups[severity]) for severity in Severity if severity in groups]
+        if not groups:
+            QTreeWidgetItem(self, [self.tr("没有发现问题")])
 
     @staticmethod
-    def _item(finding: Finding) -> QTreeWidgetItem:
+    def row(finding: Finding) -> QTreeWidgetItem:
         item = QTreeWidgetItem([finding.message, finding.rule, ""])
         item.setToolTip(0, finding.message)
         item.setToolTip(1, _rule_title(finding.rule))
         item.setData(0, FINDING_ROLE, finding)
         return item
 
-    def _fix_button(self, fix: Fix, text: str = "") -> QPushButton:
+    def fix_button(self, fix: Fix, text: str = "") -> QPushButton:
         button = QPushButton(text or fix.label)
         button.setToolTip(f"{fix.label}。" + self.tr("一键修正，可撤销") if text else self.tr("一键修正，可撤销"))
         button.clicked.connect(lambda: self.document.apply_fix(fix))
         return button
 
-    def _two_sided(self, text_fix: Fix, table_fix: Fix) -> QWidget:
-        return TwoSidedFix(self._fix_button(text_fix, self.tr("改文字")),
-                           self._fix_button(table_fix, self.tr("改表格")))
+    def two_sided(self, text_fix: Fix, table_fix: Fix) -> QWidget:
+        return TwoSidedFix(self.fix_button(text_fix, self.tr("改文字")),
+                           self.fix_button(table_fix, self.tr("改表格")))
 
     def _on_clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
         finding = item.data(0, FINDING_ROLE)
@@ -122,6 +117,96 @@ class ProblemsPanel(QTreeWidget):
                 if finding is not None:
                     shown.append(finding)
         return shown
+
+
+class _Group:
+    """One severity's rows: at most LISTED_PER_SEVERITY findings, then a line counting the rest."""
+
+    def __init__(self, panel: ProblemsPanel, severity: Severity, found: list[Finding]) -> None:
+        """The group is filled before it joins the tree, and the fix buttons are placed last: a row added
+        under an item that already has widgets moves every one of them, which made thousands of findings
+        take a minute."""
+        self.panel, self.severity = panel, severity
+        self.item = QTreeWidgetItem()
+        self.item.setForeground(0, palette.SEVERITY_FOREGROUND[severity])
+        font = self.item.font(0)
+        font.setBold(True)
+        self.item.setFont(0, font)
+        self.listed = found[:LISTED_PER_SEVERITY]
+        rows = [panel.row(finding) for finding in self.listed]
+        self.item.addChildren(rows)
+        self.more: QTreeWidgetItem | None = None
+        self._count(len(found))
+        panel.addTopLevelItem(self.item)
+        self.item.setFirstColumnSpanned(True)
+        self.item.setExpanded(True)
+        for row, finding in zip(rows, self.listed, strict=True):
+            self._place_fix(row, finding)
+
+    def update(self, found: list[Finding]) -> None:
+        """Replace the rows whose finding changed; a list that changed throughout is filled again."""
+        listed = found[:LISTED_PER_SEVERITY]
+        changes = SequenceMatcher(None, [_key(f) for f in self.listed], [_key(f) for f in listed],
+                                  autojunk=False).get_opcodes()
+        if sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in changes if tag != "equal") > MOST_REPLACED:
+            changes = [("replace", 0, len(self.listed), 0, len(listed))]
+        for tag, i1, i2, j1, j2 in reversed(changes):  # from the end: the earlier rows keep their places
+            if tag == "equal":
+                for offset in range(i2 - i1):
+                    self._refresh_row(i1 + offset, listed[j1 + offset])
+                continue
+            for index in reversed(range(i1, i2)):
+                self.item.takeChild(index)
+            rows = [self.panel.row(finding) for finding in listed[j1:j2]]
+            self.item.insertChildren(i1, rows)
+            for row, finding in zip(rows, listed[j1:j2], strict=True):
+                self._place_fix(row, finding)
+        self.listed = listed
+        self._count(len(found))
+
+    def _refresh_row(self, index: int, finding: Finding) -> None:
+        """The same finding in words and place; its fix may differ (the figures around it changed)."""
+        row = self.item.child(index)
+        assert row is not None
+        old: Finding = row.data(0, FINDING_ROLE)
+        if old is finding:
+            return
+        row.setData(0, FINDING_ROLE, finding)
+        if (old.fix, old.table_fix) != (finding.fix, finding.table_fix):
+            self.panel.removeItemWidget(row, 2)
+            self._place_fix(row, finding)
+
+    def _place_fix(self, row: QTreeWidgetItem, finding: Finding) -> None:
+        panel = self.panel
+        if finding.fix is not None and finding.table_fix is not None:
+            panel.setItemWidget(row, 2, panel.two_sided(finding.fix, finding.table_fix))
+        elif finding.fix is not None:
+            panel.setItemWidget(row, 2, panel.fix_button(finding.fix))
+
+    def _count(self, total: int) -> None:
+        """The title counts every finding; a last line says how many are not listed."""
+        self.item.setText(0, f"{self.severity.label}（{total}）")
+        waiting = total - len(self.listed)
+        if waiting > 0 and self.more is None:
+            self.more = QTreeWidgetItem()
+            self.more.setForeground(0, palette.SEVERITY_FOREGROUND[self.severity])
+            self.item.addChild(self.more)
+        elif waiting <= 0 and self.more is not None:
+            self.item.removeChild(self.more)
+            self.more = None
+        if self.more is not None:
+            self.more.setText(0, self.panel.tr("另有%1条%2未列出：请先改正以上各条，改正后其余各条会依次列出。")
+                              .replace("%1", str(waiting)).replace("%2", self.severity.label))
+
+
+def _key(finding: Finding) -> tuple[object, ...]:
+    """What a row shows of its finding and where it leads; not its fix, whose corrected text a long field
+    would write out to be compared."""
+    return finding.rule, finding.severity, finding.cells, finding.message, finding.spans, finding.focus
+
+
+def _rank(severity: Severity) -> int:
+    return severity.rank
 
 
 class TwoSidedFix(QWidget):
