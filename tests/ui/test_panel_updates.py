@@ -58,7 +58,7 @@ def test_one_more_finding_leaves_the_other_rows_in_place(window: MainWindow) -> 
     assert len(after) > len(buttons_before)
     kept = [text for text, widget in buttons_before.items() if widget is not None]
     assert all(after[text] is buttons_before[text] for text in kept)  # the same buttons, not new ones
-    assert _rows(panel) == _rows(_afresh(panel, document))
+    assert _rows(panel) == _afresh(panel, document)
 
 
 def test_any_sequence_of_findings_shows_as_a_panel_built_afresh(window: MainWindow) -> None:
@@ -81,7 +81,7 @@ def test_any_sequence_of_findings_shows_as_a_panel_built_afresh(window: MainWind
             current = rng.sample(pool, rng.randint(0, len(pool)))
         document.findings = list(current)
         document.findings_changed.emit()
-        assert _rows(panel) == _rows(_afresh(panel, document))
+        assert _rows(panel) == _afresh(panel, document)
 
 
 def test_a_finding_whose_fix_changed_gets_the_new_button(window: MainWindow) -> None:
@@ -97,12 +97,15 @@ def test_a_finding_whose_fix_changed_gets_the_new_button(window: MainWindow) -> 
     assert _rows(panel)[0][1][0][2] == "改为3件"
 
 
-def _afresh(panel: ProblemsPanel, document: ReportDocument) -> ProblemsPanel:
-    """A panel built for the same findings, with the same tab in view."""
+def _afresh(panel: ProblemsPanel, document: ReportDocument) -> list[tuple[str, list[tuple[str, str, str | None]]]]:
+    """The rows of a panel built for the same findings, with the same tab in view."""
     fresh = ProblemsPanel(document)
     fresh.shown_first = panel.shown_first
     fresh.refresh()
-    return fresh
+    rows = _rows(fresh)
+    document.findings_changed.disconnect(fresh.refresh)
+    fresh.deleteLater()
+    return rows
 
 
 def _all_rows(panel: ProblemsPanel) -> list[QTreeWidgetItem]:
