@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.narrative.quotes import Clause, _split, scan
+from desktop.core.narrative.quotes import MAX_CLAUSE, MAX_SENTENCE, Clause, _split, scan
 
 _BOUNDARY = re.compile(r"[。！？!?\n；;，、：:（）()]|(?<!\d)[.,]|[.,](?!\d)")
 
@@ -66,3 +66,36 @@ def test_counts_of_a_long_text_are_found_in_order() -> None:
     assert [c.value for c in s.counts[:3]] == [3119, 3050, 2]
     assert s.counts_in(s.counts[-1].clause)[-1] is s.counts[-1]
     assert list(s.count_starts) == sorted(s.count_starts)
+
+
+def test_a_run_without_punctuation_is_read_in_bounded_clauses_and_sentences() -> None:
+    """A paste that lost its punctuation: clauses of at most MAX_CLAUSE characters and sentences of about
+    MAX_SENTENCE, cut between characters, covering the text; rules read each once per count in it."""
+    text = "受理申请3件办结申请2件" * 1000
+    clauses, _, sentences, segments = _split(text)
+    assert max(c.end - c.start for c in clauses) <= MAX_CLAUSE
+    assert [(c.start, c.end) for c in clauses] == list(zip(range(0, len(text), MAX_CLAUSE),
+                                                           [*range(MAX_CLAUSE, len(text), MAX_CLAUSE), len(text)],
+                                                           strict=True))
+    assert all(end - start <= MAX_SENTENCE for start, end in sentences) and len(sentences) > 1
+    assert sentences[0] == (0, MAX_SENTENCE) and sentences[1][0] == MAX_SENTENCE  # no character lost
+    assert segments == sentences
+    assert {c.sentence for c in clauses} == set(range(len(sentences)))
+
+
+def test_a_run_of_commas_ends_its_sentence_at_a_comma() -> None:
+    text = "受理申请3件，" * 1000
+    clauses, _, sentences, _ = _split(text)
+    assert all(end - start <= MAX_SENTENCE + MAX_CLAUSE for start, end in sentences) and len(sentences) > 1
+    assert all(text[end] == "，" for _, end in sentences[:-1])  # cut at a comma, which ends the sentence
+    assert [c for c in clauses if c.opener == ""] == [c for c in clauses if c.start in {s for s, _ in sentences}]
+
+
+def test_a_long_sentence_of_a_real_report_is_not_cut() -> None:
+    text = ("本机关" + "主动公开政府信息，" * 200)[:MAX_SENTENCE - 1] + "。"
+    assert _split(text) == _walk_split(text)
+
+
+def _walk_split(text: str):  # type: ignore[no-untyped-def]
+    clauses, sentences, segments = _walk(text)
+    return clauses, [c.start for c in clauses], sentences, segments

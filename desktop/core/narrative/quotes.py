@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
@@ -150,6 +150,8 @@ _KIND = {**dict.fromkeys("，、：:,", 0), **dict.fromkeys(_OPEN, 1), **dict.fr
 _OPENER = {char: "" if kind >= 3 else char for char, kind in _KIND.items()}
 assert set(_KIND) == set(_BOUNDARY.pattern[1:-1].replace("\\n", "\n"))
 _new_clause = partial(tuple.__new__, Clause)  # a Clause from one tuple, without a Python call per clause
+MAX_SENTENCE = 2000  # characters; a real report's longest sentence has a few hundred
+MAX_CLAUSE = 400  # characters between two punctuation marks; a real report's longest has about a hundred
 
 
 def _depths(kinds: list[int]) -> list[int]:
@@ -167,9 +169,47 @@ def _depths(kinds: list[int]) -> list[int]:
     return depths
 
 
-def _spans(ends: list[int], length: int) -> list[tuple[int, int]]:
-    """The stretches of text that end at each of ``ends``, and the rest of the text."""
-    return list(zip([0, *map(add, ends, repeat(1))], [*ends, length], strict=True))
+def _spans(positions: list[int], kinds: list[int], widths: Iterable[int], kind: int, length: int
+           ) -> list[tuple[int, int]]:
+    """The stretches of text ending at each boundary of ``kind`` or above, and the rest of the text."""
+    ending = list(map(ge, kinds, repeat(kind)))
+    ends = list(compress(positions, ending))
+    return list(zip([0, *map(add, ends, compress(widths, ending))], [*ends, length], strict=True))
+
+
+def _cut(positions: list[int], kinds: list[int], openers: list[str], length: int
+         ) -> tuple[list[int], list[int], list[str], list[int]]:
+    """Boundaries for a text with a run of more than MAX_CLAUSE characters without any punctuation, or of
+    more than MAX_SENTENCE without a sentence end (a paste that lost its punctuation): such a run is cut into
+    clauses of MAX_CLAUSE characters, and a clause boundary ends the sentence once it has run MAX_SENTENCE.
+    Rules read a clause, and look back over a sentence, for each count in it: a run without end would make
+    the check grow with the square of its length. Also each boundary's width: 1 for a punctuation mark,
+    0 for a cut between two characters."""
+    cut_positions: list[int] = []
+    cut_kinds: list[int] = []
+    cut_openers = [""]
+    widths: list[int] = []
+    clause_start = sentence_start = 0
+    for position, kind, opener in zip([*positions, length], [*kinds, -1], [*openers[1:], ""], strict=True):
+        while position - clause_start > MAX_CLAUSE:
+            clause_start += MAX_CLAUSE
+            ends_sentence = clause_start - sentence_start >= MAX_SENTENCE
+            cut_positions.append(clause_start)
+            cut_kinds.append(4 if ends_sentence else 0)
+            cut_openers.append("")
+            widths.append(0)
+            sentence_start = clause_start if ends_sentence else sentence_start
+        if kind < 0:
+            break
+        if kind < 4 and position - sentence_start >= MAX_SENTENCE:
+            kind, opener = 4, ""
+        cut_positions.append(position)
+        cut_kinds.append(kind)
+        cut_openers.append(opener)
+        widths.append(1)
+        clause_start = position + 1
+        sentence_start = position + 1 if kind == 4 else sentence_start
+    return cut_positions, cut_kinds, cut_openers, widths
 
 
 def _split(text: str) -> tuple[list[Clause], list[int], list[tuple[int, int]], list[tuple[int, int]]]:
@@ -178,19 +218,26 @@ def _split(text: str) -> tuple[list[Clause], list[int], list[tuple[int, int]], l
     positions = _boundaries(text)
     chars = list(map(text.__getitem__, positions))
     kinds = list(map(_KIND.__getitem__, chars))
+    openers = ["", *map(_OPENER.__getitem__, chars)]
+    widths: Iterable[int] = repeat(1)
     # Clause j runs from just after boundary j-1 to boundary j; the last one to the end of the text.
-    starts = [0, *map(add, positions, repeat(1))]
+    starts = [0, *map(add, positions, widths)]
     ends = [*positions, len(text)]
+    sentence_ends = list(compress(positions, map(eq, kinds, repeat(4))))
+    if max(map(sub, ends, starts)) > MAX_CLAUSE or \
+            max(map(sub, [*sentence_ends, len(text)], [-1, *sentence_ends])) > MAX_SENTENCE:
+        positions, kinds, openers, widths = _cut(positions, kinds, openers, len(text))
+        starts = [0, *map(add, positions, widths)]
+        ends = [*positions, len(text)]
     columns = (starts, ends, list(accumulate(map(eq, kinds, repeat(4)), initial=0)),
                list(accumulate(map(ge, kinds, repeat(3)), initial=0)),
-               [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts),
-               ["", *map(_OPENER.__getitem__, chars)])
+               [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts), openers)
     clauses = map(_new_clause, zip(*columns, strict=True))
     kept = list(map(gt, ends, starts))  # not the empty ones
     if not all(kept):
         clauses, starts = compress(clauses, kept), list(compress(starts, kept))  # type: ignore[assignment]
-    sentences = _spans(list(compress(positions, map(eq, kinds, repeat(4)))), len(text))
-    segments = _spans(list(compress(positions, map(ge, kinds, repeat(3)))), len(text))
+    sentences = _spans(positions, kinds, widths, 4, len(text))
+    segments = _spans(positions, kinds, widths, 3, len(text))
     return list(clauses), starts, sentences, segments
 
 
