@@ -60,7 +60,7 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-KEPT_YOUNG = 100_000  # objects made during a check and still alive: a long text's clauses and counts
+KEPT_YOUNG = 20_000  # objects made during a check and still alive: a long text's clauses and counts
 
 
 def _run(ctx: CheckContext) -> list[Finding]:
