@@ -41,26 +41,14 @@ def check(report: Report, previous: PreviousYear | None = None, today: dt.date |
 def _no_cycle_collection() -> Iterator[None]:
     """A check of a long text makes hundreds of thousands of small objects and no reference cycles: Python's
     cycle collector would walk them again and again (a quarter of the time at 1 MB per section) and find
-    nothing. Objects are still freed as they go; the collector is back when the check ends.
-
-    After a long text, what the check keeps (the clauses it read, for the next check) goes straight to the
-    oldest generation (``gc.freeze`` and ``gc.unfreeze`` together move every tracked object there): the
-    young generations' next collections would otherwise walk all of it once more, 60 ms at 1 MB per
-    section, to find it alive. After a short one the collector takes over as usual, so that the window's
-    own short-lived objects are still collected young. The app freezes nothing else."""
+    nothing. Objects are still freed as they go; the collector is back when the check ends."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
-            if gc.get_count()[0] > KEPT_YOUNG:
-                gc.freeze()
-                gc.unfreeze()
             gc.enable()
-
-
-KEPT_YOUNG = 20_000  # objects made during a check and still alive: a long text's clauses and counts
 
 
 def _run(ctx: CheckContext) -> list[Finding]:
