@@ -40,9 +40,12 @@ _FOLLOWER = leading(
 )
 
 
+RESPECTIVELY = "分别"
+
+
 def respective(s: Scan, clause: int) -> bool:
     """The clause is part of a 「分别」 list, where names and numbers pair by position."""
-    return s.clauses[clause].segment in s.segments_saying("分别")
+    return s.clauses[clause].segment in s.segments_saying(RESPECTIVELY)
 
 
 @lru_cache(maxsize=256)
@@ -51,21 +54,23 @@ def _times(text: str) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
     本年 and the like). Kept apart so a position finds its time by bisection, not by a walk from the start."""
     carried = _CARRIED_WORD.search(text) is not None
     blanked = _CARRIED.sub(lambda m: "　" * len(m.group()), text) if carried else text
-    ends: list[int] = []
-    named: list[int | None] = []
-    for match in _TIME.finditer(blanked):
-        ends.append(match.end())
-        named.append(int(match.group("year")) if match.group("year") else (0 if match.group("other") else None))
-    return tuple(ends), tuple(named)
+    matches = list(_TIME.finditer(blanked))
+    named = [int(m.group("year")) if m.lastgroup == "year" else (0 if m.lastgroup == "other" else None)
+             for m in matches]
+    return tuple(map(re.Match.end, matches)), tuple(named)
 
 
 def other_year(s: Scan, position: int, year: int, clause: int | None = None) -> bool:
     """The latest time named before ``position`` in its sentence is another year than the report's.
     ``clause`` is the position's clause, where the caller knows it."""
-    start, _ = s.sentence_spans[s.clauses[s.clause_of(position) if clause is None else clause].sentence]
+    return _other_year_in(s, s.clauses[s.clause_of(position) if clause is None else clause].sentence, position,
+                          year)
+
+
+def _other_year_in(s: Scan, sentence: int, position: int, year: int) -> bool:
     ends, named = _times(s.text)
     latest = bisect_right(ends, position) - 1  # the matches do not overlap, so their ends ascend
-    if latest < 0 or ends[latest] <= start:
+    if latest < 0 or ends[latest] <= s.sentence_spans[sentence][0]:
         return False
     return named[latest] is not None and named[latest] != year
 
@@ -76,5 +81,7 @@ def counts_something_else(s: Scan, count: Count) -> bool:
 
 
 def not_this_years_figure(s: Scan, count: Count, year: int) -> bool:
-    return (respective(s, count.clause) or other_year(s, count.start, year, count.clause)
-            or counts_something_else(s, count))
+    """respective, other_year or counts_something_else, read in one go: every count of a text is asked."""
+    clause = s.clauses[count.clause]
+    return (clause.segment in s.segments_saying(RESPECTIVELY)
+            or _other_year_in(s, clause.sentence, count.start, year) or _FOLLOWER.match(s.text, count.end) is None)

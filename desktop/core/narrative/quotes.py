@@ -7,8 +7,8 @@ never becomes a count: only a numeral followed by a counting unit (件, 条, 个
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
@@ -169,12 +169,31 @@ def _depths(kinds: list[int]) -> list[int]:
     return depths
 
 
-def _spans(positions: list[int], kinds: list[int], widths: Iterable[int], kind: int, length: int
+def _spans(positions: list[int], kinds: list[int], widths: list[int] | None, kind: int, length: int
            ) -> list[tuple[int, int]]:
-    """The stretches of text ending at each boundary of ``kind`` or above, and the rest of the text."""
+    """The stretches of text ending at each boundary of ``kind`` or above, and the rest of the text.
+    ``widths`` are the boundaries' widths where some are cuts between characters (None: all 1)."""
+    if widths is None:
+        ends = list(compress(positions, map(ge, kinds, repeat(kind))))
+        return list(zip([0, *map(add, ends, repeat(1))], [*ends, length], strict=True))
     ending = list(map(ge, kinds, repeat(kind)))
     ends = list(compress(positions, ending))
     return list(zip([0, *map(add, ends, compress(widths, ending))], [*ends, length], strict=True))
+
+
+def _runs_too_long(positions: list[int], kinds: list[int], length: int) -> bool:
+    """A sentence longer than MAX_SENTENCE, or a clause longer than MAX_CLAUSE: the clauses are measured
+    only in the sentences longer than that, which a real report has few of."""
+    bounds = [-1, *compress(positions, map(eq, kinds, repeat(4))), length]
+    lengths = list(map(sub, bounds[1:], bounds))
+    if max(lengths) > MAX_SENTENCE:
+        return True
+    for sentence in compress(range(len(lengths)), map(gt, lengths, repeat(MAX_CLAUSE))):
+        start, end = bounds[sentence], bounds[sentence + 1]
+        inside = [start, *positions[bisect_right(positions, start):bisect_left(positions, end)], end]
+        if max(map(sub, inside[1:], inside)) > MAX_CLAUSE:
+            return True
+    return False
 
 
 def _cut(positions: list[int], kinds: list[int], openers: list[str], length: int
@@ -219,16 +238,12 @@ def _split(text: str) -> tuple[list[Clause], list[int], list[tuple[int, int]], l
     chars = list(map(text.__getitem__, positions))
     kinds = list(map(_KIND.__getitem__, chars))
     openers = ["", *map(_OPENER.__getitem__, chars)]
-    widths: Iterable[int] = repeat(1)
-    # Clause j runs from just after boundary j-1 to boundary j; the last one to the end of the text.
-    starts = [0, *map(add, positions, widths)]
-    ends = [*positions, len(text)]
-    sentence_ends = list(compress(positions, map(eq, kinds, repeat(4))))
-    if max(map(sub, ends, starts)) > MAX_CLAUSE or \
-            max(map(sub, [*sentence_ends, len(text)], [-1, *sentence_ends])) > MAX_SENTENCE:
+    widths = None
+    if _runs_too_long(positions, kinds, len(text)):
         positions, kinds, openers, widths = _cut(positions, kinds, openers, len(text))
-        starts = [0, *map(add, positions, widths)]
-        ends = [*positions, len(text)]
+    # Clause j runs from just after boundary j-1 to boundary j; the last one to the end of the text.
+    starts = [0, *map(add, positions, repeat(1) if widths is None else widths)]
+    ends = [*positions, len(text)]
     columns = (starts, ends, list(accumulate(map(eq, kinds, repeat(4)), initial=0)),
                list(accumulate(map(ge, kinds, repeat(3)), initial=0)),
                [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts), openers)

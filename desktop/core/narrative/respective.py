@@ -11,10 +11,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 
-from desktop.core.narrative.guards import other_year
+from desktop.core.narrative.guards import RESPECTIVELY, other_year
 from desktop.core.narrative.quotes import Count, Scan
-
-_RESPECTIVELY = "分别"
 
 
 def respective_pairs(
@@ -23,9 +21,9 @@ def respective_pairs(
     """Each 「分别」 list of the text as (name, count) pairs; names are matches of ``names``. Only the parts
     of sentences saying 分别 are read, and the counts around it are found by bisection: a text of thousands
     of such lists took seconds, growing with the square of the text."""
-    for segment in sorted(s.segments_saying(_RESPECTIVELY)):
+    for segment in sorted(s.segments_saying(RESPECTIVELY)):
         start, end = s.segment_spans[segment]
-        at = s.text.find(_RESPECTIVELY, start, end)
+        at = s.text.find(RESPECTIVELY, start, end)
         if at < 0 or other_year(s, at, year):
             continue
         last_before = bisect_right(s.count_ends, at) - 1  # the counts' ends ascend with their starts
