@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from difflib import SequenceMatcher
+from operator import attrgetter
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -67,7 +68,7 @@ class ProblemsPanel(QTreeWidget):
             groups.setdefault(finding.severity, []).append(finding)
         self.setUpdatesEnabled(False)
         try:
-            if groups and sorted(groups, key=_rank) == [g.severity for g in self._groups]:
+            if groups and sorted(groups, key=attrgetter("rank")) == [g.severity for g in self._groups]:
                 top = self.itemAt(0, 0)  # the row at the top of the list stays there, if it stays at all
                 for group in self._groups:
                     group.update(groups[group.severity])
@@ -203,10 +204,6 @@ def _key(finding: Finding) -> tuple[object, ...]:
     """What a row shows of its finding and where it leads; not its fix, whose corrected text a long field
     would write out to be compared."""
     return finding.rule, finding.severity, finding.cells, finding.message, finding.spans, finding.focus
-
-
-def _rank(severity: Severity) -> int:
-    return severity.rank
 
 
 class TwoSidedFix(QWidget):

@@ -9,6 +9,7 @@ import random
 from PySide6.QtWidgets import QApplication, QPushButton, QTreeWidgetItem, QWidget
 
 from desktop.core.checks import Finding, Fix, Severity
+from desktop.core.report import Report
 from desktop.ui.document import ReportDocument
 from desktop.ui.main_window import MainWindow
 from desktop.ui.problems_panel import LISTED_PER_SEVERITY, ProblemsPanel
@@ -46,10 +47,7 @@ def _finding(number: int, severity: Severity, fixed: bool) -> Finding:
 def test_one_more_finding_leaves_the_other_rows_in_place(window: MainWindow) -> None:
     report = huaian()
     report.text["text.s6"] = "全市共受理政府信息公开申请3120件。本年度办结申请3150件。"  # table 三: 3119, 3153
-    document = ReportDocument(report)
-    window.set_document(document)
-    assert window.editor is not None
-    panel = window.editor.problems
+    document, panel = _shown(window, report)
     buttons_before = {row.text(0): panel.itemWidget(row, 2) for row in _all_rows(panel)}
     assert sum(isinstance(w, QWidget) for w in buttons_before.values()) == 2  # 改文字 for each sentence
     document.set_value("t3.carried_out.natural", "2")  # the table disagrees with itself too
@@ -62,18 +60,15 @@ def test_one_more_finding_leaves_the_other_rows_in_place(window: MainWindow) -> 
 
 
 def test_any_sequence_of_findings_shows_as_a_panel_built_afresh(window: MainWindow) -> None:
-    document = ReportDocument(huaian())
-    window.set_document(document)
-    assert window.editor is not None
-    panel = window.editor.problems
+    document, panel = _shown(window, huaian())
     rng = random.Random(3)
     pool = [_finding(n, rng.choice(list(Severity)), rng.random() < 0.6) for n in range(LISTED_PER_SEVERITY + 40)]
     current: list[Finding] = []
     for _ in range(60):
         change = rng.random()
         if change < 0.4 and current:  # mended: one or a few findings go
-            for _ in range(rng.randint(1, 3)):
-                current.pop(rng.randrange(len(current))) if current else None
+            for _ in range(min(len(current), rng.randint(1, 3))):
+                current.pop(rng.randrange(len(current)))
         elif change < 0.8:  # broken: a few come, anywhere in the list
             for finding in rng.sample(pool, rng.randint(1, 4)):
                 current.insert(rng.randint(0, len(current)), finding)
@@ -85,16 +80,20 @@ def test_any_sequence_of_findings_shows_as_a_panel_built_afresh(window: MainWind
 
 
 def test_a_finding_whose_fix_changed_gets_the_new_button(window: MainWindow) -> None:
-    document = ReportDocument(huaian())
-    window.set_document(document)
-    assert window.editor is not None
-    panel = window.editor.problems
+    document, panel = _shown(window, huaian())
     same_words = Finding("N-02", Severity.ERROR, ("text.s6",), "第1处与表三不一致", Fix("改为2件", ()))
     document.findings = [same_words]
     document.findings_changed.emit()
     document.findings = [Finding("N-02", Severity.ERROR, ("text.s6",), "第1处与表三不一致", Fix("改为3件", ()))]
     document.findings_changed.emit()
     assert _rows(panel)[0][1][0][2] == "改为3件"
+
+
+def _shown(window: MainWindow, report: Report) -> tuple[ReportDocument, ProblemsPanel]:
+    document = ReportDocument(report)
+    window.set_document(document)
+    assert window.editor is not None
+    return document, window.editor.problems
 
 
 def _afresh(panel: ProblemsPanel, document: ReportDocument) -> list[tuple[str, list[tuple[str, str, str | None]]]]:

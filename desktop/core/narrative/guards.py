@@ -60,11 +60,9 @@ def _times(text: str) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
     return tuple(map(re.Match.end, matches)), tuple(named)
 
 
-def other_year(s: Scan, position: int, year: int, clause: int | None = None) -> bool:
-    """The latest time named before ``position`` in its sentence is another year than the report's.
-    ``clause`` is the position's clause, where the caller knows it."""
-    return _other_year_in(s, s.clauses[s.clause_of(position) if clause is None else clause].sentence, position,
-                          year)
+def other_year(s: Scan, position: int, year: int) -> bool:
+    """The latest time named before ``position`` in its sentence is another year than the report's."""
+    return _other_year_in(s, s.clauses[s.clause_of(position)].sentence, position, year)
 
 
 def _other_year_in(s: Scan, sentence: int, position: int, year: int) -> bool:

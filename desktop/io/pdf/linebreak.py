@@ -9,6 +9,7 @@ is kept whole unless it is longer than a line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from reportlab.lib.rl_accel import sameFrag
@@ -99,13 +100,10 @@ def break_lines(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: 
     return ParaLines(kind=1, lines=lines)
 
 
+@cache  # a registered font name stands for one file as it was: its widths never change
 def _char_widths(font_name: str, font_size: float) -> dict[str, float]:
     """Each character's width in one font and size, as reportlab measures it, worked out once."""
-    key = (font_name, font_size)
-    widths = _WIDTHS.get(key)
-    if widths is None:
-        widths = _WIDTHS[key] = _Widths(font_name, font_size)
-    return widths
+    return _Widths(font_name, font_size)
 
 
 class _Widths(dict[str, float]):
@@ -116,9 +114,6 @@ class _Widths(dict[str, float]):
     def __missing__(self, char: str) -> float:
         width = self[char] = stringWidth(char, self.font_name, self.font_size)
         return width
-
-
-_WIDTHS: dict[tuple[str, float], _Widths] = {}
 
 
 def _para_line(units: list[str], unit_frags: list[Any], start: int, end: int, max_width: float, width: float,
