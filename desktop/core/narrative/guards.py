@@ -45,7 +45,7 @@ RESPECTIVELY = "分别"
 
 def respective(s: Scan, clause: int) -> bool:
     """The clause is part of a 「分别」 list, where names and numbers pair by position."""
-    return s.clauses[clause].segment in s.segments_saying(RESPECTIVELY)
+    return s.clauses.segment[clause] in s.segments_saying(RESPECTIVELY)
 
 
 @lru_cache(maxsize=256)
@@ -62,7 +62,7 @@ def _times(text: str) -> tuple[tuple[int, ...], tuple[int | None, ...]]:
 
 def other_year(s: Scan, position: int, year: int) -> bool:
     """The latest time named before ``position`` in its sentence is another year than the report's."""
-    return _other_year_in(s, s.clauses[s.clause_of(position)].sentence, position, year)
+    return _other_year_in(s, s.clauses.sentence[s.clause_of(position)], position, year)
 
 
 def _other_year_in(s: Scan, sentence: int, position: int, year: int) -> bool:
@@ -80,6 +80,6 @@ def counts_something_else(s: Scan, count: Count) -> bool:
 
 def not_this_years_figure(s: Scan, count: Count, year: int) -> bool:
     """respective, other_year or counts_something_else, read in one go: every count of a text is asked."""
-    clause = s.clauses[count.clause]
-    return (clause.segment in s.segments_saying(RESPECTIVELY)
-            or _other_year_in(s, clause.sentence, count.start, year) or _FOLLOWER.match(s.text, count.end) is None)
+    return (s.clauses.segment[count.clause] in s.segments_saying(RESPECTIVELY)
+            or _other_year_in(s, s.clauses.sentence[count.clause], count.start, year)
+            or _FOLLOWER.match(s.text, count.end) is None)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import accumulate, compress, groupby, repeat
 from operator import add, attrgetter, eq, ge, gt, or_, sub
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from desktop.core.leading import leading
 from desktop.core.narrative.numerals import (
@@ -55,6 +55,32 @@ class Clause(NamedTuple):
     opener: str  # the punctuation just before the clause, "" at the start of a sentence
 
 
+class Clauses(Sequence[Clause]):
+    """A text's clauses, kept as one list per field: rules read ``s.clauses.sentence[i]``. A long text has
+    hundreds of thousands of clauses; as objects, making them and the collector's walk over them cost a
+    tenth of a check. Indexing gives a Clause, made on the spot."""
+
+    __slots__ = ("start", "end", "sentence", "segment", "depth", "opener")
+
+    def __init__(self, start: list[int], end: list[int], sentence: list[int], segment: list[int],
+                 depth: list[int], opener: list[str]) -> None:
+        self.start, self.end, self.sentence, self.segment, self.depth, self.opener = (
+            start, end, sentence, segment, depth, opener)
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    @overload
+    def __getitem__(self, index: int) -> Clause: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Clause]: ...
+    def __getitem__(self, index: int | slice) -> Clause | list[Clause]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        return Clause(self.start[index], self.end[index], self.sentence[index], self.segment[index],
+                      self.depth[index], self.opener[index])
+
+
 class Count(NamedTuple):
     """A numeral with its counting unit: 「3119件」, 「两件」, 「5500余条」."""
 
@@ -79,12 +105,11 @@ class Percent(NamedTuple):
 @dataclass(frozen=True)
 class Scan:
     text: str  # folded: full-width digits as ASCII, same length as the original
-    clauses: Sequence[Clause]
+    clauses: Clauses
     counts: tuple[Count, ...]
     percents: tuple[Percent, ...]
     sentence_spans: tuple[tuple[int, int], ...]
     segment_spans: tuple[tuple[int, int], ...]
-    _starts: tuple[int, ...] = field(repr=False)
     _counts_by_clause: dict[int, tuple[Count, ...]] = field(repr=False)
     # The counts' first and last characters, ascending: rules find the counts near a place by bisection.
     count_starts: tuple[int, ...] = field(repr=False, default=())
@@ -92,18 +117,17 @@ class Scan:
     _segments_saying: dict[str, frozenset[int]] = field(repr=False, compare=False, default_factory=dict)
 
     def clause_of(self, position: int) -> int:
-        return max(0, bisect_right(self._starts, position) - 1)
+        return max(0, bisect_right(self.clauses.start, position) - 1)
 
     def clause_text(self, index: int) -> str:
-        clause = self.clauses[index]
-        return self.text[clause.start:clause.end]
+        return self.text[self.clauses.start[index]:self.clauses.end[index]]
 
     def sentence_text(self, clause: int) -> str:
-        start, end = self.sentence_spans[self.clauses[clause].sentence]
+        start, end = self.sentence_spans[self.clauses.sentence[clause]]
         return self.text[start:end]
 
     def segment_text(self, clause: int) -> str:
-        start, end = self.segment_spans[self.clauses[clause].segment]
+        start, end = self.segment_spans[self.clauses.segment[clause]]
         return self.text[start:end]
 
     def segments_saying(self, word: str) -> frozenset[int]:
@@ -123,12 +147,14 @@ class Scan:
 
     def next_clause(self, clause: int) -> int | None:
         """The following clause of the same sentence."""
-        if clause + 1 < len(self.clauses) and self.clauses[clause + 1].sentence == self.clauses[clause].sentence:
+        sentence = self.clauses.sentence
+        if clause + 1 < len(sentence) and sentence[clause + 1] == sentence[clause]:
             return clause + 1
         return None
 
     def previous_clause(self, clause: int) -> int | None:
-        if clause > 0 and self.clauses[clause - 1].sentence == self.clauses[clause].sentence:
+        sentence = self.clauses.sentence
+        if clause > 0 and sentence[clause - 1] == sentence[clause]:
             return clause - 1
         return None
 
@@ -149,7 +175,6 @@ _KIND = {**dict.fromkeys("，、：:,", 0), **dict.fromkeys(_OPEN, 1), **dict.fr
 # The opener a boundary leaves to the clause after it: none after the end of a segment or sentence.
 _OPENER = {char: "" if kind >= 3 else char for char, kind in _KIND.items()}
 assert set(_KIND) == set(_BOUNDARY.pattern[1:-1].replace("\\n", "\n"))
-_new_clause = partial(tuple.__new__, Clause)  # a Clause from one tuple, without a Python call per clause
 MAX_SENTENCE = 2000  # characters; a real report's longest sentence has a few hundred
 MAX_CLAUSE = 400  # characters between two punctuation marks; a real report's longest has about a hundred
 
@@ -231,9 +256,8 @@ def _cut(positions: list[int], kinds: list[int], openers: list[str], length: int
     return cut_positions, cut_kinds, cut_openers, widths
 
 
-def _split(text: str) -> tuple[list[Clause], list[int], list[tuple[int, int]], list[tuple[int, int]]]:
-    """The clauses between boundaries, built column by column and without a Python step per clause: the
-    columns are zipped into Clauses in one pass of the interpreter's own loop. Also the clauses' starts."""
+def _split(text: str) -> tuple[Clauses, list[tuple[int, int]], list[tuple[int, int]]]:
+    """The clauses between boundaries, built column by column and without a Python step per clause."""
     positions = _boundaries(text)
     chars = list(map(text.__getitem__, positions))
     kinds = list(map(_KIND.__getitem__, chars))
@@ -244,16 +268,15 @@ def _split(text: str) -> tuple[list[Clause], list[int], list[tuple[int, int]], l
     # Clause j runs from just after boundary j-1 to boundary j; the last one to the end of the text.
     starts = [0, *map(add, positions, repeat(1) if widths is None else widths)]
     ends = [*positions, len(text)]
-    columns = (starts, ends, list(accumulate(map(eq, kinds, repeat(4)), initial=0)),
+    columns = [starts, ends, list(accumulate(map(eq, kinds, repeat(4)), initial=0)),
                list(accumulate(map(ge, kinds, repeat(3)), initial=0)),
-               [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts), openers)
-    clauses = map(_new_clause, zip(*columns, strict=True))
+               [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts), openers]
     kept = list(map(gt, ends, starts))  # not the empty ones
     if not all(kept):
-        clauses, starts = compress(clauses, kept), list(compress(starts, kept))  # type: ignore[assignment]
+        columns = [list(compress(column, kept)) for column in columns]
     sentences = _spans(positions, kinds, widths, 4, len(text))
     segments = _spans(positions, kinds, widths, 3, len(text))
-    return list(clauses), starts, sentences, segments
+    return Clauses(*columns), sentences, segments
 
 
 def _percent_value(match: re.Match[str]) -> tuple[Decimal, int] | None:
@@ -314,8 +337,8 @@ def _counts(text: str, starts: Sequence[int]) -> list[Count]:
 def scan(raw: str) -> Scan:
     """Read a text field. Cached: a recheck after a table edit reads no text again."""
     text = fold(raw)
-    clauses, clause_starts, sentences, segments = _split(text)
-    starts = tuple(clause_starts)
+    clauses, sentences, segments = _split(text)
+    starts = clauses.start
 
     def clause_at(position: int) -> int:
         return max(0, bisect_right(starts, position) - 1)
@@ -328,5 +351,5 @@ def scan(raw: str) -> Scan:
             percents.append(Percent(parsed[0], match.start(), match.end(), parsed[1], clause_at(match.start())))
     # The counts come in the order of the text, so those of one clause come together.
     by_clause = {clause: tuple(group) for clause, group in groupby(counts, key=attrgetter("clause"))}
-    return Scan(text, clauses, tuple(counts), tuple(percents), tuple(sentences), tuple(segments), starts,
+    return Scan(text, clauses, tuple(counts), tuple(percents), tuple(sentences), tuple(segments),
                 by_clause, tuple(map(attrgetter("start"), counts)), tuple(map(attrgetter("end"), counts)))

@@ -76,7 +76,7 @@ def _keyword_figure(match: re.Match[str], year: int) -> Figure | None:
 def _inclusive_of(s: Scan, clause: int, year: int) -> tuple[Figure, ...] | None:
     """What a following 「（含…）」 adds to a figure: () when there is no such clause, None when unclear."""
     following = s.next_clause(clause)
-    if following is None or s.clauses[following].opener not in "（(":
+    if following is None or s.clauses.opener[following] not in "（(":
         return ()
     words = s.clause_text(following)
     if not _INCLUSIVE.match(words):
@@ -128,14 +128,14 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int,
                  carried_in_said: dict[int, bool]) -> Claim | None:
     """N-02: the keyword governing one count of 件, if the clause is unambiguous. ``carried_in_said``
     remembers, by sentence, whether it names last year's carried-in cases."""
-    clause = s.clauses[count.clause]
-    words = s.text[clause.start:clause.end]
+    clause_start, clause_end = s.clauses.start[count.clause], s.clauses.end[count.clause]
+    words = s.text[clause_start:clause_end]
     if count.approx or count.unit != "件" or _OTHER_TOPIC.search(words) or not_this_years_figure(s, count, year):
         return None
     sentence = s.sentence_text(count.clause)
     if not on_request and "申请" not in sentence:
         return None
-    keywords = list(_KEYWORDS.finditer(s.text, clause.start, clause.end))
+    keywords = list(_KEYWORDS.finditer(s.text, clause_start, clause_end))
     after = [m for m in keywords if m.group("carried_out") and 0 <= m.start() - count.end <= 2
              and _is_gap(s.text[count.end:m.start()])]
     before = [m for m in keywords if m.end() <= count.start]
@@ -154,7 +154,7 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int,
     if len(before) > 1 and match is before[-1] and match.start() - before[-2].end() <= 2:
         return None  # 「收到并办结3件」「办结上年结转申请2件」: two figures, one number
     if figure in (NEW, TOTAL):
-        head = s.text[clause.start:match.start()]
+        head = s.text[clause_start:match.start()]
         if "其中" in head or _PART_ONLY.search(words) or GROUP.search(words):
             return None
         if not _REQUEST.search(window) and not _is_filler(window):
@@ -166,16 +166,17 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int,
         return None
     fixable = not plus
     if figure is NEW and CARRIED_IN not in plus:
-        said = carried_in_said.get(clause.sentence)
+        sentence_index = s.clauses.sentence[count.clause]
+        said = carried_in_said.get(sentence_index)
         if said is None:
-            said = carried_in_said[clause.sentence] = _mentions_carried_in(sentence, year)
+            said = carried_in_said[sentence_index] = _mentions_carried_in(sentence, year)
         if said:
             plus = (*plus, CARRIED_IN)  # 「共受理37件，其中上年结转3件」
     if figure is not NEW and CARRIED_IN in plus:
         plus = ()  # 办结 already counts the carried-in cases it finished
     quote_start = min(match.start(), count.start)
     return Claim("N-02", figure, int(count.value), count.start, count.end,
-                 s.text[quote_start:max(count.end, match.end())], clause.sentence, plus=plus,
+                 s.text[quote_start:max(count.end, match.end())], s.clauses.sentence[count.clause], plus=plus,
                  number=(count.start, count.number_end), fixable=fixable)
 
 
@@ -240,16 +241,16 @@ def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
 def _none_claims(s: Scan, year: int) -> list[Claim]:
     claims = []
     for match in _NONE_NEW.finditer(s.text):
-        start, _ = s.sentence_spans[s.clauses[s.clause_of(match.start())].sentence]
+        start, _ = s.sentence_spans[s.clauses.sentence[s.clause_of(match.start())]]
         if other_year(s, match.start(), year) or _part_of_year(s.text[start:match.start()]):
             continue
         if not _NONE_FILLER.sub("", match.group("mid")):
             claims.append(Claim("N-02", NEW, 0, match.start(), match.end(), match.group(),
-                                s.clauses[s.clause_of(match.start())].sentence, Wording.NONE))
+                                s.clauses.sentence[s.clause_of(match.start())], Wording.NONE))
     for match in _NONE_CARRIED.finditer(s.text):
         figure = CARRIED_IN if match.group("in") else CARRIED_OUT
         claims.append(Claim("N-02", figure, 0, match.start(), match.end(), match.group(),
-                            s.clauses[s.clause_of(match.start())].sentence, Wording.NONE))
+                            s.clauses.sentence[s.clause_of(match.start())], Wording.NONE))
     return claims
 
 
@@ -268,7 +269,7 @@ def _respective_claims(s: Scan, year: int) -> list[Claim]:
             rule = "N-03" if name.lastgroup in GROUPS else "N-02"
             claims.append(Claim(rule, figure, int(count.value), count.start, count.end,
                                 f"{name.group()}……{s.text[count.start:count.end]}",
-                                s.clauses[count.clause].sentence, number=(count.start, count.number_end)))
+                                s.clauses.sentence[count.clause], number=(count.start, count.number_end)))
     return claims
 
 

@@ -37,10 +37,10 @@ def _column(words: str) -> str | None:
 def _column_of(s: Scan, index: int) -> str | None:
     """A clause's column, or the one of the clause it continues after 「、」 (制发规章1件、规范性文件8件)."""
     column = _column(s.clause_text(index))
-    depth = s.clauses[index].depth
-    while column is None and s.clauses[index].opener == "、" and s.previous_clause(index) is not None:
+    depth = s.clauses.depth[index]
+    while column is None and s.clauses.opener[index] == "、" and s.previous_clause(index) is not None:
         index -= 1
-        if s.clauses[index].depth != depth:
+        if s.clauses.depth[index] != depth:
             return None
         column = _column(s.clause_text(index))
     return column
@@ -49,7 +49,7 @@ def _column_of(s: Scan, index: int) -> str | None:
 def _inclusive(s: Scan, index: int) -> bool:
     """「规章18件（含新制定4件，修改14件）」: a count of several kinds, not one column of table 二."""
     following = s.next_clause(index)
-    return following is not None and s.clauses[following].opener in "（(" and \
+    return following is not None and s.clauses.opener[following] in "（(" and \
         s.clause_text(following).startswith(("含", "包括", "其中"))
 
 
@@ -71,7 +71,7 @@ def document_claims(text: str, year: int) -> tuple[Claim, ...]:
         if column is None or row is None or _inclusive(s, index):
             continue
         claims.append(Claim("N-06", t2(row, column), int(counts[0].value), counts[0].start, counts[0].end,
-                            words.strip(), s.clauses[index].sentence,
+                            words.strip(), s.clauses.sentence[index],
                             number=(counts[0].start, counts[0].number_end)))
     for pairs in respective_pairs(s, year, _DOCUMENT, lambda c: c.unit in _DOC_UNITS):
         # 「全年制发规章、行政规范性文件分别为1件、8件」: the column is named before the list
@@ -82,7 +82,7 @@ def document_claims(text: str, year: int) -> tuple[Claim, ...]:
         for document, count in pairs:
             claims.append(Claim("N-06", t2(document.lastgroup or "", column), int(count.value), count.start,
                                 count.end, f"{document.group()}……{s.text[count.start:count.end]}",
-                                s.clauses[count.clause].sentence, number=(count.start, count.number_end)))
+                                s.clauses.sentence[count.clause], number=(count.start, count.number_end)))
     return tuple(claims)
 
 

@@ -39,7 +39,7 @@ def _total_before(s: Scan, position: int, depth: int) -> Count | None:
     if latest < 0:
         return None
     count = s.counts[latest]
-    if s.clauses[count.clause].sentence not in sentences or s.clauses[count.clause].depth > depth:
+    if s.clauses.sentence[count.clause] not in sentences or s.clauses.depth[count.clause] > depth:
         return None
     return count
 
@@ -50,7 +50,7 @@ def _parts_after(s: Scan, position: int, depth: int) -> list[Count]:
     following = _AMONG.search(s.text, position + 2, segment_end)
     end = following.start() if following else segment_end
     first, last = bisect_right(s.count_starts, position), bisect_left(s.count_starts, end)
-    return [c for c in s.counts[first:last] if s.clauses[c.clause].depth == depth]
+    return [c for c in s.counts[first:last] if s.clauses.depth[c.clause] == depth]
 
 
 def _problem(s: Scan, total: Count, parts: list[Count]) -> str | None:
@@ -75,7 +75,7 @@ def list_problems(text: str, claimed: frozenset[int]) -> tuple[tuple[str, tuple[
     s = scan(text)
     problems = []
     for match in _AMONG.finditer(s.text):
-        depth = s.clauses[s.clause_of(match.start())].depth
+        depth = s.clauses.depth[s.clause_of(match.start())]
         total = _total_before(s, match.start(), depth)
         if total is None or total.approx or total.unit not in _UNITS:
             continue

@@ -69,7 +69,7 @@ def percentages(ctx: CheckContext) -> list[Finding]:
                 continue
             total = TOTAL.value(cells)
             share = f"{Decimal(100 * part) / total:.1f}%" if total else "无法计算"
-            message = (f"文中“{s.text[s.clauses[percent.clause].start:percent.end]}”与表三不符："
+            message = (f"文中“{s.text[s.clauses.start[percent.clause]:percent.end]}”与表三不符："
                        f"{figure.label}为{part}件，占办理结果总计{total}件的{share}")
             found.append(Finding("N-04", W, (key, *figure.cells, *TOTAL.cells), message, None,
                                  (TextSpan(key, percent.start, percent.end),)))

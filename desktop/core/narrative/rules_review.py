@@ -54,7 +54,7 @@ def _about_disclosure(s: Scan, clause: int, on_request: bool, position: int) -> 
 
     「被申请行政复议3件，其中因政府信息公开1件」 narrows later, so its 3 is not table 四's.
     """
-    start, end = s.sentence_spans[s.clauses[clause].sentence]
+    start, end = s.sentence_spans[s.clauses.sentence[clause]]
     if "信息公开" in s.text[start:position]:
         return True
     return on_request and "信息公开" not in s.text[position:end]
@@ -74,8 +74,8 @@ def _count_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
     segment = -1
     # A count is read only in a part of a sentence that names a kind of case (the topic is carried from
     # clause to clause within it, and forgotten at its end).
-    named = {s.clauses[index].segment for index in topics_in}
-    counted = (c.clause for c in s.counts if c.unit in _CASE_UNITS and s.clauses[c.clause].segment in named)
+    named = {s.clauses.segment[index] for index in topics_in}
+    counted = (c.clause for c in s.counts if c.unit in _CASE_UNITS and s.clauses.segment[c.clause] in named)
     for index in sorted({*topics_in, *counted}):
         clause = s.clauses[index]
         if clause.segment != segment:
@@ -110,7 +110,7 @@ def _count_claim(s: Scan, index: int, count: Count, topics: list[str], current: 
     else:
         return None
     return Claim("N-05", figure, int(count.value), count.start, count.end, words.strip(),
-                 s.clauses[index].sentence, number=(count.start, count.number_end))
+                 s.clauses.sentence[index], number=(count.start, count.number_end))
 
 
 def _upheld_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
@@ -120,10 +120,10 @@ def _upheld_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
         clause = s.clause_of(match.start())
         if not _about_disclosure(s, clause, on_request, match.start()) or other_year(s, match.start(), year):
             continue
-        start, _ = s.segment_spans[s.clauses[clause].segment]
+        start, _ = s.segment_spans[s.clauses.segment[clause]]
         topics = {_topic(m) for m in _TOPIC.finditer(s.text, start, match.start())}
         if not topics:
-            start, _ = s.sentence_spans[s.clauses[clause].sentence]
+            start, _ = s.sentence_spans[s.clauses.sentence[clause]]
             topics = {_topic(m) for m in _TOPIC.finditer(s.text, start, match.start())}
         if not topics:
             continue
@@ -133,7 +133,7 @@ def _upheld_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
         groups = sorted({g for topic in topics for g in _GROUPS_OF[topic]})
         figure = Figure("表四", tuple(cell_key("t4", g, i) for g in groups for i in items))
         claims.append(Claim("N-05", figure, 0, match.start(), match.end(), match.group(),
-                            s.clauses[clause].sentence, Wording.ALL_UPHELD))
+                            s.clauses.sentence[clause], Wording.ALL_UPHELD))
     return claims
 
 
@@ -148,7 +148,7 @@ def _none_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
         for topic in dict.fromkeys(t for t in match.group("a", "b") if t):  # in the order of the text
             figure = t4("review", "total") if topic == "行政复议" else t4(LITIGATION, "total")
             claims.append(Claim("N-05", figure, 0, match.start(), match.end(), match.group(),
-                                s.clauses[clause].sentence, Wording.NONE))
+                                s.clauses.sentence[clause], Wording.NONE))
     return claims
 
 
@@ -162,7 +162,7 @@ def _respective_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
         for topic, count in pairs:
             claims.append(Claim("N-05", t4(_topic(topic), "total"), int(count.value), count.start, count.end,
                                 f"{topic.group()}……{s.text[count.start:count.end]}",
-                                s.clauses[count.clause].sentence, number=(count.start, count.number_end)))
+                                s.clauses.sentence[count.clause], number=(count.start, count.number_end)))
     return claims
 
 
