@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.core.narrative import guards
 from desktop.core.narrative.quotes import MAX_CLAUSE, MAX_SENTENCE, Clause, _split, scan
 
 _BOUNDARY = re.compile(r"[。！？!?\n；;，、：:（）()]|(?<!\d)[.,]|[.,](?!\d)")
@@ -96,3 +97,33 @@ def test_a_long_sentence_of_a_real_report_is_not_cut() -> None:
     text = ("本机关" + "主动公开政府信息，" * 200)[:MAX_SENTENCE - 1] + "。"
     clauses, sentences, segments = _split(text)
     assert (list(clauses), sentences, segments) == _walk(text)
+
+
+_WORDS = st.sampled_from(["受理申请", "3件", "2023年", "上年", "本年", "分别为", "1件", "、", "，", "。", "；",
+                          "行政处罚", "申请人", "上年结转", "全年", "２件", "申", "请"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=60).map("".join), st.sampled_from([2023, 2024]))
+def test_counts_read_at_once_are_those_read_one_by_one(text: str, year: int) -> None:
+    """not_this_years_figure is worked out for all counts of a text together; it is the reading of each
+    count alone: a 分别 list, another year named before it in its sentence, or another noun after it."""
+    s = scan(text)
+    for count in s.counts:
+        alone = (guards.respective(s, count.clause) or guards.other_year(s, count.start, year)
+                 or guards.counts_something_else(s, count))
+        assert guards.not_this_years_figure(s, count, year) == alone
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map("".join), st.integers(min_value=1, max_value=3))
+def test_the_sentences_saying_a_word_are_those_whose_text_holds_it(text: str, copies: int) -> None:
+    """Also in a text without punctuation, cut between characters, where a word may straddle the cut."""
+    cut = MAX_SENTENCE * copies - 1  # a run without punctuation is cut there into two sentences
+    for text_ in (text, "受" * cut + "申请" + text, "受" * cut + "分别" + text):
+        s = scan(text_)
+        for word in ("申请", "分别"):
+            assert s.sentences_saying(word) == {
+                i for i, (start, end) in enumerate(s.sentence_spans) if word in s.text[start:end]}
+            assert s.segments_saying(word) == {
+                i for i, (start, end) in enumerate(s.segment_spans) if word in s.text[start:end]}

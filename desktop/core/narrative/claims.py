@@ -38,7 +38,7 @@ class Claim(NamedTuple):
     wording: Wording = Wording.COUNT
     # Also accepted: the figure plus these (「受理37件（含上年结转3件）」 counts carried-in cases too).
     plus: tuple[Figure, ...] = ()
-    number: tuple[int, int] | None = None  # the Arabic or Chinese numeral, when a fix may rewrite it
+    number_end: int | None = None  # the numeral ends here (it starts at ``start``), when a fix may rewrite it
     # A fix writes the figure itself; not where the sentence says what its number includes (「（含…）」).
     fixable: bool = True
 
@@ -120,9 +120,9 @@ class SpliceFix(Fix):
 
 
 def _fix(claim: Claim, key: str, text: str, expected: int) -> Fix | None:
-    if claim.number is None or not claim.fixable:
+    if claim.number_end is None or not claim.fixable:
         return None
-    start, end = claim.number
+    start, end = claim.start, claim.number_end
     old = text[start:claim.end]
     new = f"{expected}{text[end:claim.end]}"
     return SpliceFix(f"将文中的“{old}”改为“{new}”", key, text, start, end, str(expected))

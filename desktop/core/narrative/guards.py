@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_
 
 from desktop.core.leading import leading
 from desktop.core.narrative.quotes import Count, Scan
@@ -68,7 +70,7 @@ def other_year(s: Scan, position: int, year: int) -> bool:
 def _other_year_in(s: Scan, sentence: int, position: int, year: int) -> bool:
     ends, named = _times(s.text)
     latest = bisect_right(ends, position) - 1  # the matches do not overlap, so their ends ascend
-    if latest < 0 or ends[latest] <= s.sentence_spans[sentence][0]:
+    if latest < 0 or ends[latest] <= s.sentence_spans.starts[sentence]:
         return False
     return named[latest] is not None and named[latest] != year
 
@@ -79,7 +81,29 @@ def counts_something_else(s: Scan, count: Count) -> bool:
 
 
 def not_this_years_figure(s: Scan, count: Count, year: int) -> bool:
-    """respective, other_year or counts_something_else, read in one go: every count of a text is asked."""
-    return (s.clauses.segment[count.clause] in s.segments_saying(RESPECTIVELY)
-            or _other_year_in(s, s.clauses.sentence[count.clause], count.start, year)
-            or _FOLLOWER.match(s.text, count.end) is None)
+    """respective, other_year or counts_something_else. Every count of a text is asked, by several rules:
+    the answer is worked out for all the counts at once."""
+    flagged = s.memo.get(("not this year's", year))
+    if flagged is None:
+        flagged = s.memo["not this year's", year] = _not_this_years(s, year)
+    return count.start in flagged
+
+
+def _not_this_years(s: Scan, year: int) -> frozenset[int]:
+    """The starts of the counts not_this_years_figure is true of, read column by column."""
+    flagged: set[int] = set()
+    saying = s.segments_saying(RESPECTIVELY)
+    if saying:
+        segment = s.clauses.segment
+        flagged.update(c.start for c in s.counts if segment[c.clause] in saying)
+    ends, named = _times(s.text)
+    other = [n is not None and n != year for n in named]
+    if any(other):
+        sentence, sentence_starts = s.clauses.sentence, s.sentence_spans.starts
+        # the latest time named before the count, within its sentence
+        flagged.update(c.start for c, after in zip(s.counts, map(bisect_right, repeat(ends), s.count_starts),
+                                                   strict=True)
+                       if after and other[after - 1] and ends[after - 1] > sentence_starts[sentence[c.clause]])
+    followers = map(_FOLLOWER.match, repeat(s.text), s.count_ends)
+    flagged.update(compress(s.count_starts, map(is_, followers, repeat(None))))
+    return frozenset(flagged)

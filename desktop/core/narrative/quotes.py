@@ -60,12 +60,14 @@ class Clauses(Sequence[Clause]):
     hundreds of thousands of clauses; as objects, making them and the collector's walk over them cost a
     tenth of a check. Indexing gives a Clause, made on the spot."""
 
-    __slots__ = ("start", "end", "sentence", "segment", "depth", "opener")
+    COLUMNS = ("start", "end", "sentence", "segment", "depth", "opener")
+    __slots__ = (*COLUMNS, "cut")
 
     def __init__(self, start: list[int], end: list[int], sentence: list[int], segment: list[int],
-                 depth: list[int], opener: list[str]) -> None:
+                 depth: list[int], opener: list[str], *, cut: bool = False) -> None:
         self.start, self.end, self.sentence, self.segment, self.depth, self.opener = (
             start, end, sentence, segment, depth, opener)
+        self.cut = cut  # some clauses were cut between two characters (a run without punctuation)
 
     def __len__(self) -> int:
         return len(self.start)
@@ -108,13 +110,17 @@ class Scan:
     clauses: Clauses
     counts: tuple[Count, ...]
     percents: tuple[Percent, ...]
-    sentence_spans: tuple[tuple[int, int], ...]
-    segment_spans: tuple[tuple[int, int], ...]
+    sentence_spans: Spans
+    segment_spans: Spans
     _counts_by_clause: dict[int, tuple[Count, ...]] = field(repr=False)
     # The counts' first and last characters, ascending: rules find the counts near a place by bisection.
     count_starts: tuple[int, ...] = field(repr=False, default=())
     count_ends: tuple[int, ...] = field(repr=False, default=())
-    _segments_saying: dict[str, frozenset[int]] = field(repr=False, compare=False, default_factory=dict)
+    _stretches_saying: dict[tuple[str, str], frozenset[int]] = field(repr=False, compare=False,
+                                                                     default_factory=dict)
+    # Sets of counts' starts that a rule works out once per text for all its counts, by name and year
+    # (guards.not_this_years_figure).
+    memo: dict[tuple[str, int], frozenset[int]] = field(repr=False, compare=False, default_factory=dict)
 
     def clause_of(self, position: int) -> int:
         return max(0, bisect_right(self.clauses.start, position) - 1)
@@ -132,14 +138,23 @@ class Scan:
 
     def segments_saying(self, word: str) -> frozenset[int]:
         """The segments whose text holds ``word`` (which has no boundary in it), found once for all clauses."""
-        found = self._segments_saying.get(word)
+        return self._saying(word, self.segment_spans)
+
+    def sentences_saying(self, word: str) -> frozenset[int]:
+        """The sentences whose text holds ``word``, as ``segments_saying``."""
+        return self._saying(word, self.sentence_spans)
+
+    def _saying(self, word: str, spans: Spans) -> frozenset[int]:
+        key = (word, "sentences" if spans is self.sentence_spans else "segments")
+        found = self._stretches_saying.get(key)
         if found is None:
-            segment_starts = [start for start, _ in self.segment_spans]
             at, where = self.text.find(word), []
             while at >= 0:
-                where.append(bisect_right(segment_starts, at) - 1)
-                at = self.text.find(word, at + len(word))
-            found = self._segments_saying[word] = frozenset(where)
+                stretch = bisect_right(spans.starts, at) - 1
+                if at + len(word) <= spans.ends[stretch]:  # not across a cut between two characters
+                    where.append(stretch)
+                at = self.text.find(word, at + 1)
+            found = self._stretches_saying[key] = frozenset(where)
         return found
 
     def counts_in(self, clause: int) -> tuple[Count, ...]:
@@ -194,16 +209,42 @@ def _depths(kinds: list[int]) -> list[int]:
     return depths
 
 
-def _spans(positions: list[int], kinds: list[int], widths: list[int] | None, kind: int, length: int
-           ) -> list[tuple[int, int]]:
+class Spans(Sequence[tuple[int, int]]):
+    """Stretches of a text (its sentences, or its segments), kept as a list of starts and a list of ends;
+    indexing gives (start, end)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, starts: list[int], ends: list[int]) -> None:
+        self.starts, self.ends = starts, ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        if isinstance(index, slice):
+            return list(zip(self.starts[index], self.ends[index], strict=True))
+        return self.starts[index], self.ends[index]
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _spans(positions: list[int], kinds: list[int], widths: list[int] | None, kind: int, length: int) -> Spans:
     """The stretches of text ending at each boundary of ``kind`` or above, and the rest of the text.
     ``widths`` are the boundaries' widths where some are cuts between characters (None: all 1)."""
     if widths is None:
         ends = list(compress(positions, map(ge, kinds, repeat(kind))))
-        return list(zip([0, *map(add, ends, repeat(1))], [*ends, length], strict=True))
+        return Spans([0, *map(add, ends, repeat(1))], [*ends, length])
     ending = list(map(ge, kinds, repeat(kind)))
     ends = list(compress(positions, ending))
-    return list(zip([0, *map(add, ends, compress(widths, ending))], [*ends, length], strict=True))
+    return Spans([0, *map(add, ends, compress(widths, ending))], [*ends, length])
 
 
 def _runs_too_long(positions: list[int], kinds: list[int], length: int) -> bool:
@@ -256,7 +297,7 @@ def _cut(positions: list[int], kinds: list[int], openers: list[str], length: int
     return cut_positions, cut_kinds, cut_openers, widths
 
 
-def _split(text: str) -> tuple[Clauses, list[tuple[int, int]], list[tuple[int, int]]]:
+def _split(text: str) -> tuple[Clauses, Spans, Spans]:
     """The clauses between boundaries, built column by column and without a Python step per clause."""
     positions = _boundaries(text)
     chars = list(map(text.__getitem__, positions))
@@ -268,15 +309,17 @@ def _split(text: str) -> tuple[Clauses, list[tuple[int, int]], list[tuple[int, i
     # Clause j runs from just after boundary j-1 to boundary j; the last one to the end of the text.
     starts = [0, *map(add, positions, repeat(1) if widths is None else widths)]
     ends = [*positions, len(text)]
-    columns = [starts, ends, list(accumulate(map(eq, kinds, repeat(4)), initial=0)),
-               list(accumulate(map(ge, kinds, repeat(3)), initial=0)),
-               [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts), openers]
+    clauses = Clauses(starts, ends, list(accumulate(map(eq, kinds, repeat(4)), initial=0)),
+                      list(accumulate(map(ge, kinds, repeat(3)), initial=0)),
+                      [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts), openers,
+                      cut=widths is not None)
     kept = list(map(gt, ends, starts))  # not the empty ones
     if not all(kept):
-        columns = [list(compress(column, kept)) for column in columns]
+        for column in Clauses.COLUMNS:
+            setattr(clauses, column, list(compress(getattr(clauses, column), kept)))
     sentences = _spans(positions, kinds, widths, 4, len(text))
     segments = _spans(positions, kinds, widths, 3, len(text))
-    return Clauses(*columns), sentences, segments
+    return clauses, sentences, segments
 
 
 def _percent_value(match: re.Match[str]) -> tuple[Decimal, int] | None:
@@ -351,5 +394,5 @@ def scan(raw: str) -> Scan:
             percents.append(Percent(parsed[0], match.start(), match.end(), parsed[1], clause_at(match.start())))
     # The counts come in the order of the text, so those of one clause come together.
     by_clause = {clause: tuple(group) for clause, group in groupby(counts, key=attrgetter("clause"))}
-    return Scan(text, clauses, tuple(counts), tuple(percents), tuple(sentences), tuple(segments),
+    return Scan(text, clauses, tuple(counts), tuple(percents), sentences, segments,
                 by_clause, tuple(map(attrgetter("start"), counts)), tuple(map(attrgetter("end"), counts)))

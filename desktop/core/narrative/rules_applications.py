@@ -132,8 +132,8 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int,
     words = s.text[clause_start:clause_end]
     if count.approx or count.unit != "件" or _OTHER_TOPIC.search(words) or not_this_years_figure(s, count, year):
         return None
-    sentence = s.sentence_text(count.clause)
-    if not on_request and "申请" not in sentence:
+    sentence_index = s.clauses.sentence[count.clause]
+    if not on_request and sentence_index not in s.sentences_saying("申请"):
         return None
     keywords = list(_KEYWORDS.finditer(s.text, clause_start, clause_end))
     after = [m for m in keywords if m.group("carried_out") and 0 <= m.start() - count.end <= 2
@@ -166,18 +166,17 @@ def _count_claim(s: Scan, count: Count, on_request: bool, year: int,
         return None
     fixable = not plus
     if figure is NEW and CARRIED_IN not in plus:
-        sentence_index = s.clauses.sentence[count.clause]
         said = carried_in_said.get(sentence_index)
         if said is None:
-            said = carried_in_said[sentence_index] = _mentions_carried_in(sentence, year)
+            said = carried_in_said[sentence_index] = _mentions_carried_in(s.sentence_text(count.clause), year)
         if said:
             plus = (*plus, CARRIED_IN)  # 「共受理37件，其中上年结转3件」
     if figure is not NEW and CARRIED_IN in plus:
         plus = ()  # 办结 already counts the carried-in cases it finished
     quote_start = min(match.start(), count.start)
     return Claim("N-02", figure, int(count.value), count.start, count.end,
-                 s.text[quote_start:max(count.end, match.end())], s.clauses.sentence[count.clause], plus=plus,
-                 number=(count.start, count.number_end), fixable=fixable)
+                 s.text[quote_start:max(count.end, match.end())], sentence_index, plus=plus,
+                 number_end=count.number_end, fixable=fixable)
 
 
 def _is_gap(gap: str) -> bool:
@@ -235,7 +234,7 @@ def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
         return None
     clause = s.clauses[clause_index]
     return Claim("N-03", figure, int(count.value), count.start, count.end, words.strip(),
-                 clause.sentence, plus=plus, number=(count.start, count.number_end), fixable=not plus)
+                 clause.sentence, plus=plus, number_end=count.number_end, fixable=not plus)
 
 
 def _none_claims(s: Scan, year: int) -> list[Claim]:
@@ -269,7 +268,7 @@ def _respective_claims(s: Scan, year: int) -> list[Claim]:
             rule = "N-03" if name.lastgroup in GROUPS else "N-02"
             claims.append(Claim(rule, figure, int(count.value), count.start, count.end,
                                 f"{name.group()}……{s.text[count.start:count.end]}",
-                                s.clauses.sentence[count.clause], number=(count.start, count.number_end)))
+                                s.clauses.sentence[count.clause], number_end=count.number_end))
     return claims
 
 

@@ -72,7 +72,7 @@ def document_claims(text: str, year: int) -> tuple[Claim, ...]:
             continue
         claims.append(Claim("N-06", t2(row, column), int(counts[0].value), counts[0].start, counts[0].end,
                             words.strip(), s.clauses.sentence[index],
-                            number=(counts[0].start, counts[0].number_end)))
+                            number_end=counts[0].number_end))
     for pairs in respective_pairs(s, year, _DOCUMENT, lambda c: c.unit in _DOC_UNITS):
         # 「全年制发规章、行政规范性文件分别为1件、8件」: the column is named before the list
         head = s.segment_text(pairs[0][1].clause).split("分别")[0]
@@ -82,7 +82,7 @@ def document_claims(text: str, year: int) -> tuple[Claim, ...]:
         for document, count in pairs:
             claims.append(Claim("N-06", t2(document.lastgroup or "", column), int(count.value), count.start,
                                 count.end, f"{document.group()}……{s.text[count.start:count.end]}",
-                                s.clauses.sentence[count.clause], number=(count.start, count.number_end)))
+                                s.clauses.sentence[count.clause], number_end=count.number_end))
     return tuple(claims)
 
 

@@ -110,7 +110,7 @@ def _count_claim(s: Scan, index: int, count: Count, topics: list[str], current: 
     else:
         return None
     return Claim("N-05", figure, int(count.value), count.start, count.end, words.strip(),
-                 s.clauses.sentence[index], number=(count.start, count.number_end))
+                 s.clauses.sentence[index], number_end=count.number_end)
 
 
 def _upheld_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
@@ -162,7 +162,7 @@ def _respective_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
         for topic, count in pairs:
             claims.append(Claim("N-05", t4(_topic(topic), "total"), int(count.value), count.start, count.end,
                                 f"{topic.group()}……{s.text[count.start:count.end]}",
-                                s.clauses.sentence[count.clause], number=(count.start, count.number_end)))
+                                s.clauses.sentence[count.clause], number_end=count.number_end))
     return claims
 
 
