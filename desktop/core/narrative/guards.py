@@ -83,14 +83,19 @@ def counts_something_else(s: Scan, count: Count) -> bool:
 def not_this_years_figure(s: Scan, count: Count, year: int) -> bool:
     """respective, other_year or counts_something_else. Every count of a text is asked, by several rules:
     the answer is worked out for all the counts at once."""
+    return count.start in counts_not_this_years(s, year)
+
+
+def counts_not_this_years(s: Scan, year: int) -> frozenset[int]:
+    """The starts of the counts not_this_years_figure is true of."""
     flagged = s.memo.get(("not this year's", year))
     if flagged is None:
         flagged = s.memo["not this year's", year] = _not_this_years(s, year)
-    return count.start in flagged
+    return flagged
 
 
 def _not_this_years(s: Scan, year: int) -> frozenset[int]:
-    """The starts of the counts not_this_years_figure is true of, read column by column."""
+    """counts_not_this_years, read column by column."""
     flagged: set[int] = set()
     saying = s.segments_saying(RESPECTIVELY)
     if saying:

@@ -129,12 +129,12 @@ class Scan:
         return self.text[self.clauses.start[index]:self.clauses.end[index]]
 
     def sentence_text(self, clause: int) -> str:
-        start, end = self.sentence_spans[self.clauses.sentence[clause]]
-        return self.text[start:end]
+        sentence = self.clauses.sentence[clause]
+        return self.text[self.sentence_spans.starts[sentence]:self.sentence_spans.ends[sentence]]
 
     def segment_text(self, clause: int) -> str:
-        start, end = self.segment_spans[self.clauses.segment[clause]]
-        return self.text[start:end]
+        segment = self.clauses.segment[clause]
+        return self.text[self.segment_spans.starts[segment]:self.segment_spans.ends[segment]]
 
     def segments_saying(self, word: str) -> frozenset[int]:
         """The segments whose text holds ``word`` (which has no boundary in it), found once for all clauses."""

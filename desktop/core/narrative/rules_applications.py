@@ -8,6 +8,7 @@ The wording read: 「共收到/受理/新收…申请N件」 (新收), 「上年
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
@@ -15,7 +16,7 @@ from desktop.core.checks.findings import Finding, Severity
 from desktop.core.leading import leading
 from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES, GROUPS, NEW, TOTAL, Figure
-from desktop.core.narrative.guards import CHANGE, not_this_years_figure, other_year
+from desktop.core.narrative.guards import CHANGE, counts_not_this_years, not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.respective import respective_pairs
 from desktop.core.tablespec import CELLS, cell_key
@@ -124,17 +125,26 @@ def _is_filler(window: str) -> bool:
     return not _FILLER.sub("", window)
 
 
-def _count_claim(s: Scan, count: Count, on_request: bool, year: int,
-                 carried_in_said: dict[int, bool]) -> Claim | None:
-    """N-02: the keyword governing one count of 件, if the clause is unambiguous. ``carried_in_said``
-    remembers, by sentence, whether it names last year's carried-in cases."""
+def _counts_read(s: Scan, on_request: bool, year: int) -> Iterator[Count]:
+    """The exact counts of 件 that are this year's figures, in sentences about requests (any sentence of
+    section 一（二）, which is about them): the ones N-02 reads."""
+    flagged = counts_not_this_years(s, year)
+    requested = None if on_request else s.sentences_saying("申请")
+    sentence_of = s.clauses.sentence
+    for count in s.counts:
+        if count.unit == "件" and not count.approx and count.start not in flagged and (
+                requested is None or sentence_of[count.clause] in requested):
+            yield count
+
+
+def _count_claim(s: Scan, count: Count, year: int, carried_in_said: dict[int, bool]) -> Claim | None:
+    """N-02: the keyword governing one count (of ``_counts_read``), if the clause is unambiguous.
+    ``carried_in_said`` remembers, by sentence, whether it names last year's carried-in cases."""
     clause_start, clause_end = s.clauses.start[count.clause], s.clauses.end[count.clause]
     words = s.text[clause_start:clause_end]
-    if count.approx or count.unit != "件" or _OTHER_TOPIC.search(words) or not_this_years_figure(s, count, year):
+    if _OTHER_TOPIC.search(words):
         return None
     sentence_index = s.clauses.sentence[count.clause]
-    if not on_request and sentence_index not in s.sentences_saying("申请"):
-        return None
     keywords = list(_KEYWORDS.finditer(s.text, clause_start, clause_end))
     after = [m for m in keywords if m.group("carried_out") and 0 <= m.start() - count.end <= 2
              and _is_gap(s.text[count.end:m.start()])]
@@ -232,9 +242,8 @@ def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
     plus = _inclusive_of(s, clause_index, year)
     if plus is None:
         return None
-    clause = s.clauses[clause_index]
     return Claim("N-03", figure, int(count.value), count.start, count.end, words.strip(),
-                 clause.sentence, plus=plus, number_end=count.number_end, fixable=not plus)
+                 s.clauses.sentence[clause_index], plus=plus, number_end=count.number_end, fixable=not plus)
 
 
 def _none_claims(s: Scan, year: int) -> list[Claim]:
@@ -278,8 +287,8 @@ def application_claims(text: str, year: int, on_request: bool) -> tuple[Claim, .
     s = scan(text)
     claims: list[Claim] = _none_claims(s, year) if "申请" in text or "结转" in text else []
     carried_in_said: dict[int, bool] = {}
-    for count in s.counts:
-        claim = _count_claim(s, count, on_request, year, carried_in_said) if count.unit == "件" else None
+    for count in _counts_read(s, on_request, year):
+        claim = _count_claim(s, count, year, carried_in_said)
         if claim is not None:
             claims.append(claim)
     naming = {s.clause_of(m.start()) for m in GROUP.finditer(s.text)}  # a group claim names its group

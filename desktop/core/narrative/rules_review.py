@@ -54,7 +54,8 @@ def _about_disclosure(s: Scan, clause: int, on_request: bool, position: int) -> 
 
     「被申请行政复议3件，其中因政府信息公开1件」 narrows later, so its 3 is not table 四's.
     """
-    start, end = s.sentence_spans[s.clauses.sentence[clause]]
+    sentence = s.clauses.sentence[clause]
+    start, end = s.sentence_spans.starts[sentence], s.sentence_spans.ends[sentence]
     if "信息公开" in s.text[start:position]:
         return True
     return on_request and "信息公开" not in s.text[position:end]
@@ -74,19 +75,19 @@ def _count_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
     segment = -1
     # A count is read only in a part of a sentence that names a kind of case (the topic is carried from
     # clause to clause within it, and forgotten at its end).
-    named = {s.clauses.segment[index] for index in topics_in}
-    counted = (c.clause for c in s.counts if c.unit in _CASE_UNITS and s.clauses.segment[c.clause] in named)
+    segment_of, depth_of = s.clauses.segment, s.clauses.depth
+    named = {segment_of[index] for index in topics_in}
+    counted = (c.clause for c in s.counts if c.unit in _CASE_UNITS and segment_of[c.clause] in named)
     for index in sorted({*topics_in, *counted}):
-        clause = s.clauses[index]
-        if clause.segment != segment:
-            segment, current = clause.segment, None
+        if segment_of[index] != segment:
+            segment, current = segment_of[index], None
         topics = topics_in.get(index, [])
         counts = [c for c in s.counts_in(index) if c.unit in _CASE_UNITS]
         if len(counts) == 1 and (topics or current):
             claim = _count_claim(s, index, counts[0], topics, current, on_request, year)
             if claim is not None:
                 claims.append(claim)
-        if topics and clause.depth == 0:
+        if topics and depth_of[index] == 0:
             current = topics[-1]  # a bracket names kinds of a case; the results after it are of the whole
     return claims
 
