@@ -128,35 +128,47 @@ def _fix(claim: Claim, key: str, text: str, expected: int) -> Fix | None:
     return SpliceFix(f"将文中的“{old}”改为“{new}”", key, text, start, end, str(expected))
 
 
+class _Verdict(NamedTuple):
+    """What the tables say of every claim about one figure (with the same ``plus``)."""
+
+    accepted: set[int] | None  # None: a blank cell, nothing to compare
+    expected: int | None
+    cells: tuple[str, ...]  # the finding's: the text field, the figure's cells and those of ``plus``
+
+
+def _verdict(claim: Claim, key: str, cells: Mapping[str, CellValue]) -> _Verdict:
+    accepted = _accepted(claim, cells)
+    if accepted is None:
+        return _Verdict(None, None, ())
+    named = (key, *dict.fromkeys((*claim.figure.cells, *(k for f in claim.plus for k in f.cells))))
+    return _Verdict(accepted, claim.figure.value(cells), named)
+
+
 def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, CellValue],
           severity: Severity) -> list[Finding]:
     """Findings for the claims of one text field that disagree with the tables."""
-    claims = list(claims)
-    accepted_for: dict[tuple[Figure, tuple[Figure, ...]], set[int] | None] = {}  # a few figures, many claims
+    verdict_of: dict[tuple[Figure, tuple[Figure, ...]], _Verdict] = {}  # a few figures, many claims
+    disagreeing: list[tuple[Claim, _Verdict]] = []
+    agreeing: set[tuple[int, Figure]] = set()
     for claim in claims:
-        if (claim.figure, claim.plus) not in accepted_for:
-            accepted_for[claim.figure, claim.plus] = _accepted(claim, cells)
-    verdicts = [(claim, accepted_for[claim.figure, claim.plus]) for claim in claims]
-    expected_of: dict[Figure, int | None] = {}
-    cells_named: dict[tuple[Figure, tuple[Figure, ...]], tuple[str, ...]] = {}
-    agreeing = {(c.sentence, c.figure) for c, ok in verdicts if ok is not None and c.value in ok}
+        verdict = verdict_of.get((claim.figure, claim.plus))
+        if verdict is None:
+            verdict = verdict_of[claim.figure, claim.plus] = _verdict(claim, key, cells)
+        if verdict.accepted is None:
+            continue
+        if claim.value in verdict.accepted:
+            agreeing.add((claim.sentence, claim.figure))
+        else:
+            disagreeing.append((claim, verdict))
     found = []
-    for claim, accepted in verdicts:
-        if accepted is None or claim.value in accepted:
-            continue
+    for claim, verdict in disagreeing:
         # 「未收到申请，受理申请5件」 contradicts itself: an agreeing count does not excuse 「未收到」.
-        if claim.wording is Wording.COUNT and (claim.sentence, claim.figure) in agreeing:
+        if agreeing and claim.wording is Wording.COUNT and (claim.sentence, claim.figure) in agreeing:
             continue
-        if claim.figure not in expected_of:
-            expected_of[claim.figure] = claim.figure.value(cells)
-        expected = expected_of[claim.figure]
+        expected = verdict.expected
         assert expected is not None
-        named = cells_named.get((claim.figure, claim.plus))
-        if named is None:
-            named = cells_named[claim.figure, claim.plus] = (key, *dict.fromkeys(
-                (*claim.figure.cells, *(k for f in claim.plus for k in f.cells))))
         found.append(Finding(
-            claim.rule, severity, named, _message(claim, expected, cells),
+            claim.rule, severity, verdict.cells, _message(claim, expected, cells),
             _fix(claim, key, text, expected), (TextSpan(key, claim.start, claim.end),),
         ))
     return found
