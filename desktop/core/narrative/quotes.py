@@ -36,10 +36,10 @@ _COUNT = leading(
 _PERCENT = leading(
     rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>{CHINESE_NUMERAL}(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
 )
-# Sentence, segment (；) and clause boundaries. A comma or full stop between digits is part of a number.
-# One character class, so that the engine can skip to the next candidate; _split then drops the points
-# and commas with a digit on both sides.
-_BOUNDARY = re.compile(r"[。！？!?\n；;，、：:（）().,]")
+# Sentence, segment (；) and clause boundaries. A comma or full stop between digits is part of a number
+# (「1,234」「44.7」). ``leading`` lets the engine skip to the next mark of either kind.
+_MARKS = "。！？!?\n；;，、：:（）()"
+_BOUNDARY = leading(rf"[{_MARKS}]|(?<!\d)[.,]|[.,](?!\d)")
 _SENTENCE_END = set("。！？!?\n.")
 _SEGMENT_END = set("；;")
 _OPEN = set("（(")
@@ -175,12 +175,7 @@ class Scan:
 
 
 def _boundaries(text: str) -> list[int]:
-    positions = list(map(re.Match.start, _BOUNDARY.finditer(text)))
-    if "." not in text and "," not in text:
-        return positions
-    last = len(text) - 1
-    return [i for i in positions  # 「1,234」「44.7」: a point or comma between digits is part of the number
-            if not (text[i] in ".," and 0 < i < last and text[i - 1].isdecimal() and text[i + 1].isdecimal())]
+    return list(map(re.Match.start, _BOUNDARY.finditer(text)))
 
 
 # What each boundary does: 0 ends a clause, 1 opens a bracket, 2 closes one, 3 ends a segment, 4 ends a
@@ -189,7 +184,7 @@ _KIND = {**dict.fromkeys("，、：:,", 0), **dict.fromkeys(_OPEN, 1), **dict.fr
          **dict.fromkeys(_SEGMENT_END, 3), **dict.fromkeys(_SENTENCE_END, 4)}
 # The opener a boundary leaves to the clause after it: none after the end of a segment or sentence.
 _OPENER = {char: "" if kind >= 3 else char for char, kind in _KIND.items()}
-assert set(_KIND) == set(_BOUNDARY.pattern[1:-1].replace("\\n", "\n"))
+assert set(_KIND) == {*_MARKS, ".", ","}
 MAX_SENTENCE = 2000  # characters; a real report's longest sentence has a few hundred
 MAX_CLAUSE = 400  # characters between two punctuation marks; a real report's longest has about a hundred
 
