@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.core.checks.house_rules import punctuation_finding
 from desktop.core.narrative import guards, quotes, similarity
 from desktop.core.narrative.coverage import section_one_covered
 from desktop.core.narrative.rules_applications import application_claims, application_counts, result_counts
@@ -29,6 +30,7 @@ NARRATIVE_RULES = (
 _CACHED = (
     quotes.scan, guards._times, application_claims, review_claims, document_claims, list_problems, written_in,
     named_in, similarity.normalised, similarity.last_year_windows, similarity.repeated_runs, similarity.positions,
+    punctuation_finding,
 )
 
 

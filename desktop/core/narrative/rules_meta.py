@@ -15,7 +15,7 @@ from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity, TextSpan
 from desktop.core.fields import TEXT_BY_KEY
 from desktop.core.leading import leading
-from desktop.core.narrative.numerals import fold
+from desktop.core.narrative.quotes import scan
 
 E, W = Severity.ERROR, Severity.WARNING
 PREAMBLE = "text.preamble"
@@ -117,7 +117,7 @@ def year_agrees(ctx: CheckContext) -> list[Finding]:
                              f"（{meta.year + 1}年）"))
     for key, text in ctx.report.text.items():
         if text:
-            found += written_in(key, fold(text), meta.year, meta.agency.strip())
+            found += written_in(key, scan(text).text, meta.year, meta.agency.strip())  # folded, read once
     return [f for f in found if f is not None]
 
 
