@@ -51,15 +51,16 @@ class ReportDocument(QObject):
             self.findings = check(report)
 
     def marks_in(self, key: str) -> list[tuple[int, int, Finding]]:
-        """(start, end, finding) of each span in one text field, in the findings' order. Worked out once
-        per check for every field: a long text's thousands of findings were walked by each editor."""
+        """(start, end, finding) of each span in one text field, in the findings' order. Worked out once per
+        check and field, when an editor in view asks: a long text's thousands of findings were walked by
+        each editor."""
         if self._marks is None or self._marks[0] is not self.findings:
-            marks: dict[str, list[tuple[int, int, Finding]]] = {}
-            for finding in self.findings:
-                for span in finding.spans:
-                    marks.setdefault(span.key, []).append((span.start, span.end, finding))
-            self._marks = (self.findings, marks)
-        return self._marks[1].get(key, [])
+            self._marks = (self.findings, {})
+        marks = self._marks[1].get(key)
+        if marks is None:
+            marks = self._marks[1][key] = [(span.start, span.end, finding) for finding in self.findings
+                                           for span in finding.spans if span.key == key]
+        return marks
 
     # ---- edits
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from difflib import SequenceMatcher
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, not_
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -64,7 +65,9 @@ class ProblemsPanel(QTreeWidget):
         """Show the document's findings. Where the groups stay, only the rows that changed are replaced, so
         that an edit that mends or breaks one figure keeps the rest of the list where the clerk left it."""
         groups: dict[Severity, list[Finding]] = {}
-        for finding in sorted(self.document.findings, key=lambda f: not self.shown_first(f)):
+        findings = self.document.findings
+        first = list(map(self.shown_first, findings))
+        for finding in (*compress(findings, first), *compress(findings, map(not_, first))):
             groups.setdefault(finding.severity, []).append(finding)
         self.setUpdatesEnabled(False)
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -34,6 +35,7 @@ class ReportEditor(QWidget):
         self.document = document
         self.defs = tab_defs()
         self._tab_of_key: dict[str, int | None] = {}
+        self._tabs_by_place: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[int | None]] = {}
         self.tabs = QTabWidget()
         # Each tab's page is built when it is first shown (or asked for): the window opens a report with
         # only 基本信息 built, and the modules of the other pages are imported then too.
@@ -98,13 +100,13 @@ class ReportEditor(QWidget):
 
     def _update_tab_titles(self) -> None:
         counts = [[0, 0] for _ in self.defs]
-        for finding in self.document.findings:
-            tabs = {self._tab(k) for k in finding.cells} - {None} or {0}
-            for number in tabs:
-                if finding.severity is Severity.ERROR:
-                    counts[number][0] += 1  # type: ignore[index]
-                elif finding.severity is Severity.WARNING:
-                    counts[number][1] += 1  # type: ignore[index]
+        # Findings counted by their cells: a long text's thousands of findings name a few dozen sets of cells.
+        for (cells, severity), found in Counter((f.cells, f.severity) for f in self.document.findings).items():
+            column = 0 if severity is Severity.ERROR else 1 if severity is Severity.WARNING else None
+            if column is None:
+                continue
+            for number in {self._tab(k) for k in cells} - {None} or {0}:
+                counts[number][column] += found  # type: ignore[index]
         for number, (tab, (errors, warnings)) in enumerate(zip(self.defs, counts, strict=True)):
             parts = []
             if errors:
@@ -176,7 +178,14 @@ class ReportEditor(QWidget):
             QTimer.singleShot(0, self.problems.refresh)
 
     def _on_current_tab(self, finding: Finding) -> bool:
-        return self.tabs.currentIndex() in {self._tab(k) for k in _keys_of(finding)}
+        """The finding is about the tab in view. Its tabs are remembered by its cells and text fields: the
+        panel asks this of each finding after every check, and a long text's thousands name a few places."""
+        spans = finding.spans
+        where = (finding.cells, (spans[0].key,) if len(spans) == 1 else tuple(span.key for span in spans))
+        tabs = self._tabs_by_place.get(where)
+        if tabs is None:
+            tabs = self._tabs_by_place[where] = frozenset(map(self._tab, _keys_of(finding)))
+        return self.tabs.currentIndex() in tabs
 
     def _tab(self, key: str) -> int | None:
         """tab_of, remembered: the panel and the tab titles ask it for each finding after every check."""

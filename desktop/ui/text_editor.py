@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QHelpEvent, QKeySequence, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QHelpEvent, QKeySequence, QResizeEvent, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from desktop.core.checks import Finding
@@ -14,7 +14,7 @@ from desktop.ui import palette
 from desktop.ui.document import ReportDocument
 from desktop.ui.text_marks import marked
 
-DRAWN_AT_ONCE = 200  # marks; a real report's field has a handful
+DRAWN_AT_ONCE = 50  # marks; a real report's field has a handful
 MARGIN_CHARACTERS = 3000  # drawn beyond the view on either side, so that a small scroll draws nothing
 
 
@@ -30,6 +30,7 @@ class TextFieldEditor(QPlainTextEdit):
         self._by_start: list[tuple[int, int, Finding]] = []  # the same, by position, when there are many
         self._mark_starts: list[int] = []
         self._drawn = (0, -1)  # the characters whose marks are drawn, when not all are
+        self._stale = False  # the findings changed while the editor was out of view
         self._load()
         self.textChanged.connect(self._on_text_changed)
         document.changed.connect(self._on_document_changed)
@@ -42,12 +43,18 @@ class TextFieldEditor(QPlainTextEdit):
             text = self.document_.report.text[self.key]
             if text != self.toPlainText():
                 position = self.textCursor().position()
+                self._forget_marks()  # they point into the old text; the check of the new one draws its own
                 self.setPlainText(text)
                 cursor = self.textCursor()
                 cursor.setPosition(min(position, len(text)))
                 self.setTextCursor(cursor)
         finally:
             self._syncing = False
+
+    def _forget_marks(self) -> None:
+        self._marks, self._by_start, self._mark_starts, self._drawn = [], [], [], (0, -1)
+        if self.extraSelections():
+            self.setExtraSelections([])
 
     def _on_text_changed(self) -> None:
         if not self._syncing:
@@ -58,8 +65,16 @@ class TextFieldEditor(QPlainTextEdit):
             self._load()
 
     def _mark_findings(self) -> None:
-        """Underline the characters that a finding is about, in its severity's colour."""
-        length = len(self.toPlainText())
+        """Underline the characters that a finding is about, in its severity's colour. An editor out of view
+        (on another tab) does it when it is shown: after each check of a long text, every editor drawing its
+        thousands of marks kept the window waiting."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        # The checked text's length, without writing out the editor's text (a long field took milliseconds per
+        # editor after every check); no more than the editor holds, should Qt have changed a character.
+        length = min(len(self.document_.report.text[self.key]), self.document().characterCount() - 1)
         self._marks = [mark for mark in self.document_.marks_in(self.key) if 0 <= mark[0] < mark[1] <= length]
         many = len(self._marks) > DRAWN_AT_ONCE
         self._by_start = sorted(self._marks, key=lambda mark: mark[0]) if many else self._marks
@@ -74,22 +89,43 @@ class TextFieldEditor(QPlainTextEdit):
         if len(self._marks) <= DRAWN_AT_ONCE:
             first, last = 0, len(self._marks)
         else:
-            top = self.firstVisibleBlock().position()
-            bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+            top, bottom = self._position_at(0), self._position_at(self.viewport().height(), end=True)
             if self._drawn[0] <= top and bottom <= self._drawn[1]:
                 return
             self._drawn = (top - MARGIN_CHARACTERS, bottom + MARGIN_CHARACTERS)
             # A mark is a few characters long: the first that may reach the window starts a little before it.
             first = bisect_left(self._mark_starts, self._drawn[0] - MARGIN_CHARACTERS)
             last = bisect_right(self._mark_starts, self._drawn[1])
-        selections = []
-        for start, end, finding in self._by_start[first:last]:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(palette.SEVERITY_FOREGROUND[finding.severity])
-            fmt.setToolTip(finding.message)
-            selections.append(marked(self.document(), start, end, fmt))
-        self.setExtraSelections(selections)
+        self.setExtraSelections([marked(self.document(), start, end, _underline(finding))
+                                 for start, end, finding in self._by_start[first:last]])
+
+    def _position_at(self, y: int, end: bool = False) -> int:
+        """The first (or, with ``end``, last) character of the line at height ``y`` of the view. The line is
+        found by bisection in its paragraph's layout: hit-testing the view's corner with cursorForPosition
+        took 15–20 ms in a paragraph of a few hundred thousand characters, after every check and scroll."""
+        block, offset = self.firstVisibleBlock(), self.contentOffset()
+        while block.isValid():
+            rect = self.blockBoundingGeometry(block).translated(offset)
+            if y < rect.bottom() or not block.next().isValid():
+                layout = block.layout()
+                if layout is None or layout.lineCount() == 0:
+                    return block.position() + (max(0, block.length() - 1) if end else 0)
+                low, high = 0, layout.lineCount() - 1
+                while low < high:  # the last line starting at or above y
+                    middle = (low + high + 1) // 2
+                    if layout.lineAt(middle).y() <= y - rect.top():
+                        low = middle
+                    else:
+                        high = middle - 1
+                line = layout.lineAt(low)
+                return block.position() + line.textStart() + (line.textLength() if end else 0)
+            block = block.next()
+        return 0
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._mark_findings()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -131,3 +167,9 @@ class TextFieldEditor(QPlainTextEdit):
         self.setFocus()
 
 
+def _underline(finding: Finding) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(palette.SEVERITY_FOREGROUND[finding.severity])
+    fmt.setToolTip(finding.message)
+    return fmt

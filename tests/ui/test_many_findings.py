@@ -70,8 +70,10 @@ def test_the_underlines_in_view_are_drawn_and_scrolling_draws_the_rest(window: M
     editor.verticalScrollBar().setValue(editor.verticalScrollBar().maximum())
     QApplication.processEvents()
     assert marks[-1] in drawn()
-    bottom = editor.cursorForPosition(editor.viewport().rect().bottomLeft()).position()
-    assert all(m in drawn() for m in marks if m >= editor.firstVisibleBlock().position() and m < bottom)
+    top = editor.cursorForPosition(editor.viewport().rect().topLeft()).position()
+    bottom = editor.cursorForPosition(editor.viewport().rect().bottomRight()).position()
+    assert all(m in drawn() for m in marks if top <= m < bottom)
+    assert marks[0] not in drawn()  # far above the view, in the same paragraph
 
 
 def test_a_cell_with_many_findings_lists_a_few_in_its_tooltip(window: MainWindow) -> None:
@@ -82,3 +84,36 @@ def test_a_cell_with_many_findings_lists_a_few_in_its_tooltip(window: MainWindow
     tip = model.data(model.index_of(key), Qt.ItemDataRole.ToolTipRole)
     assert tip.count("【错误】") == TOOLTIP_FINDINGS
     assert "另有" in tip.splitlines()[-1] and "见问题面板" in tip
+
+
+def test_an_editor_out_of_view_draws_its_underlines_when_shown(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """After a check, only the editors in view draw: the others (on other tabs) wait until shown."""
+    document = _open(window)
+    assert window.editor is not None
+    editor = window.editor.section6.editor
+    assert not editor.isVisible() and editor.extraSelections() == []
+    window.editor.tabs.setCurrentIndex(tab_of("text.s6", window.editor.defs))
+    qtbot.waitUntil(editor.isVisible)
+    assert editor.extraSelections()
+    window.editor.tabs.setCurrentIndex(0)
+    natural = document.report.cells["t3.new.natural"]
+    document.set_value("t3.new.natural", natural + 1)  # the text's 3120 now agrees: checked while out of view
+    assert not document.checking and not [f for f in document.findings if f.spans and f.spans[0].key == "text.s6"]
+    assert not editor.isVisible() and editor.extraSelections()  # not drawn again yet
+    window.editor.tabs.setCurrentIndex(tab_of("text.s6", window.editor.defs))
+    qtbot.waitUntil(lambda: editor.extraSelections() == [])
+
+
+def test_text_replaced_from_outside_loses_its_old_underlines(window: MainWindow, qtbot, qtlog) -> None:  # type: ignore[no-untyped-def]
+    """Undo, a fix or a paste replacing the text: the underlines of the old text are not drawn on the new."""
+    document = _open(window)
+    assert window.editor is not None
+    window.editor.tabs.setCurrentIndex(tab_of("text.s6", window.editor.defs))
+    editor = window.editor.section6.editor
+    qtbot.waitUntil(editor.isVisible)
+    assert editor.extraSelections()
+    document.set_text("text.s6", "本年度未发生行政复议。")
+    assert editor.extraSelections() == [] and editor._marks == []
+    editor.verticalScrollBar().setValue(0)  # scrolling draws nothing of the old text either
+    assert editor.extraSelections() == []
+    assert not [r for r in qtlog.records if "out of range" in r.message]  # no mark placed past the new text

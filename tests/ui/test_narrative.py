@@ -29,10 +29,7 @@ def test_a_number_that_disagrees_is_underlined_and_the_panel_jumps_to_it(window:
     editor = editor_widget.section1.editors["text.s1.on_request"]
     span = finding.spans[0]
     assert editor.toPlainText()[span.start:span.end] == "0件"
-    marks = editor.extraSelections()
-    assert len(marks) == 2 and marks[1].format.underlineStyle().name == "WaveUnderline"  # type: ignore[attr-defined]
-    assert marks[1].format.toolTip() == finding.message  # type: ignore[attr-defined]
-    assert editor.findings_at(span.start) == [finding]
+    assert editor_widget.tabs.currentIndex() != 1 and not editor.isVisible()
     panel = editor_widget.problems
     item = next(panel.topLevelItem(0).child(i) for i in range(panel.topLevelItem(0).childCount())
                 if panel.topLevelItem(0).child(i).text(0) == finding.message)
@@ -41,6 +38,10 @@ def test_a_number_that_disagrees_is_underlined_and_the_panel_jumps_to_it(window:
     assert editor_widget.tabs.currentIndex() == 1
     cursor = editor.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (span.start, span.end)
+    marks = editor.extraSelections()  # drawn once the editor came into view
+    assert len(marks) == 2 and marks[1].format.underlineStyle().name == "WaveUnderline"  # type: ignore[attr-defined]
+    assert marks[1].format.toolTip() == finding.message  # type: ignore[attr-defined]
+    assert editor.findings_at(span.start) == [finding]
     document.undo_stack.undo()
     assert narrative_findings(window, "N-02") == [] and editor.extraSelections() == []
 
