@@ -67,3 +67,12 @@ def test_edits_made_during_a_check_are_checked_once_together(qtbot, monkeypatch)
     assert len(checked) == 2  # the first edit's check, then the last one's
     assert document.findings == check(report)
     assert any("3005" in f.message for f in document.findings if f.rule == "N-02")
+
+
+def test_the_first_check_of_a_long_report_waits_until_the_window_is_built(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Opening builds the window first: a check started at once shared the processor with it."""
+    document = ReportDocument(long_report())
+    assert document.checking and document.findings == []  # pending, shown as being checked
+    assert not any(t.name == "nianbao-check" for t in threading.enumerate())
+    qtbot.waitUntil(lambda: not document.checking, timeout=20000)  # the event loop turns: it runs
+    assert document.findings == check(document.report)
