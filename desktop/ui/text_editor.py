@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QHelpEvent, QKeySequence, QResizeEvent, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -34,7 +34,11 @@ class TextFieldEditor(QPlainTextEdit):
         self._load()
         self.textChanged.connect(self._on_text_changed)
         document.changed.connect(self._on_document_changed)
-        document.findings_changed.connect(self._mark_findings)
+        # After a check the underlines are drawn on the next turn of the event loop, once the panel has been
+        # filled: the window repaints between the two, which for a long text are each tens of milliseconds.
+        self._mark_soon = QTimer(self, singleShot=True, interval=0)
+        self._mark_soon.timeout.connect(self._mark_findings)
+        document.findings_changed.connect(self._mark_soon.start)
         self._mark_findings()
 
     def _load(self) -> None:
