@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_
+from itertools import repeat
 
 from desktop.core.leading import leading
 from desktop.core.narrative.quotes import Count, Scan
@@ -40,6 +39,7 @@ _FOLLOWER = leading(
     r"|其中|中|均|已|都|全|次|和|及|与|并|占|为|是|较|比|同|左右|以上|以下|的|予以|部分|不予|无法|办结|答复"
     r"|结转|顺延|尚|正在|另|分别|共|合计|总计|依法|按|在|经|被|由"
 )
+assert _FOLLOWER.pattern.startswith(r"$|[^\u4e00-\u9fff]|")  # the rest are words: _not_this_years relies on it
 
 
 RESPECTIVELY = "分别"
@@ -109,6 +109,10 @@ def _not_this_years(s: Scan, year: int) -> frozenset[int]:
         flagged.update(c.start for c, after in zip(s.counts, map(bisect_right, repeat(ends), s.count_starts),
                                                    strict=True)
                        if after and other[after - 1] and ends[after - 1] > sentence_starts[sentence[c.clause]])
-    followers = map(_FOLLOWER.match, repeat(s.text), s.count_ends)
-    flagged.update(compress(s.count_starts, map(is_, followers, repeat(None))))
+    # _FOLLOWER passes the end of the text and any character but a Chinese one at once: only the counts
+    # followed by a Chinese character are matched against it.
+    padded = s.text + " "
+    chinese = [c for c, after in zip(s.counts, map(padded.__getitem__, s.count_ends), strict=True)
+               if "\u4e00" <= after <= "\u9fff"]
+    flagged.update(c.start for c in chinese if _FOLLOWER.match(s.text, c.end) is None)
     return frozenset(flagged)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.leading import leading
-from desktop.core.narrative.claims import Claim, Wording, judge
+from desktop.core.narrative.claims import Claim, Wording, claim_of, judge
 from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES, GROUPS, NEW, TOTAL, Figure
 from desktop.core.narrative.guards import CHANGE, counts_not_this_years, not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
@@ -184,9 +184,9 @@ def _count_claim(s: Scan, count: Count, year: int, carried_in_said: dict[int, bo
     if figure is not NEW and CARRIED_IN in plus:
         plus = ()  # 办结 already counts the carried-in cases it finished
     quote_start = min(match.start(), count.start)
-    return Claim("N-02", figure, int(count.value), count.start, count.end,
-                 s.text[quote_start:max(count.end, match.end())], sentence_index, plus=plus,
-                 number_end=count.number_end, fixable=fixable)
+    return claim_of(("N-02", figure, int(count.value), count.start, count.end,
+                     s.text[quote_start:max(count.end, match.end())], sentence_index, Wording.COUNT, plus,
+                     count.number_end, fixable))
 
 
 def _is_gap(gap: str) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.leading import leading
-from desktop.core.narrative.claims import Claim, Wording, judge
+from desktop.core.narrative.claims import Claim, Wording, claim_of, judge
 from desktop.core.narrative.figures import LITIGATION, Figure, t4
 from desktop.core.narrative.guards import not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
@@ -110,8 +110,8 @@ def _count_claim(s: Scan, index: int, count: Count, topics: list[str], current: 
         figure = t4(topic, items[0].lastgroup)
     else:
         return None
-    return Claim("N-05", figure, int(count.value), count.start, count.end, words.strip(),
-                 s.clauses.sentence[index], number_end=count.number_end)
+    return claim_of(("N-05", figure, int(count.value), count.start, count.end, words.strip(),
+                     s.clauses.sentence[index], Wording.COUNT, (), count.number_end, True))
 
 
 def _upheld_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
