@@ -136,47 +136,42 @@ def _fix(claim: Claim, key: str, text: str, expected: int) -> Fix | None:
     return SpliceFix(f"将文中的“{old}”改为“{new}”", key, text, start, end, str(expected))
 
 
-class _Verdict(NamedTuple):
-    """What the tables say of every claim about one figure (with the same ``plus``)."""
-
-    accepted: set[int] | None  # None: a blank cell, nothing to compare
-    expected: int | None
-    cells: tuple[str, ...]  # the finding's: the text field, the figure's cells and those of ``plus``
-
-
-def _verdict(claim: Claim, key: str, cells: Mapping[str, CellValue]) -> _Verdict:
-    accepted = _accepted(claim, cells)
-    if accepted is None:
-        return _Verdict(None, None, ())
-    named = (key, *dict.fromkeys((*claim.figure.cells, *(k for f in claim.plus for k in f.cells))))
-    return _Verdict(accepted, claim.figure.value(cells), named)
-
-
 def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, CellValue],
           severity: Severity) -> list[Finding]:
-    """Findings for the claims of one text field that disagree with the tables."""
-    verdict_of: dict[tuple[Figure, tuple[Figure, ...]], _Verdict] = {}  # a few figures, many claims
-    disagreeing: list[tuple[Claim, _Verdict]] = []
+    """Findings for the claims of one text field that disagree with the tables. A long text makes thousands
+    of claims about a few figures: each claim looks its figure up once, and what a finding names is worked
+    out once per figure, for the figures that have one."""
+    accepted_of: dict[tuple[Figure, tuple[Figure, ...]], set[int] | None] = {}
+    disagreeing: list[tuple[Claim, tuple[Figure, tuple[Figure, ...]]]] = []
     agreeing: set[tuple[int, Figure]] = set()
     for claim in claims:
-        verdict = verdict_of.get((claim.figure, claim.plus))
-        if verdict is None:
-            verdict = verdict_of[claim.figure, claim.plus] = _verdict(claim, key, cells)
-        if verdict.accepted is None:
-            continue
-        if claim.value in verdict.accepted:
+        figure = (claim.figure, claim.plus)
+        accepted = accepted_of.get(figure, _UNSEEN)
+        if accepted is _UNSEEN:
+            accepted = accepted_of[figure] = _accepted(claim, cells)
+        if accepted is None:
+            continue  # a blank cell: nothing to compare
+        if claim.value in accepted:
             agreeing.add((claim.sentence, claim.figure))
         else:
-            disagreeing.append((claim, verdict))
+            disagreeing.append((claim, figure))
     found = []
-    for claim, verdict in disagreeing:
+    named: dict[tuple[Figure, tuple[Figure, ...]], tuple[int, tuple[str, ...]]] = {}
+    for claim, figure in disagreeing:
         # 「未收到申请，受理申请5件」 contradicts itself: an agreeing count does not excuse 「未收到」.
         if agreeing and claim.wording is Wording.COUNT and (claim.sentence, claim.figure) in agreeing:
             continue
-        expected = verdict.expected
-        assert expected is not None
+        if figure not in named:
+            expected_value = claim.figure.value(cells)
+            assert expected_value is not None
+            named[figure] = expected_value, (key, *dict.fromkeys(
+                (*claim.figure.cells, *(k for f in claim.plus for k in f.cells))))
+        expected, cells_named = named[figure]
         found.append(Finding(
-            claim.rule, severity, verdict.cells, _message(claim, expected, cells),
+            claim.rule, severity, cells_named, _message(claim, expected, cells),
             _fix(claim, key, text, expected), (TextSpan(key, claim.start, claim.end),),
         ))
     return found
+
+
+_UNSEEN: Any = object()  # a figure not looked up yet (None means a blank cell)

@@ -96,6 +96,8 @@ def counts_not_this_years(s: Scan, year: int) -> frozenset[int]:
 
 def _not_this_years(s: Scan, year: int) -> frozenset[int]:
     """counts_not_this_years, read column by column."""
+    if not s.counts:
+        return frozenset()
     flagged: set[int] = set()
     saying = s.segments_saying(RESPECTIVELY)
     if saying:

@@ -149,6 +149,8 @@ class Scan:
         a long text says 申请 tens of thousands of times."""
         key = (word, "sentences" if spans is self.sentence_spans else "segments")
         found = self._stretches_saying.get(key)
+        if found is None and word not in self.text:
+            found = self._stretches_saying[key] = frozenset()
         if found is None:
             pieces = self.text.split(word)
             ends = list(accumulate(map(add, map(len, pieces[:-1]), repeat(len(word)))))  # of each occurrence

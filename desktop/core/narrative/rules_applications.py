@@ -128,6 +128,8 @@ def _is_filler(window: str) -> bool:
 def _counts_read(s: Scan, on_request: bool, year: int) -> Iterator[Count]:
     """The exact counts of 件 that are this year's figures, in sentences about requests (any sentence of
     section 一（二）, which is about them): the ones N-02 reads."""
+    if not any(count.unit == "件" for count in s.counts):
+        return
     flagged = counts_not_this_years(s, year)
     requested = None if on_request else s.sentences_saying("申请")
     sentence_of = s.clauses.sentence
