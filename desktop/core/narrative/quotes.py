@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import accumulate, compress, groupby, repeat
 from operator import add, attrgetter, eq, ge, gt, le, or_, sub
-from typing import NamedTuple, overload
+from typing import Any, NamedTuple, overload
 
 from desktop.core.leading import leading
 from desktop.core.narrative.numerals import (
@@ -60,14 +60,12 @@ class Clauses(Sequence[Clause]):
     hundreds of thousands of clauses; as objects, making them and the collector's walk over them cost a
     tenth of a check. Indexing gives a Clause, made on the spot."""
 
-    COLUMNS = ("start", "end", "sentence", "segment", "depth", "opener")
-    __slots__ = (*COLUMNS, "cut")
+    __slots__ = ("start", "end", "sentence", "segment", "depth", "opener")
 
     def __init__(self, start: list[int], end: list[int], sentence: list[int], segment: list[int],
-                 depth: list[int], opener: list[str], *, cut: bool = False) -> None:
+                 depth: list[int], opener: list[str]) -> None:
         self.start, self.end, self.sentence, self.segment, self.depth, self.opener = (
             start, end, sentence, segment, depth, opener)
-        self.cut = cut  # some clauses were cut between two characters (a run without punctuation)
 
     def __len__(self) -> int:
         return len(self.start)
@@ -308,14 +306,14 @@ def _split(text: str) -> tuple[Clauses, Spans, Spans]:
     # Clause j runs from just after boundary j-1 to boundary j; the last one to the end of the text.
     starts = [0, *map(add, positions, repeat(1) if widths is None else widths)]
     ends = [*positions, len(text)]
-    clauses = Clauses(starts, ends, list(accumulate(map(eq, kinds, repeat(4)), initial=0)),
-                      list(accumulate(map(ge, kinds, repeat(3)), initial=0)),
-                      [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts), openers,
-                      cut=widths is not None)
+    columns: list[list[Any]] = [  # start, end, sentence, segment, depth, opener
+        starts, ends, list(accumulate(map(eq, kinds, repeat(4)), initial=0)),
+        list(accumulate(map(ge, kinds, repeat(3)), initial=0)),
+        [0, *_depths(kinds)] if 1 in kinds or 2 in kinds else [0] * len(starts), openers]
     kept = list(map(gt, ends, starts))  # not the empty ones
     if not all(kept):
-        for column in Clauses.COLUMNS:
-            setattr(clauses, column, list(compress(getattr(clauses, column), kept)))
+        columns = [list(compress(column, kept)) for column in columns]
+    clauses = Clauses(*columns)
     sentences = _spans(positions, kinds, widths, 4, len(text))
     segments = _spans(positions, kinds, widths, 3, len(text))
     return clauses, sentences, segments
