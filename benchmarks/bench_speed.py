@@ -316,8 +316,11 @@ def main() -> int:
                 trees.append(make_tree(f"after {args.after}", new, scratch / "after"))
             else:
                 trees.append(make_tree("now", ROOT, scratch / "now"))
-            bundles = {label: dist for label, dist in (("before", args.dist_before), ("now", args.dist)) if dist}
-            setups = {label: exe for label, exe in (("before", args.setup_exe_before), ("now", args.setup_exe)) if exe}
+            # resolved: the commands run in a scratch folder
+            bundles = {label: dist.resolve() for label, dist in (("before", args.dist_before), ("now", args.dist))
+                       if dist}
+            setups = {label: exe.resolve() for label, exe in (("before", args.setup_exe_before),
+                                                              ("now", args.setup_exe)) if exe}
             if "export" in only:
                 export_rows(trees, scratch, args.runs)
             if "app" in only:
