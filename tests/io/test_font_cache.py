@@ -15,6 +15,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from desktop.io import fonts
 from desktop.io.fonts import FontRole, bundled_font
+from desktop.io.pdf import facecache
 from desktop.io.pdf.facecache import CachedTTFont, load_font
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,15 +34,23 @@ from desktop.io.pdf.export import render_pdf_bytes
 from tests.fixtures.reports import huaian
 if sys.argv[1] == "parsed":
     facecache.load_font = lambda name, path, index=0: TTFont(name, str(path), subfontIndex=index)
+faces = {role: bundled_font(role) for role in FontRole}
 report = huaian()
 report.text["text.preamble"] += "负责人：张镕、李堃、王喆。😀 Latin text, 1234567890."
-Path(sys.argv[2]).write_bytes(render_pdf_bytes(report, {role: bundled_font(role) for role in FontRole}))
+if sys.argv[3] == "after-the-same":
+    render_pdf_bytes(report, faces)
+elif sys.argv[3] == "after-another":  # other characters, in another order
+    other = huaian()
+    other.text["text.preamble"] = "鑫淼焱垚。" + other.text["text.preamble"][::-1]
+    render_pdf_bytes(other, faces)
+Path(sys.argv[2]).write_bytes(render_pdf_bytes(report, faces))
 """
 
 
-def render(how: str, out: Path, cache: Path) -> bytes:
+def render(how: str, out: Path, cache: Path, before: str = "first") -> bytes:
+    """The report's PDF from a fresh process, rendered first or after another export in that process."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "LOCALAPPDATA": str(cache), "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-c", RENDER, how, str(out)], check=True, env=env, cwd=ROOT)
+    subprocess.run([sys.executable, "-c", RENDER, how, str(out), before], check=True, env=env, cwd=ROOT)
     return out.read_bytes()
 
 
@@ -58,6 +67,9 @@ def test_a_pdf_from_the_cache_is_the_pdf_from_parsing(tmp_path: Path) -> None:
     assert len(list((cache / "nianbao" / "fonts").glob("*.face"))) >= 5  # and a PC font for the emoji
     warm = render("cached", tmp_path / "warm.pdf", cache)
     assert parsed == cold == warm
+    # the subsets kept from an export before: of the same report, and of one with other characters
+    assert render("cached", tmp_path / "again.pdf", cache, "after-the-same") == parsed
+    assert render("cached", tmp_path / "other.pdf", cache, "after-another") == parsed
     if shutil.which("pdftotext") and shutil.which("pdffonts"):
         for tool in ("pdftotext", "pdffonts"):
             assert poppler(tool, tmp_path / "parsed.pdf") == poppler(tool, tmp_path / "warm.pdf")
@@ -69,7 +81,7 @@ def test_a_cached_font_has_what_reportlab_gives_a_parsed_one(tmp_path: Path) -> 
     load_font("stored", KAI, cache_dir=tmp_path)
     cached = load_font("cached", KAI, cache_dir=tmp_path)
     assert vars(cached).keys() == vars(parsed).keys()
-    assert vars(cached.face).keys() - {"index", "stamp"} == vars(parsed.face).keys() - {"_ttf_data", "_pos"}
+    assert vars(cached.face).keys() - {"index", "stamp", "programs"} == vars(parsed.face).keys() - {"_ttf_data", "_pos"}
     for field in ("name", "charToGlyph", "charWidths", "glyphPos", "bbox", "ascent", "descent", "flags",
                   "defaultWidth", "table", "subfontNameX", "stemV", "italicAngle"):
         assert getattr(cached.face, field) == getattr(parsed.face, field), field
@@ -140,3 +152,15 @@ def test_the_cache_lives_in_the_users_cache_folder(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
     expected = tmp_path / ("local" if sys.platform == "win32" else "xdg")
     assert fonts.cache_dir().is_relative_to(expected)
+
+
+def test_the_subsets_kept_between_exports_are_few_and_the_ones_reportlab_makes(tmp_path: Path) -> None:
+    face = load_font("k", KAI, cache_dir=tmp_path / "cache").face
+    face.map_file()
+    plain = TTFont("plain", KAI).face
+    codes = sorted(face.charToGlyph)[1000:]
+    subsets = [codes[i * 50:(i + 1) * 50] for i in range(facecache.KEPT_SUBSETS + 5)]
+    for subset in subsets:
+        assert face.makeSubset(subset) == plain.makeSubset(subset)
+    assert len(face.programs) == facecache.KEPT_SUBSETS
+    assert face.makeSubset(subsets[-1]) is face.makeSubset(list(subsets[-1]))  # kept, not made again
