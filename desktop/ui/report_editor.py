@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.checks import Finding, Severity
 from desktop.core.tablespec import TABLE_BY_ID, TABLES
 from desktop.ui.basic_info_tab import BasicInfoTab
 from desktop.ui.document import ReportDocument
 from desktop.ui.problems_panel import ProblemsPanel
+from desktop.ui.section_tabs import SectionTabs
 from desktop.ui.settings import Settings
 from desktop.ui.tab_layout import tab_defs, tab_of
 
@@ -36,7 +37,7 @@ class ReportEditor(QWidget):
         self.defs = tab_defs()
         self._tab_of_key: dict[str, int | None] = {}
         self._tabs_by_place: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[int | None]] = {}
-        self.tabs = QTabWidget()
+        self.tabs = SectionTabs()
         # Each tab's page is built when it is first shown (or asked for): the window opens a report with
         # only 基本信息 built, and the modules of the other pages are imported then too.
         builders: dict[str, Callable[[], QWidget]] = {
@@ -114,8 +115,7 @@ class ReportEditor(QWidget):
             if warnings:
                 parts.append(self.tr("%n警", "", warnings))
             title = f"{tab.name}（{' '.join(parts)}）" if parts else tab.name
-            if self.tabs.tabText(number) != title:  # setTabText relayouts the tab bar even for the same text
-                self.tabs.setTabText(number, title)
+            self.tabs.set_title(number, title)
 
     def page(self, index: int) -> QWidget:
         """The page of tab ``index``, built now if it has not been yet."""
