@@ -8,8 +8,8 @@ entry is parsed again and rewritten; nothing in the cache can do more than cost 
 
 The font file itself is mapped, not read, when its subsets are embedded, so that an export holds in
 memory only the glyphs it uses. The last subsets made of each face are kept with their deflated bytes
-while the program runs: the preview and the export of one report, or a second export after an edit that
-brings no new character, embed the same subsets, and making and deflating them is a third of an export.
+while the program runs: printing a report after exporting it, or exporting it again after an edit that
+brings no new character, embeds mostly the same subsets; making and deflating them is a third of an export.
 """
 
 from __future__ import annotations
