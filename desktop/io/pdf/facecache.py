@@ -40,7 +40,7 @@ FORMAT = 1
 # glyphToChar serves only reportlab's shaping, which is off (CachedTTFont), and is the slowest to load.
 _NOT_STORED = frozenset({"_ttf_data", "_pos", "_pdfScale", "filename", "glyphToChar", "hmetrics"})
 _MAX_DIRECTORY_TABLES = 256
-KEPT_SUBSETS = 16  # per face; a report embeds one to seven subsets of each
+KEPT_SUBSETS = 16  # per face, a few MB at most; a report embeds one to eight subsets of a face
 
 
 class CachedFace(TTFontFace):
@@ -70,9 +70,10 @@ class CachedFace(TTFontFace):
         """reportlab's, with the program's deflated bytes made once: the stream is given them with its
         Filter entry, which reportlab then writes as it would have after deflating them itself."""
         descriptor = super().addSubsetObjects(doc, fontname, subset)
-        stream = doc.idToObject[f"fontFile:{self.filename}({fontname})"]
+        stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")  # as reportlab names it
         kept = self.programs.get(tuple(subset))
-        if stream.filters == [pdfdoc.PDFZCompress] and kept is not None and kept[0] is stream.content:
+        if (kept is not None and stream is not None and stream.filters == [pdfdoc.PDFZCompress]
+                and kept[0] is stream.content):
             if len(kept) == 1:
                 kept.append(zlib.compress(kept[0]))
             stream.content = kept[1]
