@@ -264,3 +264,11 @@ def test_exported_files_get_the_mode_new_files_get(tmp_path: Path) -> None:
     finally:
         os.umask(umask)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.docx", "r.html", "r.pdf"]  # no temporary left
+
+
+def test_page_contents_are_deflated_without_ascii85(huaian_pdf: bytes) -> None:
+    """Binary streams only: ASCII85 would make the page contents a quarter larger, for no reader."""
+    for page in reader(huaian_pdf).pages:
+        stream = page["/Contents"].get_object()
+        assert stream["/Filter"] in ("/FlateDecode", ["/FlateDecode"]), stream["/Filter"]
+        assert b"BT" in stream.get_data()  # the page's text, as a reader decodes it

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -27,6 +28,10 @@ from desktop.io.pdf.styles import (
     TEXT_HEIGHT,
     TEXT_WIDTH,
 )
+
+# Page contents are deflated only. reportlab writes them in ASCII85 on top, which makes them a quarter
+# larger and costs an export about 3 ms; PDF readers have read binary streams since PDF 1.2.
+rl_config.useA85 = 0
 
 PAGE_NUMBER_GAP = 7 * mm
 PAGE_NUMBER_BASELINE = MARGIN_BOTTOM - PAGE_NUMBER_GAP - 0.8 * PAGE_NUMBER_SIZE
