@@ -43,6 +43,16 @@ _MAX_DIRECTORY_TABLES = 256
 KEPT_SUBSETS = 16  # per face, a few MB at most; a report embeds one to eight subsets of a face
 
 
+class Program:
+    """A subset's font program, and the same deflated once a PDF has asked for it."""
+
+    __slots__ = ("raw", "deflated")
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        self.deflated: bytes | None = None
+
+
 class CachedFace(TTFontFace):
     """A reportlab face built from stored tables instead of by parsing the file."""
 
@@ -52,19 +62,18 @@ class CachedFace(TTFontFace):
         self.index = index
         self.stamp = stamp
         self._pdfScale = _scale(self.unitsPerEm)
-        # characters of a subset → its font program and, once asked, the program deflated
-        self.programs: OrderedDict[tuple[int, ...], list[bytes]] = OrderedDict()
+        self.programs: OrderedDict[tuple[int, ...], Program] = OrderedDict()  # by the subset's characters
 
     def makeSubset(self, subset: list[int]) -> bytes:
         key = tuple(subset)
         kept = self.programs.get(key)
         if kept is None:
-            kept = self.programs[key] = [super().makeSubset(subset)]
+            kept = self.programs[key] = Program(super().makeSubset(subset))
             if len(self.programs) > KEPT_SUBSETS:
                 self.programs.popitem(last=False)
         else:
             self.programs.move_to_end(key)
-        return kept[0]
+        return kept.raw
 
     def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:
         """reportlab's, with the program's deflated bytes made once: the stream is given them with its
@@ -73,10 +82,10 @@ class CachedFace(TTFontFace):
         stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")  # as reportlab names it
         kept = self.programs.get(tuple(subset))
         if (kept is not None and stream is not None and stream.filters == [pdfdoc.PDFZCompress]
-                and kept[0] is stream.content):
-            if len(kept) == 1:
-                kept.append(zlib.compress(kept[0]))
-            stream.content = kept[1]
+                and kept.raw is stream.content):
+            if kept.deflated is None:
+                kept.deflated = zlib.compress(kept.raw)
+            stream.content = kept.deflated
             stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
         return descriptor
 
