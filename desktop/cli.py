@@ -6,6 +6,7 @@ import argparse
 import importlib
 import os
 import sys
+import types
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -67,10 +68,20 @@ def _chinese_argparse() -> None:
     argparse._ = lambda text: _ARGPARSE_TEXT.get(text, text)  # type: ignore[attr-defined]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    # pydantic looks for plugins in every installed package's metadata when the first model class is
-    # built (10 ms at each start); the program uses none.
+def without_pydantic_plugins() -> None:
+    """pydantic looks for plugins when the first model class is built: it imports importlib.metadata and
+    reads every installed package's metadata, about 20 ms of each start. The program uses no plugin, so
+    before any model is built its plugin loader is one that finds none; child processes, which do not
+    start here, are told to skip the search (PYDANTIC_DISABLE_PLUGINS)."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if "pydantic.plugin._loader" not in sys.modules:
+        loader = types.ModuleType("pydantic.plugin._loader")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules["pydantic.plugin._loader"] = loader
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    without_pydantic_plugins()
     utf8_console()
     _chinese_argparse()
     args_list = list(sys.argv[1:] if argv is None else argv)

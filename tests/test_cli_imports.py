@@ -57,3 +57,14 @@ def test_the_window_starts_without_the_register_or_the_review() -> None:
     assert "desktop.ui.main_window" in modules
     assert not any(m.startswith(("desktop.core.register", "desktop.core.review", "desktop.io.register",
                                  "desktop.io.review", "openpyxl")) for m in modules), sorted(modules)
+
+
+def test_no_start_reads_the_installed_packages_metadata(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """pydantic would import importlib.metadata to look for plugins (20 ms); the export still validates."""
+    probe = ("import sys\nfrom desktop.cli import main\nrc = main(sys.argv[1:])\n"
+             "print('importlib.metadata' in sys.modules, rc)")
+    sample = REPO / "resources" / "samples" / "erkou-2023.nianbao"
+    out = subprocess.run([sys.executable, "-c", probe, "export", str(sample), "-o", str(tmp_path / "x.pdf")],
+                         check=True, capture_output=True, text=True, cwd=REPO)
+    assert out.stdout.split()[-2:] == ["False", "0"]
+    assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
