@@ -272,3 +272,24 @@ def test_page_contents_are_deflated_without_ascii85(huaian_pdf: bytes) -> None:
         stream = page["/Contents"].get_object()
         assert stream["/Filter"] in ("/FlateDecode", ["/FlateDecode"]), stream["/Filter"]
         assert b"BT" in stream.get_data()  # the page's text, as a reader decodes it
+
+
+def test_numbers_the_table_draws_print_where_paragraphs_would(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A number at full size is a string drawn by the table (faster): same pixels, text and fonts as paragraphs."""
+    report = huaian()
+    report.cells["t3.new.natural"] = 999_999_999  # shrinks to fit its column: a paragraph in both
+    as_strings = tmp_path / "strings.pdf"
+    as_strings.write_bytes(render_pdf_bytes(report, BUNDLED))
+    monkeypatch.setattr(CellMaker, "drawn_by_table", lambda self, text: False)
+    as_paragraphs = tmp_path / "paragraphs.pdf"
+    as_paragraphs.write_bytes(render_pdf_bytes(report, BUNDLED))
+    assert as_strings.read_bytes() != as_paragraphs.read_bytes()
+    assert page_fragments(as_strings.read_bytes()) == page_fragments(as_paragraphs.read_bytes())
+    fonts = [subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+             for pdf in (as_strings, as_paragraphs)]
+    assert fonts[0] == fonts[1]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    pages = render(as_strings, tmp_path / "a", 150), render(as_paragraphs, tmp_path / "b", 150)
+    assert len(pages[0]) == len(pages[1]) >= 3
+    assert [a.tobytes() == b.tobytes() for a, b in zip(*pages, strict=True)] == [True] * len(pages[0])

@@ -22,14 +22,15 @@ from desktop.io.layout import CAPTION_FILL, RULE_PT
 from desktop.io.pdf.fontset import FontSet
 from desktop.io.pdf.linebreak import CJKParagraph
 from desktop.io.pdf.markup import lines_paragraph, paragraph
-from desktop.io.pdf.styles import CELL_PADDING, CELL_SIZE, TEXT_WIDTH, Styles
+from desktop.io.pdf.styles import CELL_LEADING, CELL_PADDING, CELL_SIZE, TEXT_WIDTH, Styles
 
 CAPTION_BACKGROUND = colors.HexColor(f"#{CAPTION_FILL}")
 RULE_WIDTH = RULE_PT
 
 
 class CellMaker:
-    """Turns a placed cell into what reportlab draws: labels wrap, numbers are centred and shrink to fit."""
+    """Turns a placed cell into what reportlab draws: labels wrap, numbers are centred and shrink to fit.
+    A number at full size is a plain string that the table centres itself (ALIGN, VALIGN, LEADING)."""
 
     def __init__(self, fonts: FontSet, styles: Styles) -> None:
         self.fonts = fonts
@@ -73,7 +74,15 @@ class CellMaker:
             return ""  # a blank cell prints blank, never as 0
         natural = self._width(text, CELL_SIZE)
         size = CELL_SIZE if natural <= width else round(CELL_SIZE * width / natural - 0.05, 1)
+        if size == CELL_SIZE and self.drawn_by_table(text):
+            return text
         return paragraph(self.fonts, self._number_style(size), (FontRole.SONGTI, text))
+
+    def drawn_by_table(self, text: str) -> bool:
+        """Whether the table can draw the number itself, as a string in the table's font: in a small part of
+        a paragraph's time, at the same place on the page (the table's leading is the paragraph's)."""
+        runs = self.fonts.runs(FontRole.SONGTI, text)
+        return len(runs) == 1 and runs[0][0] == self.fonts.name(FontRole.SONGTI) and "\n" not in text
 
     def _number_style(self, size: float) -> ParagraphStyle:
         if size not in self._number_styles:
@@ -96,8 +105,9 @@ def build_table(spec: TableSpec, values: dict[str, str], cells: CellMaker, rows:
     data: list[list[Any]] = [[""] * spec.n_cols for _ in rows]
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), RULE_WIDTH, colors.black),
-        ("FONT", (0, 0), (-1, -1), cells.fonts.name(FontRole.SONGTI), CELL_SIZE),  # blank cells, not Helvetica
+        ("FONT", (0, 0), (-1, -1), cells.fonts.name(FontRole.SONGTI), CELL_SIZE, CELL_LEADING),  # not Helvetica
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),  # the numbers drawn as strings; paragraphs align themselves
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
