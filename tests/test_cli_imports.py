@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_the_window_starts_without_the_register_or_the_review() -> None:
                                  "desktop.io.review", "openpyxl")) for m in modules), sorted(modules)
 
 
-def test_no_start_reads_the_installed_packages_metadata(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_start_reads_the_installed_packages_metadata(tmp_path: Path) -> None:
     """pydantic would import importlib.metadata to look for plugins (20 ms); the export still validates."""
     probe = ("import sys\nfrom desktop.cli import main\nrc = main(sys.argv[1:])\n"
              "print('importlib.metadata' in sys.modules, rc)")

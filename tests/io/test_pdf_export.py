@@ -274,7 +274,7 @@ def test_page_contents_are_deflated_without_ascii85(huaian_pdf: bytes) -> None:
         assert b"BT" in stream.get_data()  # the page's text, as a reader decodes it
 
 
-def test_numbers_the_table_draws_print_where_paragraphs_would(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_numbers_the_table_draws_print_where_paragraphs_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A number at full size is a string drawn by the table (faster): same pixels, text and fonts as paragraphs."""
     report = huaian()
     report.cells["t3.new.natural"] = 999_999_999  # shrinks to fit its column: a paragraph in both

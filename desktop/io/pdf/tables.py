@@ -82,7 +82,7 @@ class CellMaker:
         """Whether the table can draw the number itself, as a string in the table's font: in a small part of
         a paragraph's time, at the same place on the page (the table's leading is the paragraph's)."""
         runs = self.fonts.runs(FontRole.SONGTI, text)
-        return len(runs) == 1 and runs[0][0] == self.fonts.name(FontRole.SONGTI) and "\n" not in text
+        return len(runs) == 1 and runs[0][0] == self.fonts.name(FontRole.SONGTI)
 
     def _number_style(self, size: float) -> ParagraphStyle:
         if size not in self._number_styles:
