@@ -2,3 +2,7 @@
 
 reportlab is imported only inside this package, so that starting the app does not pay for it.
 """
+
+from desktop.io.pdf.lazy_pattern import import_paragraph_module
+
+import_paragraph_module()
