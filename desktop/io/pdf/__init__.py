@@ -3,6 +3,6 @@
 reportlab is imported only inside this package, so that starting the app does not pay for it.
 """
 
-from desktop.io.pdf.lazy_pattern import import_paragraph_module
+from desktop.io.pdf.deferred import import_reportlab
 
-import_paragraph_module()
+import_reportlab()
