@@ -10,7 +10,7 @@ import types
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop import __version__
+from desktop import __version__, collector
 from desktop.commands import COMMANDS
 
 
@@ -81,6 +81,14 @@ def without_pydantic_plugins() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    collector.pause_for_loading()
+    try:
+        return _main(argv)
+    finally:
+        collector.loading_done()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     without_pydantic_plugins()
     utf8_console()
     _chinese_argparse()
@@ -93,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(args_list).parse_args(args_list)
     if args.command is None:
         return _open_window([])
+    collector.loading_done()  # the command's module is loaded; what it loads while it runs is its work
     try:
         return int(args.run(args))
     except BrokenPipeError:
@@ -126,4 +135,5 @@ def _open_window(files: list[str]) -> int:
     except ImportError as error:
         print(f"无法启动窗口：{error}", file=sys.stderr)
         return 3
+    collector.loading_done()
     return run(files)
