@@ -20,14 +20,26 @@ PROBE = """
 import gc, json, sys
 from desktop.cli import main
 during_loading = []
-gc.callbacks.append(lambda phase, info: phase == "start" and gc.get_freeze_count() == 0
-                    and during_loading.append(info["generation"]))
+exporter_loading = []  # reportlab is loading, and the PDF exporter not yet defined
+
+
+def count(phase, info):
+    if phase != "start":
+        return
+    if gc.get_freeze_count() == 0:
+        during_loading.append(info)
+    exporter = sys.modules.get("desktop.io.pdf.export")
+    if "reportlab" in sys.modules and not hasattr(exporter, "export_pdf"):
+        exporter_loading.append(info)
+
+
+gc.callbacks.append(count)
 try:
     rc = main(sys.argv[1:])
 except SystemExit as exit:
     rc = exit.code
-print(json.dumps({"rc": rc, "during_loading": len(during_loading), "enabled": gc.isenabled(),
-                  "frozen": gc.get_freeze_count()}))
+print(json.dumps({"rc": rc, "during_loading": len(during_loading), "exporter_loading": len(exporter_loading),
+                  "enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}))
 """
 
 
@@ -40,7 +52,7 @@ def probe(*args: str, **env: str) -> dict[str, int]:
 def test_an_export_loads_without_collections_and_then_collects_again(tmp_path: Path) -> None:
     seen = probe("export", str(SAMPLE), "-o", str(tmp_path / "x.pdf"))
     assert seen["rc"] == 0 and (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
-    assert seen["during_loading"] == 0
+    assert seen["during_loading"] == 0 and seen["exporter_loading"] == 0
     assert seen["enabled"] and seen["frozen"] > 10_000
 
 

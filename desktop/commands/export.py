@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop import collector
 from desktop.commands.common import CommandError, fail, for_terminal, load_project
 from desktop.core.checks import Severity, check
 from desktop.core.file_errors import describe
@@ -27,7 +28,8 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         report = load_project(args.file)
-        export = exporter_for(args.output)
+        with collector.loading():
+            export = exporter_for(args.output)
     except CommandError as error:
         return fail(str(error), error.code)
     except UnsupportedFormat as error:
