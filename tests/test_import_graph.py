@@ -49,3 +49,18 @@ def test_no_import_cycle() -> None:
             visit(module)
     assert cycles == []
     assert len(graph) > 100  # the scan saw the package
+
+
+def test_reportlab_is_imported_only_inside_the_pdf_package() -> None:
+    """The package's __init__ imports reportlab with the deferrals of desktop/io/pdf/deferred.py; a module
+    elsewhere importing reportlab first would load it without them."""
+    outside = []
+    for path in (REPO / "desktop").rglob("*.py"):
+        if path.is_relative_to(REPO / "desktop" / "io" / "pdf"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
+                [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            if any(name.split(".")[0] == "reportlab" for name in names):
+                outside.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert outside == []

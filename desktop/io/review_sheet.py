@@ -100,7 +100,7 @@ def export_sheets(rows: list[SummaryRow], folder: Path, suffix: str = ".html",
     """One sheet per report into ``folder``, as web pages (.html) or PDF (.pdf); names made safe and unique.
     Stops (the sheets written so far kept) once ``cancel`` is set."""
     if suffix == ".pdf":
-        from desktop.io.review_sheet_pdf import sheet_pdf_maker
+        from desktop.io.pdf.review_sheet import sheet_pdf_maker
 
         render = sheet_pdf_maker()
     else:
