@@ -189,3 +189,16 @@ def test_stays_offline_and_inside_its_folder(frozen: FrozenBuild, workdir: Path)
         path.startswith((str(REPO), str(frozen.bundle))) or python.search(path))]
     assert leaks == []
     assert [c for c in calls if "execve(" in c and str(copy) not in c] == []
+
+
+@pytest.mark.skipif(not LINUX or shutil.which("strace") is None, reason="needs strace on Linux")
+def test_an_export_from_the_command_line_loads_no_qt(frozen: FrozenBuild, workdir: Path) -> None:
+    """PyInstaller's PySide6 hook would load Qt at every start (packaging/runtime_hooks/qt_plugins.py)."""
+    log = workdir / "trace"
+    strace = ("strace", "-f", "-qq", "-e", "trace=openat", "-o", str(log))
+    ok(run_frozen(frozen, "export", "erkou.nianbao", "-o", "erkou.pdf", "--force", cwd=workdir, prefix=strace))
+    assert pdf_text(workdir / "erkou.pdf").count("耳口乡") > 3
+    opened = [m.group(1) for c in log.read_text(encoding="utf-8", errors="replace").splitlines()
+              if (m := re.search(r'openat\([^"]*"([^"]+)".*= \d+$', c))]
+    assert [path for path in opened if "Qt6" in path or "shiboken" in path] == []
+    assert any(path.endswith("NotoSerifSC-Regular.ttf") for path in opened)  # the trace did see the export
