@@ -132,7 +132,7 @@ def ratios(results: dict[str, list[Run]], against: str) -> None:
             print(f"  ratio {label} / {against}: wall {wall:.2f}, CPU {cpu:.2f}")
 
 
-def export_rows(trees: list[Tree], scratch: Path, runs: int) -> None:
+def export_rows(trees: list[Tree], scratch: Path, runs: int, bundles: dict[str, Path]) -> None:
     work = scratch / "export"
     work.mkdir()
     report = work / "erkou-2023.nianbao"
@@ -142,6 +142,9 @@ def export_rows(trees: list[Tree], scratch: Path, runs: int) -> None:
     for tree in trees:
         args = tree.python("-m", "desktop", "export", str(report), "-o", str(work / f"{tree.label}.pdf"), "--force")
         commands[f"nianbao export ({tree.label})"] = lambda args=args, tree=tree: measured(args, tree.env, work)
+    for label, dist in bundles.items():  # what the installed program runs
+        args = [str(frozen_executable(dist)), "export", str(report), "-o", str(work / f"frozen-{label}.pdf"), "--force"]
+        commands[f"frozen bundle ({label})"] = lambda args=args: measured(args, frozen_env(trees[-1]), work)
     soffice = shutil.which("soffice")
     if soffice:
         docx = work / "erkou-2023.docx"
@@ -262,9 +265,8 @@ def start_rows(trees: list[Tree], scratch: Path, runs: int, bundles: dict[str, P
     commands["a bare PySide6 window"] = lambda: measured([sys.executable, "-c", bare], trees[-1].env, folder,
                                                           until="shown")
     for label, dist in bundles.items():
-        executable = dist / "nianbao" / ("nianbao-cli.exe" if sys.platform == "win32" else "nianbao")
-        env = {**trees[-1].env, "NIANBAO_SMOKE_TEST": "1", "PATH": os.defpath}
-        env.pop("PYTHONPATH")
+        executable = frozen_executable(dist)
+        env = {**frozen_env(trees[-1]), "NIANBAO_SMOKE_TEST": "1"}
         commands[f"frozen bundle ({label})"] = (
             lambda executable=executable, env=env: measured([str(executable), str(report)], env, folder,
                                                             until="NIANBAO_SMOKE_TEST ok"))
@@ -273,6 +275,16 @@ def start_rows(trees: list[Tree], scratch: Path, runs: int, bundles: dict[str, P
         ("wall", "peak_mib"))
     if not bundles:
         print("  frozen bundle: not measured (give --dist, built by packaging/build.py)")
+
+
+def frozen_executable(dist: Path) -> Path:
+    return dist / "nianbao" / ("nianbao-cli.exe" if sys.platform == "win32" else "nianbao")
+
+
+def frozen_env(tree: Tree) -> dict[str, str]:
+    env = {**tree.env, "PATH": os.defpath}
+    env.pop("PYTHONPATH")
+    return env
 
 
 def folder_mb(path: Path) -> float:
@@ -326,7 +338,7 @@ def main() -> int:
             setups = {label: exe.resolve() for label, exe in (("before", args.setup_exe_before),
                                                               ("now", args.setup_exe)) if exe}
             if "export" in only:
-                export_rows(trees, scratch, args.runs)
+                export_rows(trees, scratch, args.runs, bundles)
             if "app" in only:
                 in_app_rows(trees, scratch, args.runs)
             if "start" in only:
