@@ -1,8 +1,8 @@
 """One function over many files on all the cores, for ``nianbao review`` and ``nianbao check``.
 
 Results come back in the order of the input, and only a few files are in flight at once, so the memory
-used does not grow with the number of files. Where processes cannot be started (the frozen bundle, which
-ships without multiprocessing, or a spawned build that cannot re-enter itself) the files are read one by
+used does not grow with the number of files. Where processes cannot be started (a frozen program
+that could only spawn itself again: the Windows bundle, and any bundle's window) the files are read one by
 one in this process: slower, the same results.
 """
 
