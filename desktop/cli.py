@@ -9,8 +9,9 @@ import sys
 import types
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
-from desktop import __version__, collector
+from desktop import __version__, collector, process_exit
 from desktop.commands import COMMANDS
 
 
@@ -81,6 +82,21 @@ def without_pydantic_plugins() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The window, or the command named in ``argv``; the code to exit with."""
+    return _run(argv)[0]
+
+
+def entry() -> NoReturn:
+    """The installed program: the console script, ``python -m desktop`` and the frozen launcher. After a
+    command, the process ends without tearing the interpreter down (desktop/process_exit.py)."""
+    code, window = _run(None)
+    if window:
+        raise SystemExit(code)
+    process_exit.leave(code)
+
+
+def _run(argv: Sequence[str] | None) -> tuple[int, bool]:
+    """The exit code, and whether it was the window's."""
     collector.pause_for_loading()
     try:
         return _main(argv)
@@ -88,26 +104,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         collector.loading_done()
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
     without_pydantic_plugins()
     utf8_console()
     _chinese_argparse()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (len(args_list) == 1 and Path(args_list[0]).is_file()):
-        return _open_window(args_list)
+        return _open_window(args_list), True
     if len(args_list) == 1 and _looks_like_a_file(args_list[0]):
         print(f"错误：找不到文件“{args_list[0]}”", file=sys.stderr)
-        return 2
+        return 2, False
     args = build_parser(args_list).parse_args(args_list)
     if args.command is None:
-        return _open_window([])
+        return _open_window([]), True
     collector.loading_done()  # the command's module is loaded; what it loads while it runs is its work
     try:
-        return int(args.run(args))
+        return int(args.run(args)), False
     except BrokenPipeError:
-        return 0
+        return 0, False
     except KeyboardInterrupt:
-        return 130
+        return 130, False
 
 
 def _looks_like_a_file(arg: str) -> bool:

@@ -1,5 +1,5 @@
-"""The frozen program's entry point: the same ``main`` as the ``nianbao`` console script."""
+"""The frozen program's entry point: the same ``entry`` as the ``nianbao`` console script."""
 
-from desktop.cli import main
+from desktop.cli import entry
 
-raise SystemExit(main())
+entry()
