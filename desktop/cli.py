@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__, collector, process_exit
+from desktop import __version__, loading, process_exit
 from desktop.commands import COMMANDS
 
 
@@ -97,11 +97,11 @@ def entry() -> NoReturn:
 
 def _run(argv: Sequence[str] | None) -> tuple[int, bool]:
     """The exit code, and whether it was the window's."""
-    collector.pause_for_loading()
+    loading.begin()
     try:
         return _main(argv)
     finally:
-        collector.loading_done()
+        loading.done()
 
 
 def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
@@ -117,7 +117,7 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
     args = build_parser(args_list).parse_args(args_list)
     if args.command is None:
         return _open_window([]), True
-    collector.loading_done()  # the command's module is loaded; what it loads while it runs is its work
+    loading.done()  # the command's module is loaded; what it loads while it runs is its work
     try:
         return int(args.run(args)), False
     except BrokenPipeError:
@@ -151,5 +151,5 @@ def _open_window(files: list[str]) -> int:
     except ImportError as error:
         print(f"无法启动窗口：{error}", file=sys.stderr)
         return 3
-    collector.loading_done()
+    loading.done()
     return run(files)

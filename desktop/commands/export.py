@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop import collector
+from desktop import loading
 from desktop.commands.common import CommandError, fail, for_terminal, load_project
 from desktop.core.checks import Severity, check
 from desktop.core.file_errors import describe
@@ -28,7 +28,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         report = load_project(args.file)
-        with collector.loading():
+        with loading.on_demand():
             export = exporter_for(args.output)
     except CommandError as error:
         return fail(str(error), error.code)

@@ -22,6 +22,8 @@ import weakref
 from types import ModuleType
 from typing import Any
 
+from desktop import pattern_cache
+
 
 def _module(name: str) -> Any:
     try:
@@ -33,7 +35,6 @@ def _module(name: str) -> Any:
 _parser: ModuleType | None = _module("re._parser")
 _ops: Any = _module("re._constants")
 _compiler: Any = _module("re._compiler")
-_sre: Any = _module("_sre")
 
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
 
@@ -135,22 +136,28 @@ _HINTED: weakref.WeakSet[re.Pattern[str]] = weakref.WeakSet()
 
 
 def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
-    """What ``re.compile`` makes, from one parse; where the engine has no first word or class of its own
-    (its info block, ``code[0:code[1] + 1]``, says so in ``code[2]``), with the hint of the pattern's class."""
+    """What ``re.compile`` makes, with the hint where there is one; while the program loads, from the table
+    of an earlier run (desktop/pattern_cache.py)."""
+    def build(stored: tuple[bool, tuple[Any, ...]]) -> re.Pattern[str]:
+        hinted, arguments = stored
+        compiled: re.Pattern[str] = pattern_cache.engine_pattern(pattern, arguments)
+        if hinted:
+            _HINTED.add(compiled)
+        return compiled
+
+    return pattern_cache.compiled(("leading", pattern, int(flags)), lambda: _derived(pattern, flags), build)
+
+
+def _derived(pattern: str, flags: int) -> tuple[bool, tuple[Any, ...]]:
+    """Whether the pattern gets a hint, and the engine's arguments, from one parse: where the engine has no
+    first word or class of its own (its info block, ``code[0:code[1] + 1]``, says so in ``code[2]``), the
+    hint of the pattern's class goes into the info block."""
     parsed = _parser.parse(pattern, flags)  # type: ignore[union-attr]
     code = _compiler._code(parsed, flags)
     first = None if code[2] else _first_class(parsed)
     if first is not None:
         code = _hint(first, flags, code[3], code[4]) + code[code[1] + 1:]
-    state = parsed.state
-    index_group = [None] * state.groups
-    for name, index in state.groupdict.items():
-        index_group[index] = name
-    compiled: re.Pattern[str] = _sre.compile(pattern, flags | state.flags, code, state.groups - 1,
-                                             state.groupdict, tuple(index_group))
-    if first is not None:
-        _HINTED.add(compiled)
-    return compiled
+    return first is not None, pattern_cache.engine_arguments(parsed, flags, code)
 
 
 def _hint(first: str, flags: int, shortest: int, longest: int) -> list[int]:

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from desktop.cache_folder import cache_root
 from desktop.core.atomic_write import write_atomically
 from desktop.resources import resource, resources_dir
 
@@ -113,13 +114,9 @@ def bundled_font(role: FontRole) -> FontFace:
 
 
 def cache_dir() -> Path:
-    """The user's cache folder for what the PDF export derives from fonts (the install folder may be
-    read-only): the index of the PC's fonts here, the parsed faces in desktop/io/pdf/facecache.py."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "nianbao" / "cache" / "fonts"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "nianbao" / "fonts"
+    """The cache folder for what the PDF export derives from fonts: the index of the PC's fonts here, the
+    parsed faces in desktop/io/pdf/facecache.py."""
+    return cache_root() / "fonts"
 
 
 def default_search_dirs() -> list[Path]:

@@ -1,0 +1,173 @@
+"""Regular expressions compiled in an earlier run, kept in the user's cache folder.
+
+Every process compiles the patterns of the program and of the libraries it loads (pydantic, reportlab)
+again: Python parses each one and turns it into the engine's code, a list of numbers. That is about 15 ms
+of an export command and of the window's start, and the list depends only on the pattern, its flags and
+the Python that made it. So while the modules load (desktop/loading.py), what ``re`` compiles is looked
+up in a table stored by an earlier run, and only the last step of ``re.compile``, the engine's own
+``_sre.compile``, is done; ``leading`` (desktop/core/leading.py) keeps its hinted patterns in the same
+table under keys of its own. When loading ends, a table that gained entries is written back.
+
+The file is named for Python's version and the engine's magic number, so another Python never reads it,
+and it carries a CRC of its content: a damaged file is ignored and rewritten. The engine refuses code it
+cannot run, and such an entry is compiled again. Like the parsed fonts beside it, the table is written
+only by the program, in the user's own folder. Where Python lacks the internals this relies on
+(``re._compiler``, ``_sre.compile``), patterns are compiled as usual.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import re
+import sys
+import zlib
+from array import array
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from desktop.cache_folder import cache_root
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+P = TypeVar("P")
+
+FORMAT = 1
+MAX_ENTRIES = 4000  # beyond this (patterns of older versions), the table starts again from this run's
+_CHECKSUM = 4  # bytes of CRC-32 before the table
+_WORD = "I"  # the engine's code words are 32 bits (SRE_CODE); array's "I" is on every platform Qt runs on
+
+try:
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _original_compile: Callable[..., Any] | None = _compiler.compile
+    _MAGIC = _sre.MAGIC
+    if array(_WORD).itemsize != 4:
+        raise ImportError("no 32-bit array type")
+except (ImportError, AttributeError):  # another Python: nothing is cached
+    _sre = _compiler = _parser = None  # type: ignore[assignment]
+    _original_compile = None
+    _MAGIC = None
+
+_table: dict[Any, Any] | None = None  # the stored table, read once, with this run's additions
+_active = False
+_added: dict[Any, Any] = {}  # since the table was last written
+_used: dict[Any, Any] = {}  # in this process
+_path: Path | None = None
+
+
+def table_file(folder: Path | None = None) -> Path:
+    tag = repr((FORMAT, sys.version, sys.implementation.cache_tag, _MAGIC)).encode()
+    return (folder or cache_root()) / f"patterns-{zlib.crc32(tag):08x}.table"
+
+
+def active() -> bool:
+    return _active
+
+
+def activate(folder: Path | None = None) -> None:
+    """Serve ``re``'s compiling from the table until ``deactivate``. ``folder``: another cache folder (the
+    first activation in a process decides)."""
+    global _table, _active, _path
+    if _active or _original_compile is None:
+        return
+    if _table is None:
+        _path = table_file(folder)
+        _table = _read(_path)
+    _active = True
+    _compiler.compile = _compile
+
+
+def deactivate() -> None:
+    """Compile as usual again, and store the table if it gained entries (best effort)."""
+    global _active
+    if not _active:
+        return
+    _compiler.compile = _original_compile
+    _active = False
+    if _added and _table is not None and _path is not None:
+        _write(_path, _table if len(_table) <= MAX_ENTRIES else dict(_used))
+    _added.clear()
+
+
+def compiled(key: Any, derive: Callable[[], T], build: Callable[[T], P]) -> P:
+    """``build(derive())``, with ``derive``'s value (marshal-able) taken from the table while it is active.
+    A stored value that ``build`` refuses is derived again."""
+    if not _active or _table is None:
+        return build(derive())
+    value = _table.get(key)
+    if value is not None:
+        try:
+            result = build(value)
+        except (RuntimeError, TypeError, ValueError, IndexError, OverflowError) as error:
+            log.info("stored pattern %r refused (%s); compiling it", key, error)
+        else:
+            _used[key] = value
+            return result
+    value = derive()
+    result = build(value)
+    _table[key] = _used[key] = _added[key] = value
+    return result
+
+
+def engine_arguments(parsed: Any, flags: int, code: list[int]) -> tuple[Any, ...]:
+    """What ``re._compiler.compile`` gives ``_sre.compile`` after the pattern: the code as the engine's
+    32-bit words (bytes unmarshal several times faster than a list of numbers)."""
+    state = parsed.state
+    index_group: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        index_group[index] = name
+    return (int(flags | state.flags), array(_WORD, code).tobytes(), state.groups - 1, dict(state.groupdict),
+            tuple(index_group))
+
+
+def engine_pattern(pattern: str | bytes, arguments: tuple[Any, ...]) -> re.Pattern[Any]:
+    flags, code, groups, group_index, index_group = arguments
+    return _sre.compile(pattern, flags, array(_WORD, code).tolist(), groups,  # type: ignore[no-any-return]
+                        group_index, index_group)
+
+
+def _compile(pattern: Any, flags: int = 0) -> Any:
+    """``re._compiler.compile``, which ``re`` calls for a pattern it has not compiled in this process."""
+    if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
+        return _original_compile(pattern, flags)  # type: ignore[misc]
+
+    def derive() -> tuple[Any, ...]:
+        parsed = _parser.parse(pattern, flags)
+        return engine_arguments(parsed, flags, _compiler._code(parsed, flags))
+
+    return compiled(("re", pattern, int(flags)), derive, lambda arguments: engine_pattern(pattern, arguments))
+
+
+def _read(path: Path) -> dict[Any, Any]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        log.info("cannot read %s: %s", path, error)
+        return {}
+    try:
+        if zlib.crc32(data[_CHECKSUM:]).to_bytes(_CHECKSUM, "big") != data[:_CHECKSUM]:
+            raise ValueError("checksum")
+        table = marshal.loads(data[_CHECKSUM:])
+        if not isinstance(table, dict):
+            raise TypeError(type(table).__name__)
+    except (EOFError, ValueError, TypeError) as error:
+        log.info("pattern table %s is unusable (%s); compiling instead", path, error)
+        return {}
+    return table
+
+
+def _write(path: Path, table: dict[Any, Any]) -> None:
+    from desktop.core.atomic_write import write_atomically
+
+    try:
+        payload = marshal.dumps(table)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, zlib.crc32(payload).to_bytes(_CHECKSUM, "big") + payload)
+    except (OSError, ValueError) as error:
+        log.info("cannot store the pattern table in %s: %s", path, error)
