@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 P = TypeVar("P")
 
-FORMAT = 1
+FORMAT = 2
 MAX_ENTRIES = 4000  # beyond this (patterns of older versions), the table starts again from this run's
 _CHECKSUM = 4  # bytes of CRC-32 before the table
 _WORD = "I"  # the engine's code words are 32 bits (SRE_CODE); array's "I" is on every platform Qt runs on
@@ -52,10 +52,58 @@ except (ImportError, AttributeError):  # another Python: nothing is cached
     _original_compile = None
     _MAGIC = None
 
-_table: dict[Any, Any] | None = None  # the stored table, read once, with this run's additions
+class _Table:
+    """The stored patterns by key, and the shapes of those that change from run to run.
+
+    A pattern joined from a set (reportlab's list of unsafe names, the tokenizer's string prefixes) comes
+    in another order in every process, as Python seeds its string hashes anew. Stored, each order would be
+    one more entry and one more write per run; so a pattern with the characters, length and flags of a
+    stored one in another order marks that shape as varying, and a varying shape is compiled and never
+    stored."""
+
+    def __init__(self, entries: dict[Any, Any], varying: set[Any]) -> None:
+        self.entries = entries
+        self.varying = varying
+        self.used: dict[Any, Any] = {}  # in this process
+        self.changed = False  # since the table was last written
+        self._shapes: dict[Any, Any] | None = None  # shape → key, worked out at the first miss
+
+    def get(self, key: Any) -> Any:
+        return self.entries.get(key)
+
+    def note_used(self, key: Any, value: Any) -> None:
+        self.used[key] = value
+
+    def add(self, key: Any, value: Any) -> None:
+        shape = _shape(key)
+        if shape in self.varying:
+            return
+        if self._shapes is None:
+            self._shapes = {_shape(stored): stored for stored in self.entries}
+        other = self._shapes.get(shape)
+        if other is not None and other != key:
+            self.varying.add(shape)
+            self.entries.pop(other, None)
+            del self._shapes[shape]
+        else:
+            self.entries[key] = self.used[key] = value
+            self._shapes[shape] = key
+        self.changed = True
+
+    def payload(self) -> dict[str, Any]:
+        entries = self.entries if len(self.entries) <= MAX_ENTRIES else self.used
+        return {"entries": entries, "varying": self.varying}
+
+
+def _shape(key: Any) -> Any:
+    kind, pattern, flags = key
+    ordered = "".join(sorted(pattern)).encode("utf-8", "surrogatepass") if isinstance(pattern, str) \
+        else bytes(sorted(pattern))
+    return kind, isinstance(pattern, str), flags, len(pattern), zlib.crc32(ordered)
+
+
+_table: _Table | None = None  # read once per process
 _active = False
-_added: dict[Any, Any] = {}  # since the table was last written
-_used: dict[Any, Any] = {}  # in this process
 _path: Path | None = None
 
 
@@ -82,15 +130,15 @@ def activate(folder: Path | None = None) -> None:
 
 
 def deactivate() -> None:
-    """Compile as usual again, and store the table if it gained entries (best effort)."""
+    """Compile as usual again, and store the table if it changed (best effort)."""
     global _active
     if not _active:
         return
     _compiler.compile = _original_compile
     _active = False
-    if _added and _table is not None and _path is not None:
-        _write(_path, _table if len(_table) <= MAX_ENTRIES else dict(_used))
-    _added.clear()
+    if _table is not None and _table.changed and _path is not None:
+        _write(_path, _table.payload())
+        _table.changed = False
 
 
 def compiled(key: Any, derive: Callable[[], T], build: Callable[[T], P]) -> P:
@@ -105,11 +153,11 @@ def compiled(key: Any, derive: Callable[[], T], build: Callable[[T], P]) -> P:
         except (RuntimeError, TypeError, ValueError, IndexError, OverflowError) as error:
             log.info("stored pattern %r refused (%s); compiling it", key, error)
         else:
-            _used[key] = value
+            _table.note_used(key, value)
             return result
     value = derive()
     result = build(value)
-    _table[key] = _used[key] = _added[key] = value
+    _table.add(key, value)
     return result
 
 
@@ -142,27 +190,28 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
     return compiled(("re", pattern, int(flags)), derive, lambda arguments: engine_pattern(pattern, arguments))
 
 
-def _read(path: Path) -> dict[Any, Any]:
+def _read(path: Path) -> _Table:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return {}
+        return _Table({}, set())
     except OSError as error:
         log.info("cannot read %s: %s", path, error)
-        return {}
+        return _Table({}, set())
     try:
         if zlib.crc32(data[_CHECKSUM:]).to_bytes(_CHECKSUM, "big") != data[:_CHECKSUM]:
             raise ValueError("checksum")
-        table = marshal.loads(data[_CHECKSUM:])
-        if not isinstance(table, dict):
-            raise TypeError(type(table).__name__)
-    except (EOFError, ValueError, TypeError) as error:
+        payload = marshal.loads(data[_CHECKSUM:])
+        entries, varying = payload["entries"], payload["varying"]
+        if not isinstance(entries, dict) or not isinstance(varying, set):
+            raise TypeError("not a table")
+    except (EOFError, ValueError, TypeError, KeyError) as error:
         log.info("pattern table %s is unusable (%s); compiling instead", path, error)
-        return {}
-    return table
+        return _Table({}, set())
+    return _Table(entries, varying)
 
 
-def _write(path: Path, table: dict[Any, Any]) -> None:
+def _write(path: Path, table: dict[str, Any]) -> None:
     from desktop.core.atomic_write import write_atomically
 
     try:

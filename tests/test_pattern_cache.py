@@ -34,6 +34,8 @@ from desktop.core.leading import leading
 folder, patterns = Path(sys.argv[1]), json.loads(sys.argv[2])
 sample = {SAMPLE!r}
 pattern_cache.activate(folder)
+stored = dict(pattern_cache._table.entries)
+exec(sys.argv[3])
 found = []
 for text, flags, is_bytes in patterns:
     compiled = re.compile(text.encode() if is_bytes else text, flags)
@@ -41,16 +43,17 @@ for text, flags, is_bytes in patterns:
     found.append([m.group() if not is_bytes else m.group().decode() for m in compiled.finditer(subject)])
     if not is_bytes:
         found.append([m.group() for m in leading(text, flags).finditer(sample)])
-added = len(pattern_cache._added)
+added = sum(1 for key, value in pattern_cache._table.entries.items() if stored.get(key) != value)
 pattern_cache.deactivate()
 print(json.dumps({{"found": found, "added": added}}))
 """
 
 
-def run_probe(folder: Path) -> dict[str, object]:
+def run_probe(folder: Path, extra: str = "", seed: int | None = None) -> dict[str, object]:
     patterns = [(p.decode() if isinstance(p, bytes) else p, int(f), isinstance(p, bytes)) for p, f in PATTERNS]
-    done = subprocess.run([sys.executable, "-c", PROBE, str(folder), json.dumps(patterns)], capture_output=True,
-                          text=True, encoding="utf-8", timeout=60, cwd=REPO, check=False)
+    env = {**os.environ, "PYTHONHASHSEED": str(seed)} if seed is not None else None
+    done = subprocess.run([sys.executable, "-c", PROBE, str(folder), json.dumps(patterns), extra],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60, cwd=REPO, check=False, env=env)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
@@ -69,10 +72,19 @@ def uncached() -> list[list[str]]:
     return found
 
 
-def table_of(folder: Path) -> dict[object, object]:
+def payload_of(folder: Path) -> dict[str, object]:
     data = pattern_cache.table_file(folder).read_bytes()
     assert zlib.crc32(data[4:]).to_bytes(4, "big") == data[:4]
     return marshal.loads(data[4:])  # type: ignore[no-any-return]
+
+
+def table_of(folder: Path) -> dict[object, object]:
+    return payload_of(folder)["entries"]  # type: ignore[return-value]
+
+
+def write_table(folder: Path, entries: dict[object, object]) -> None:
+    payload = marshal.dumps({"entries": entries, "varying": set()})
+    pattern_cache.table_file(folder).write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
 
 
 def test_the_second_run_compiles_nothing_and_finds_the_same(tmp_path: Path) -> None:
@@ -126,10 +138,28 @@ def test_an_entry_the_engine_refuses_is_compiled_anew(tmp_path: Path) -> None:
         if key[0] == "re":  # type: ignore[index]
             flags, _code, *rest = stored  # type: ignore[misc]
             table[key] = (flags, b"\xff\xff\x00\x00" * 3, *rest)  # no such operation: the engine refuses it
-    payload = marshal.dumps(table)
-    pattern_cache.table_file(tmp_path).write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
+    write_table(tmp_path, table)
     again = run_probe(tmp_path)
     assert again["found"] == uncached() and again["added"] == len(PATTERNS)
+
+
+JOINED = "import re\nre.compile('|'.join({'予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理'}))\n"
+
+
+def test_a_pattern_joined_from_a_set_is_not_stored_again_in_every_run(tmp_path: Path) -> None:
+    """Each seed orders the set differently: the second order marks the shape, the third writes nothing."""
+    run_probe(tmp_path, JOINED, seed=1)
+    first = table_of(tmp_path)
+    joined = [key for key in first if "无法提供" in str(key[1])]  # type: ignore[index]
+    assert len(joined) == 1
+    run_probe(tmp_path, JOINED, seed=2)
+    payload = payload_of(tmp_path)
+    assert not [key for key in payload["entries"] if "无法提供" in str(key[1])]  # type: ignore[attr-defined, index]
+    assert len(payload["varying"]) == 1  # type: ignore[arg-type]
+    before = pattern_cache.table_file(tmp_path).stat().st_mtime_ns
+    third = run_probe(tmp_path, JOINED, seed=3)
+    assert third["added"] == 0 and pattern_cache.table_file(tmp_path).stat().st_mtime_ns == before
+    assert len(table_of(tmp_path)) == len(first) - 1
 
 
 def test_findings_and_imports_are_the_same_with_the_table(tmp_path: Path) -> None:
