@@ -82,13 +82,21 @@ def test_command_line_reviews_a_folder_on_both_cores(frozen: FrozenBuild, workdi
     received.mkdir()
     for name in ("huaian-2024.pdf", "erkou.nianbao"):
         shutil.copy(workdir / name, received / name)
+    shutil.copy(workdir / "erkou.nianbao", received / "erkou-copy.nianbao")
     (received / "damaged.pdf").write_bytes(b"%PDF-1.4 damaged")
-    ok(run_frozen(frozen, "review", "received", "-o", "审核汇总.xlsx", "--jobs", "2", cwd=workdir))
+    log = workdir / "trace"
+    strace = ("strace", "-f", "-qq", "-e", "trace=clone,clone3,fork,vfork", "-o", str(log)) \
+        if LINUX and shutil.which("strace") else ()
+    ok(run_frozen(frozen, "review", "received", "-o", "审核汇总.xlsx", "--jobs", "2", cwd=workdir, prefix=strace))
+    if strace:  # the workers are forked (without PyInstaller's multiprocessing hook, spawning could not work)
+        forks = [c for c in log.read_text(encoding="utf-8").splitlines() if "clone" in c and "CLONE_THREAD" not in c
+                 and re.search(r"= \d+$", c)]
+        assert len(forks) >= 2, forks
     from openpyxl import load_workbook
 
     sheet = load_workbook(workdir / "审核汇总.xlsx").worksheets[0]
     rows = [" ".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert len([r for r in rows if r.strip()]) == 3, rows
+    assert len([r for r in rows if r.strip()]) == 4, rows
     assert any("淮安市人民政府" in r for r in rows) and any("耳口乡" in r for r in rows), rows
 
 
@@ -193,12 +201,13 @@ def test_stays_offline_and_inside_its_folder(frozen: FrozenBuild, workdir: Path)
 
 @pytest.mark.skipif(not LINUX or shutil.which("strace") is None, reason="needs strace on Linux")
 def test_an_export_from_the_command_line_loads_no_qt(frozen: FrozenBuild, workdir: Path) -> None:
-    """PyInstaller's PySide6 hook would load Qt at every start (packaging/runtime_hooks/qt_plugins.py)."""
+    """PyInstaller's PySide6 hook would load Qt at every start (packaging/runtime_hooks/qt_plugins.py), its
+    multiprocessing hook multiprocessing (packaging/nianbao.spec)."""
     log = workdir / "trace"
     strace = ("strace", "-f", "-qq", "-e", "trace=openat", "-o", str(log))
     ok(run_frozen(frozen, "export", "erkou.nianbao", "-o", "erkou.pdf", "--force", cwd=workdir, prefix=strace))
     assert pdf_text(workdir / "erkou.pdf").count("耳口乡") > 3
     opened = [m.group(1) for c in log.read_text(encoding="utf-8", errors="replace").splitlines()
               if (m := re.search(r'openat\([^"]*"([^"]+)".*= \d+$', c))]
-    assert [path for path in opened if "Qt6" in path or "shiboken" in path] == []
+    assert [path for path in opened if "Qt6" in path or "shiboken" in path or "_multiprocessing" in path] == []
     assert any(path.endswith("NotoSerifSC-Regular.ttf") for path in opened)  # the trace did see the export

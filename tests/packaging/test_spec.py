@@ -83,6 +83,33 @@ def test_the_review_s_worker_processes_stay_in_the_bundle() -> None:
     assert "multiprocessing" not in excluded and "concurrent" not in excluded
 
 
+def test_the_runtime_hooks_left_out_serve_nothing_the_bundle_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyi_rth_pkgutil serves pkgutil.iter_modules and walk_packages, which no bundled module calls;
+    pyi_rth_multiprocessing serves a frozen program that spawns itself, which the review pool never lets
+    happen (it forks, or reads the files in the process)."""
+    assert set(spec_list("UNUSED_RUNTIME_HOOKS")) == {"pyi_rth_pyside6", "pyi_rth_multiprocessing", "pyi_rth_pkgutil"}
+    import docx
+    import openpyxl
+    import pydantic
+    import pypdfium2
+    import reportlab
+
+    import desktop
+
+    folders = [Path(module.__file__).parent for module in (desktop, docx, openpyxl, pydantic, pypdfium2, reportlab)]
+    listing = [path for folder in folders for path in folder.rglob("*.py")
+               if re.search(r"\b(iter_modules|walk_packages)\(", path.read_text(encoding="utf-8", errors="replace"))]
+    assert listing == []
+    from desktop.io import review_pool
+
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr(review_pool, "threads", lambda: 4)  # the window: no fork, and frozen: no spawn
+    assert review_pool._context() is None
+    monkeypatch.setattr(review_pool, "threads", lambda: 1)
+    context = review_pool._context()
+    assert context is None or context.get_start_method() == "fork"
+
+
 def test_menu_entry_is_a_valid_desktop_file() -> None:
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # type: ignore[assignment,method-assign]
