@@ -123,8 +123,12 @@ def activate(folder: Path | None = None) -> None:
     if _active or _original_compile is None:
         return
     if _table is None:
-        _path = table_file(folder)
-        _table = _read(_path)
+        try:
+            _path = table_file(folder)
+        except (OSError, RuntimeError, KeyError) as error:  # no home folder to find the cache folder in
+            log.info("no cache folder for patterns: %s", error)
+            _path = None
+        _table = _read(_path) if _path is not None else _Table({}, set())
     _active = True
     _compiler.compile = _compile
 
