@@ -52,6 +52,7 @@ except (ImportError, AttributeError):  # another Python: nothing is cached
     _original_compile = None
     _MAGIC = None
 
+
 class _Table:
     """The stored patterns by key, and the shapes of those that change from run to run.
 
