@@ -113,10 +113,6 @@ def table_file(folder: Path | None = None) -> Path:
     return (folder or cache_root()) / f"patterns-{zlib.crc32(tag):08x}.table"
 
 
-def active() -> bool:
-    return _active
-
-
 def activate(folder: Path | None = None) -> None:
     """Serve ``re``'s compiling from the table until ``deactivate``. ``folder``: another cache folder (the
     first activation in a process decides)."""
