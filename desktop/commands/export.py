@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import loading
 from desktop.commands.common import CommandError, fail, for_terminal, load_project
@@ -14,6 +15,9 @@ from desktop.core.file_errors import describe
 from desktop.core.report import Report
 from desktop.io.formats import UnsupportedFormat, exporter_for
 from desktop.resources import MissingResource
+
+if TYPE_CHECKING:
+    from desktop.io.fonts import FontRole
 
 LISTED_ERRORS = 30  # listed before exporting; the rest are counted
 
@@ -45,15 +49,28 @@ def run(args: argparse.Namespace) -> int:
         print(f"注意：报告有{len(errors)}处错误，已按 --force 导出", file=sys.stderr)
     try:
         export(report, Path(args.output))
-        missing = _unprintable(report) if Path(args.output).suffix.lower() == ".pdf" else []
+        pdf = Path(args.output).suffix.lower() == ".pdf"
+        missing = _unprintable(report) if pdf else []
+        substituted = _stood_in() if pdf else []
     except MissingResource as error:
         return fail(str(error), 2)
     except OSError as error:
         return fail(f"无法写入“{args.output}”：{describe(error)}", 2)
     for char in missing:
         print(f"注意：没有字体能显示字符“{char}”（U+{ord(char):04X}），它在导出的文件中显示为空白方框", file=sys.stderr)
+    if substituted:
+        from desktop.io.fonts import stand_in_notice
+
+        print(f"注意：{stand_in_notice(substituted)}；装上这些字体后重新导出即可", file=sys.stderr)
     print(f"已导出：{args.output}")
     return 0
+
+
+def _stood_in() -> list[FontRole]:
+    from desktop.io.fonts import stood_in
+    from desktop.io.pdf.fontset import font_set
+
+    return stood_in(font_set().faces)
 
 
 def _unprintable(report: Report) -> list[str]:

@@ -28,7 +28,9 @@ from desktop.resources import resource, resources_dir
 
 log = logging.getLogger(__name__)
 
-FontSource = Literal["system", "bundled", "user"]
+# "stand-in": the bundled fallback, set for a role whose own substitute this build leaves out (see
+# SYSTEM_ROLES) on a PC that lacks the system font after all.
+FontSource = Literal["system", "bundled", "user", "stand-in"]
 
 
 class FontRole(Enum):
@@ -75,6 +77,13 @@ BUNDLED_FILES: dict[FontRole, tuple[str, str]] = {
 # The bundled 黑体 is also the application's UI font: a bare Linux desktop has no CJK font at all.
 UI_FONT_ROLE = FontRole.HEITI
 
+# Roles every Chinese Windows 10 and 11 has a font for: 仿宋 (simfang.ttf), 黑体 (simhei.ttf) and 楷体
+# (simkai.ttf). The export prefers them over a substitute anyway, so the Windows build leaves those
+# substitutes out (about 10 MB of the installer), and its window uses the system's UI font.
+SYSTEM_ROLES: dict[str, frozenset[FontRole]] = {
+    "win32": frozenset({FontRole.FANGSONG, FontRole.HEITI, FontRole.KAITI}),
+}
+
 FONT_SUFFIXES = frozenset({".ttf", ".ttc", ".otf", ".otc"})
 _FAMILY_NAME_IDS = (1, 4, 16)
 _TRUETYPE_TAGS = (b"\x00\x01\x00\x00", b"true")
@@ -107,8 +116,23 @@ def bundled_fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
-def bundled_font(role: FontRole) -> FontFace:
-    """A shipped font; MissingResource names the file when the installation lacks it."""
+def ships_substitute(role: FontRole, platform: str = sys.platform) -> bool:
+    """Whether the build for the platform has the role's own bundled font."""
+    return role not in SYSTEM_ROLES.get(platform, frozenset())
+
+
+def files_left_out(platform: str) -> frozenset[str]:
+    """The font files in resources/fonts that the build for the platform does not ship."""
+    kept = {BUNDLED_FILES[role][0] for role in FontRole if ships_substitute(role, platform)}
+    return frozenset(BUNDLED_FILES[role][0] for role in FontRole) - kept
+
+
+def bundled_font(role: FontRole, platform: str = sys.platform) -> FontFace:
+    """A shipped font, or the fallback standing in where the build leaves the role's own out;
+    MissingResource names the file when the installation lacks it."""
+    if not ships_substitute(role, platform):
+        file_name, family = BUNDLED_FILES[FontRole.FALLBACK]
+        return FontFace(resource("fonts", file_name), 0, family, "stand-in")
     file_name, family = BUNDLED_FILES[role]
     return FontFace(resource("fonts", file_name), 0, family, "bundled")
 
@@ -176,9 +200,12 @@ def find_system_font(role: FontRole, search_dirs: Iterable[Path] | None = None) 
 
 
 def resolve_fonts(
-    overrides: Mapping[FontRole, Path] | None = None, search_dirs: Iterable[Path] | None = None
+    overrides: Mapping[FontRole, Path] | None = None,
+    search_dirs: Iterable[Path] | None = None,
+    platform: str = sys.platform,
 ) -> dict[FontRole, FontFace]:
-    """Pick a face for every role: the user's choice, else a system font, else the bundled one."""
+    """Pick a face for every role: the user's choice, else a system font, else the bundled one (or the
+    fallback standing in for it)."""
     dirs = None if search_dirs is None else tuple(search_dirs)
     resolved: dict[FontRole, FontFace] = {}
     for role in FontRole:
@@ -189,8 +216,19 @@ def resolve_fonts(
                 face = load_font(Path(override), source="user")
             except UnsupportedFontError as exc:
                 log.warning("ignoring font chosen for %s: %s", role.display_name, exc)
-        resolved[role] = face or find_system_font(role, dirs) or bundled_font(role)
+        resolved[role] = face or find_system_font(role, dirs) or bundled_font(role, platform)
     return resolved
+
+
+def stood_in(faces: Mapping[FontRole, FontFace]) -> list[FontRole]:
+    """The roles set in the fallback because this PC lacks their font, for telling the clerk."""
+    return [role for role, face in faces.items() if face.source == "stand-in"]
+
+
+def stand_in_notice(roles: Iterable[FontRole]) -> str:
+    """「本机没有仿宋、楷体字体，……」: what the PDF is set in instead, for a sentence the caller ends."""
+    names = "、".join(role.display_name for role in roles)
+    return f"本机没有{names}字体，导出的PDF中这些文字暂用内置的思源宋体"
 
 
 def covers(face: FontFace, text: str) -> set[str]:

@@ -48,7 +48,7 @@ def bundled_fonts() -> list[BundledFont]:
     for file, name in BUNDLED_NAMES.items():
         family = file.split("-")[0]
         licence = next(iter(sorted(folder.glob(f"{family}-*.txt"))), None)
-        if licence is not None:
+        if licence is not None and (folder / file).is_file():  # the Windows build ships only some
             fonts.append(BundledFont(name, folder / file, licence))
     return fonts
 

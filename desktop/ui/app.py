@@ -28,9 +28,12 @@ QTableView { gridline-color: #777; }
 
 
 def ui_font_file() -> Path | None:
-    """A bundled CJK font: a bare Linux machine has none, and Qt would draw boxes."""
-    from desktop.io.fonts import UI_FONT_ROLE, bundled_font
+    """A bundled CJK font: a bare Linux machine has none, and Qt would draw boxes. None where the build
+    leaves it out (Windows, whose own UI font has Chinese)."""
+    from desktop.io.fonts import UI_FONT_ROLE, bundled_font, ships_substitute
 
+    if not ships_substitute(UI_FONT_ROLE):
+        return None
     try:
         return bundled_font(UI_FONT_ROLE).path
     except (OSError, ValueError, MissingResource):
@@ -40,6 +43,9 @@ def ui_font_file() -> Path | None:
 def install_ui_font(app: QApplication) -> str | None:
     path = ui_font_file()
     if path is None or not path.is_file():
+        font = app.font()  # the system's own family, at the size the layouts are made for
+        font.setPointSize(UI_POINT_SIZE)
+        app.setFont(font)
         return None
     font_id = QFontDatabase.addApplicationFont(str(path))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []

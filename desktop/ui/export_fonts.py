@@ -16,7 +16,8 @@ BUNDLED_NAMES = {
     "NotoSerifSC-Regular.ttf": "思源宋体",
     "NotoSerifSC-Bold.ttf": "思源宋体 粗体",
 }
-SOURCE_NAMES = {"system": "本机字体", "bundled": "内置字体", "user": "自选字体"}
+SOURCE_NAMES = {"system": "本机字体", "bundled": "内置字体", "user": "自选字体",
+                "stand-in": "本机没有该字体，暂用内置字体代替，可点“选择…”另选"}
 
 
 def overrides(settings: Settings) -> dict[FontRole, Path]:
@@ -34,7 +35,8 @@ def export_fonts(settings: Settings) -> dict[FontRole, FontFace]:
 
 def font_name(face: FontFace) -> str:
     """「Fandol仿宋」 for a bundled font; a PC's font by its own family name (仿宋_GB2312)."""
-    return BUNDLED_NAMES.get(face.path.name, face.family) if face.source == "bundled" else face.family
+    bundled = face.source in ("bundled", "stand-in")
+    return BUNDLED_NAMES.get(face.path.name, face.family) if bundled else face.family
 
 
 def font_description(face: FontFace) -> str:

@@ -88,7 +88,7 @@ class FontSet:
         try:
             return register(face)
         except Exception as error:
-            if face.source == "bundled":
+            if face.source in ("bundled", "stand-in"):
                 raise
             log.warning("cannot use %s for %s (%s); using the bundled font", face.path, role.display_name, error)
             self.faces[role] = bundled_font(role)

@@ -3,7 +3,9 @@ like the project file; a PDF is then shown from the very bytes written."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -16,6 +18,9 @@ from desktop.core.report import Report
 from desktop.resources import MissingResource
 from desktop.ui.flows.host import FlowHost
 from desktop.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.io.fonts import FontFace, FontRole
 
 EXPORT_FILTERS = {".pdf": "PDF (*.pdf)", ".docx": "Word (*.docx)", ".html": "网页 (*.html)"}
 TITLES = {".pdf": "导出PDF", ".docx": "导出Word", ".html": "导出网页"}
@@ -77,11 +82,21 @@ class ExportFlow:
                 "%2", describe(error)))
             return None
         self.settings.remember_folder_of(target)
-        self.host.status(tr("已导出：%1").replace("%1", str(target)))
+        self.host.status(tr("已导出：%1").replace("%1", str(target)) + self._stand_in_note(suffix, fonts))
         if suffix == ".pdf":
             self.host.show_pdf(data, target)
         return target
 
+
+    @staticmethod
+    def _stand_in_note(suffix: str, fonts: Mapping[FontRole, FontFace]) -> str:
+        """「。注意：本机没有仿宋字体，……」 when the PDF had to set a role in the fallback."""
+        from desktop.io.fonts import stand_in_notice, stood_in
+
+        roles = stood_in(fonts) if suffix == ".pdf" else []
+        if not roles:
+            return ""
+        return tr("。注意：%1，可在 设置 → 导出字体 中另选").replace("%1", stand_in_notice(roles))
 
     def _confirm_unprintable(self, report: Report) -> bool:
         from desktop.io.pdf.fontset import font_set, unprintable
