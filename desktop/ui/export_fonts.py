@@ -17,7 +17,7 @@ BUNDLED_NAMES = {
     "NotoSerifSC-Bold.ttf": "思源宋体 粗体",
 }
 SOURCE_NAMES = {"system": "本机字体", "bundled": "内置字体", "user": "自选字体",
-                "stand-in": "本机没有该字体，暂用内置字体代替，可点“选择…”另选"}
+                "stand-in": "本机没有该字体，暂用内置字体代替"}
 
 
 def overrides(settings: Settings) -> dict[FontRole, Path]:
