@@ -171,7 +171,8 @@ def test_imports_the_huaian_pdf_and_exports_pdf_word_and_html(installed: Install
     assert fonts and all(embedded == "yes" for _, embedded in fonts), fonts
     # Wine has no 仿宋, 黑体 or 楷体, which every Chinese Windows has: the bundled fallback stands in, and says so
     assert {name for name, _ in fonts} == {"NotoSerifSC-Regular", "NotoSerifSC-Bold"}, fonts
-    assert "注意：本机没有仿宋、黑体、楷体字体，导出的PDF中这些文字暂用内置的思源宋体" in exported.stderr, exported.stderr
+    notice = "注意：本机没有仿宋、黑体、楷体字体，导出的PDF中这些文字暂用内置的思源宋体"
+    assert notice in exported.stderr, exported.stderr
     for suffix in ("docx", "html"):
         installed.cli("export", "淮安.nianbao", "-o", f"淮安.{suffix}", "--force")
         again = installed.cli("import", f"淮安.{suffix}", "-o", f"淮安-{suffix}.nianbao").stdout

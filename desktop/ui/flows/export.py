@@ -92,8 +92,10 @@ class ExportFlow:
     def _stand_in_note(suffix: str, fonts: Mapping[FontRole, FontFace]) -> str:
         """「。注意：本机没有仿宋字体，……」 when the PDF had to set a role in the fallback."""
         from desktop.io.fonts import stand_in_notice, stood_in
+        from desktop.io.pdf.fontset import font_set
 
-        roles = stood_in(fonts) if suffix == ".pdf" else []
+        # the export's own font set (one per faces, already made): a PC font it could not read gave way there
+        roles = stood_in(font_set(fonts).faces) if suffix == ".pdf" else []
         if not roles:
             return ""
         return tr("。注意：%1，可在 设置 → 导出字体 中另选").replace("%1", stand_in_notice(roles))
