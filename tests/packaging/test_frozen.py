@@ -148,7 +148,8 @@ def test_bundle_leaves_out_what_the_app_does_not_use(frozen: FrozenBuild) -> Non
     names = {p.name for p in frozen.bundle.rglob("*")}
     unwanted = re.compile(
         r"Qt6(Network|OpenGL|Pdf|Qml|Quick|WaylandClient)|libgtk|libgdk|libcairo|libpango|libkrb5|libssl|libcrypto\."
-        r"|libstdc\+\+|_ssl\.|_hashlib\.|_tkinter|hypothesis|mypy|qwayland|qeglfs|qtls|qopenssl|qgtk3|opengl32sw",
+        r"|libstdc\+\+|_ssl\.|_hashlib\.|_tkinter|hypothesis|mypy|qwayland|qeglfs|qtls|qopenssl|qgtk3|opengl32sw"
+        r"|^_imaging|^pillow\.libs$",
         re.I,
     )
     assert sorted(n for n in names if unwanted.search(n)) == []

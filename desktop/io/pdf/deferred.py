@@ -5,7 +5,8 @@
   U+FFFF) takes about 20 ms, a fifteenth of an export command; here it is compiled when first matched.
 - ``reportlab.lib.utils`` imports ``PIL.Image`` for pictures, which no PDF of this program holds (7 ms,
   with Pillow's EXIF and TIFF tag tables). The module is loaded lazily: it runs the first time one of its
-  names is used, by reportlab or anyone else.
+  names is used, by reportlab or anyone else. The bundle relies on this: it leaves out Pillow's C core,
+  which that code needs (packaging/nianbao.spec).
 
 Either behaves as it would have once used. Only the first import is affected.
 """
