@@ -79,7 +79,7 @@ UI_FONT_ROLE = FontRole.HEITI
 
 # Roles every Chinese Windows 10 and 11 has a font for: 仿宋 (simfang.ttf), 黑体 (simhei.ttf) and 楷体
 # (simkai.ttf). The export prefers them over a substitute anyway, so the Windows build leaves those
-# substitutes out (about 10 MB of the installer), and its window uses the system's UI font.
+# substitutes out (about 9 MB of the installer), and its window uses the system's UI font.
 SYSTEM_ROLES: dict[str, frozenset[FontRole]] = {
     "win32": frozenset({FontRole.FANGSONG, FontRole.HEITI, FontRole.KAITI}),
 }
