@@ -36,6 +36,8 @@ def _stays_half(ch: str, text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else ""
     latin_before = before.isascii() and before.isalnum()
     if ch in ",:":
+        if before.isdigit() and after.isdigit():
+            return True  # 「231,667」「10:30」, in full-width digits too (「２３１,６６７」)
         return latin_before and not is_chinese(after)
     if ch in ";?!":
         return latin_before and after.isascii() and after != " "

@@ -94,7 +94,8 @@ class Source:
             self.notes.append("原文为繁体字，已全文转换为简体字")
 
 
-_BLANKS = {"", "/", "／", "-", "—", "–", "－", "——", "无", "空", "\\"}
+# A blank cell as pages print it: empty, 无 or 空, or up to four dashes and slashes (「—」 「--」 「- -」 「／」).
+_BLANK = re.compile(r"^(?:[-‐‑‒–—―─/\\]{1,4}|无|空|)$")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(件|个|项|条|次|万元|元)$")
 
@@ -102,7 +103,7 @@ _UNIT = re.compile(r"(件|个|项|条|次|万元|元)$")
 def value_of(text: str) -> str | None:
     """The number a value cell holds, as text; "" for a blank (/, -, 无, empty); None if it is no value."""
     compact = "".join(unicodedata.normalize("NFKC", text).split())
-    if compact in _BLANKS or compact in {"/", "-"}:
+    if _BLANK.match(compact):
         return ""
     compact = _UNIT.sub("", compact)
     if _NUMBER.match(compact):

@@ -20,6 +20,7 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "sec
           "caption", "tbody", "thead", "tfoot", "body", "main", "nav"}
 _CLOSES = {"p": {"p"}, "li": {"li"}, "tr": {"tr", "td", "th"}, "td": {"td", "th"}, "th": {"td", "th"},
            "tbody": {"tbody", "thead", "tr", "td", "th"}, "thead": {"thead", "tr", "td", "th"}}
+_TABLE_PARTS = {"tr", "td", "th", "tbody", "thead"}
 MAX_DEPTH = 400
 MAX_SPAN = 100
 
@@ -55,12 +56,19 @@ class _TreeBuilder(HTMLParser):
             self._in_title = True
         closes = _CLOSES.get(tag, set())
         if closes:
+            # The innermost open p or li; for table parts, the outermost one in this table, so that a <TR>
+            # after a row whose </TD> and </TR> were left out (old CMS pages) closes the row, not its cell.
+            outermost = tag in _TABLE_PARTS
+            found = 0
             for depth in range(len(self.stack) - 1, 0, -1):
                 if self.stack[depth].tag == "table":
                     break
                 if self.stack[depth].tag in closes:
-                    del self.stack[depth:]
-                    break
+                    found = depth
+                    if not outermost:
+                        break
+            if found:
+                del self.stack[found:]
         node = Node(tag, values)
         self.stack[-1].children.append(node)
         if tag not in _VOID and len(self.stack) < MAX_DEPTH:

@@ -22,6 +22,9 @@ PART_WORDS = {"text.s1.on_request": ("依申请",), "text.s1.proactive": ("主�
 
 _HEADING = re.compile(r"^([一二三四五六])\s*[、.．,，]\s*(\S.{0,40})$")
 _PART = re.compile(r"^[（(]\s*([一二三四五六七八九十])\s*[）)]")
+# 「1.主动公开」: parts numbered as list items, taken only where section 一 has no 「（一）」 heading at all,
+# since items numbered so inside a part are common.
+_ITEM_PART = re.compile(r"^[（(]?\s*([1-5])\s*(?:[）)]|[.．、](?!\d))")
 _HEAD_END = re.compile(r"[。：:；;]")
 _PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 FURNITURE = re.compile(r"^(发布时间|发布日期|来源|信息来源|字号|浏览|点击|打印|关闭|分享|【|索\s*引\s*号|文\s*号"
@@ -34,7 +37,8 @@ _PAGE_CHROME = re.compile(r"^(>|›|»|当前页面|您的位置|你的位置|�
 
 # What a portal prints after the article: tools, related links, the site footer.
 TRAILER = re.compile(r"^(【?\s*(打印|关闭|收藏|分享)|上一篇|下一篇|相关(链接|文件|阅读|解读)"
-                     r"|主办单位|承办单位|主办：|版权所有|网站标识码|联系我们|网站地图|扫一扫|附件[：:]?$|.*ICP备)")
+                     r"|主办单位|承办单位|主办：|版权所有|网站标识码|联系我们|网站地图|扫一扫|附件[：:]?$|.*ICP备"
+                     r"|(?:责任编辑|责编|编辑|审核|校对|审校|初审|复审|终审)\s*[:：])")
 
 
 @dataclass
@@ -77,13 +81,26 @@ def _agency_line(text: str) -> str:
     return text
 
 
+def _broken_title(first: Block, second: Block) -> Title | None:
+    """A title a page broke over two lines (「耳口乡2023年政府信息公开」 「工作年度报告」): the first holds the
+    year, and neither line is a heading of its own."""
+    if not isinstance(second, Para) or not isinstance(first, Para) or not re.search(r"年", first.text):
+        return None
+    if _heading_number(second.text, -1) is not None or _PART.match(second.text.strip()):
+        return None
+    return title_match(first.text.strip() + second.text.strip())
+
+
 def split_layout(blocks: list[Block]) -> Layout:
     layout = Layout()
     current: str | None = None
     last = -1
     title_at = -1
     before: list[str] = []
+    joined = -1  # the second line of a title broken over two
     for index, block in enumerate(blocks):
+        if index == joined:
+            continue
         if isinstance(block, Para):
             if _PAGE_NUMBER.match(block.text.strip()):
                 continue
@@ -95,6 +112,9 @@ def split_layout(blocks: list[Block]) -> Layout:
                 continue
             if current is None:
                 match = title_match(block.text) if not layout.title else None
+                if match is None and not layout.title and index + 1 < len(blocks):
+                    match = _broken_title(block, blocks[index + 1])
+                    joined = index + 1 if match else -1
                 if match:
                     title_at = index
                     layout.title = match.text
@@ -147,6 +167,8 @@ def _part_of(heading: str, number: str, taken: set[str]) -> str | None:
     for part in S1_PARTS:
         if part.key not in taken and strip_number(fold(part.heading)) in fold(heading):
             return part.key
+    if number.isdigit():
+        return None  # a list item names its part, or is none
     index = "一二三四五".find(number)
     if index >= 0 and S1_PARTS[index].key not in taken:
         return S1_PARTS[index].key
@@ -157,9 +179,10 @@ def split_parts(paras: list[str]) -> dict[str, list[str]]:
     """Section 一: the opening paragraphs and the five parts, each without its own 「（一）…」 heading."""
     parts: dict[str, list[str]] = {"text.s1.intro": []}
     current = "text.s1.intro"
+    part = _PART if any(_PART.match(squeeze_spaces(p)) for p in paras) else _ITEM_PART
     for para in paras:
         text = squeeze_spaces(para)
-        match = _PART.match(text)
+        match = part.match(text)
         if match:
             rest = text[match.end():]
             end = _HEAD_END.search(rest)

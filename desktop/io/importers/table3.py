@@ -18,7 +18,9 @@ def _column_maps(blocks: list[Block]) -> dict[int, dict[int, str]]:
     for index, block in enumerate(blocks):
         if not isinstance(block, Grid) or not block.positioned:
             continue
-        first_data = min((c.row for c in block.cells if lm.match_t3_row(c.text, "", True)), default=0)
+        # 总计 heads a column as well as the last row: as a header it starts no data row.
+        first_data = min((c.row for c in block.cells
+                          if lm.match_t3_row(c.text, "", True) and lm.t3_column(c.text) is None), default=0)
         found = header_columns(block, first_data, lm.t3_column)
         mapping = {col: keys[-1] for col, keys in found.items() if len(set(keys)) == 1}
         if sorted(mapping.values()) == sorted(_COLUMN_KEYS):
@@ -75,11 +77,18 @@ def read_t3(blocks: list[Block]) -> TableRead:
         if not values and fold(token.text) in lm.t3_header_words():
             i += 1  # a column header repeated where the table continues on the next page
             continue
+        if not values and token.row is not None and i + 1 < len(tokens) and tokens[i + 1].row == token.row \
+                and fold(tokens[i + 1].text) == fold(token.text):
+            i += 1  # a merged label repeated in every cell it covers (a sheet unmerged and filled)
+            continue
         in_body = True
         group = next((g for g, rows in T3_GROUPS.items() if row in rows), group)
         mapping = maps.get(token.grid)
         if mapping is None and last_map is not None and token.col is not None:
             mapping = last_map if all(v.col in last_map for v in values if v.value) else None
+        if mapping is not None and any(v.col not in mapping for v in values if v.value) \
+                and fit(values, len(_COLUMN_KEYS)) is not None:
+            mapping = None  # a whole row shifted against the headers (a rowspan miscounted): read in order
         if mapping is not None:
             last_map = mapping
             placed = {mapping[v.col]: v.value for v in values if v.col in mapping}

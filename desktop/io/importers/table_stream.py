@@ -32,8 +32,9 @@ _NUMBERS_AFTER = re.compile(r"^(.*?[^\d\s.,，/])?\s*((?:[\d.,/]+\s+)*[\d.,/]+)$
 
 def _split_line(text: str) -> tuple[str, list[str]] | None:
     """「规章 1 0 11」 as copied out of a PDF viewer: a label and the numbers after it, or numbers alone."""
-    match = _NUMBERS_AFTER.match(unicodedata.normalize("NFKC", text).strip())
-    if not match or (match.group(1) and " " not in text.strip()):
+    normal = unicodedata.normalize("NFKC", text).strip()  # full-width spaces (U+3000) become spaces
+    match = _NUMBERS_AFTER.match(normal)
+    if not match or (match.group(1) and not any(ch.isspace() for ch in normal)):
         return None
     numbers = match.group(2).split()
     if not match.group(1) and len(numbers) < 2:
@@ -67,8 +68,8 @@ def values_after(tokens: list[Token], start: int, wanted: int,
                  is_label: Callable[[Token], bool]) -> tuple[list[Token], int]:
     """The value cells following a row label at ``start``, and where reading stopped.
 
-    Within a grid row: every value cell to the row's end. Without rows: up to ``wanted`` non-empty
-    values, stopping at the next label.
+    Within a grid row: every value cell to the row's end. Without rows: up to ``wanted`` values,
+    stopping at the next label; a blank printed as such (「/」 「—」) is one, an empty line is none.
     """
     label = tokens[start]
     found: list[Token] = []
@@ -81,7 +82,7 @@ def values_after(tokens: list[Token], start: int, wanted: int,
         elif token.row is not None or is_label(token) or len(found) >= wanted:
             break
         if token.value is not None:
-            if label.row is not None or token.value != "":
+            if label.row is not None or token.value != "" or token.text.strip():
                 found.append(token)
         elif is_label(token):
             break

@@ -8,12 +8,16 @@ only their order; the last two stay paragraphs, and the table readers take them 
 
 from __future__ import annotations
 
+import html
 import re
 
 from desktop.io.importers.document import Block, Cell, Grid, Para, Source
 from desktop.io.importers.limits import TableBudget, check_blocks
 from desktop.io.importers.pipe_lines import find_runs
 
+# Character references a page's text kept when it was scraped (「0&nbsp;」, 「&amp;」): only whole ones,
+# with their semicolon, so that text such as 「R&D」 stays as written.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -35,6 +39,7 @@ def _cells_of(line: str) -> list[str] | None:
 
 def read_text(text: str) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
+    text = _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
     blocks: list[Block] = []
     budget = TableBudget()
     grid: Grid | None = None

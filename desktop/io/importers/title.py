@@ -14,6 +14,9 @@ from desktop.io.importers.chinese_variants import squeeze_spaces
 
 _MAX_LENGTH = 60
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FURNITURE_PREFIX = re.compile(
     r"^(?:【[^】]*】|\[[^\]]*\]|(?:字体|字号|打印|关闭|分享|收藏)[:：]?\s*(?:大\s*中\s*小)?)\s*")
 _SENTENCE = re.compile(r"[，。；：:;,]|如下")
@@ -48,13 +51,20 @@ def strip_furniture(text: str) -> str:
     return text
 
 
+def _ascii_year(text: str) -> str:
+    """The text with a year in full-width digits (「２０２３年」) or in Chinese ones (「二〇二三年」) written in
+    ASCII digits, character for character, so that positions in it are positions in the text."""
+    text = text.translate(_WIDE_DIGITS)
+    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
+
+
 def parse_title(line: str) -> Title | None:
     text = strip_furniture(squeeze_spaces(line)).strip()
     text = text.replace("《", "").replace("》", "").strip("“”\"「」 ")
     text = re.sub(r"_.*$", "", text)  # a page title's 「_site name」
     if not text or len(text) > _MAX_LENGTH or _SENTENCE.search(text) or _OPENING_WORDS.match(text):
         return None
-    year = _YEAR.search(text)
+    year = _YEAR.search(_ascii_year(text))
     if year is None or not _ends_as_report(text):
         return None
     before = text[: year.start()].strip()
