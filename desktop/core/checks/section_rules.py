@@ -12,11 +12,25 @@ from desktop.core.written import has_written, written
 
 E, W = Severity.ERROR, Severity.WARNING
 
-# 「无」「暂无问题」「本年度未发现存在的问题」: saying there is nothing is not stating problems.
+# 「无」「暂无问题」「本年度未发现存在的主要问题」: saying there is nothing is not stating problems.
 _NOTHING = leading(
     r"^(?:本年度?|今年|全年|我单位|本单位|本机关|我局|我乡|我镇|目前)?(?:暂|尚|均)?"
-    r"(?:无|没有|不存在|未发现|未出现)(?:存在的|明显的?|突出的?|任何)?(?:问题|不足|情况)?(?:和|及)?(?:改进措施|措施)?$"
+    r"(?:无|没有|不存在|未发现|未出现)(?:存在的?)?(?:主要的?|明显的?|突出的?|任何)?(?:问题|不足|情况)?"
+    r"(?:和|及)?(?:改进措施|措施)?$"
 )
+# The labels a clerk types before each part: 「存在的问题：无。改进措施：无。」
+_LABEL = leading(r"^(?:存在的?(?:主要)?问题|(?:主要)?问题|(?:下一步)?改进(?:情况|措施)?|措施)[:：]")
+_PIECES = leading(r"[。；;，,！!？?\n]+")
+_MARKS = frozenset("/／-－—–、. \t\u3000")
+
+
+def _says_nothing(text: str) -> bool:
+    """Whether every piece of the text is 「无」 or a dash, once the part labels are taken off."""
+    for piece in _PIECES.split(text):
+        piece = _LABEL.sub("", piece.strip()).strip()
+        if piece and not set(piece) <= _MARKS and not _NOTHING.match(piece):
+            return False
+    return True
 
 
 def sections_present(ctx: CheckContext) -> list[Finding]:
@@ -36,7 +50,7 @@ def sections_present(ctx: CheckContext) -> list[Finding]:
 def problems_stated(ctx: CheckContext) -> list[Finding]:
     """S-03."""
     text = written(ctx.report.text["text.s5"])
-    if text and not _NOTHING.match(text):
+    if text and not _says_nothing(ctx.report.text["text.s5"]):
         return []
     what = "为空" if not text else f"只写了“{ctx.report.text['text.s5'].strip()}”"
     return [Finding("S-03", E, ("text.s5",), f"“{S5_HEADING}”{what}：应写明存在的问题和改进措施")]

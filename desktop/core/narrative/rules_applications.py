@@ -49,11 +49,16 @@ _OTHER_TOPIC = leading(
 # Counts of only part of the requests: by applicant, channel, period or place, or a change against last year.
 _PART_ONLY = leading(
     "自然人|法人|企业|科研|公益|律师|法律服务|其他组织|网上|网络|在线|信函|邮寄|传真|邮件|当面|现场|窗口|"
-    f"季度|上半年|下半年|各县|各区|各部门|各乡|各镇|各单位|{CHANGE.pattern}|重复|"
+    f"季度|上半年|下半年|各县|各区|各部门|各乡|各镇|各单位|各级|{CHANGE.pattern}|重复|"
     # a manner or stage of handling, or one of several offices: 延期答复5件, 由办公室统一受理2891件
     "延期|延长|逾期|书面|口头|当场|电子|补正|统一|由[^，。；]{1,12}(?:受理|办理|答复)"
 )
 _FILLER = leading("共计|合计|总计|共|了|各类|的|政府信息公开|依申请公开|信息公开|公开|数量|为|件数")
+# Besides the filler, what may stand between the verb and the count of requests: 「受理公民提出的…申请」.
+# Anything else names another kind of application (「受理社会救助申请86件」「办事申请」).
+_REQUEST_WINDOW = leading("申请(?!人|书|材料|表|单)|公民|群众|社会公众|公众|提出|提交|依法|有关|相关|新|政府信息|信息")
+# Counts of several years, or of a month on average: 「近三年累计受理」「…以来，累计受理」「平均每月受理」.
+_MANY_YEARS = leading(r"以来|近[一二两三四五六七八九十\d]{1,2}年|历年|多年|每月|月均|平均|年均")
 _INCLUSIVE = leading(r"^(?:其中)?(?:含|包含|包括)")
 # 申请 as the request itself, not 申请人 or 申请材料.
 _REQUEST = leading("申请(?!人|书|材料|表|单)")
@@ -74,7 +79,7 @@ def _keyword_figure(match: re.Match[str], year: int) -> Figure | None:
     return NEW if match.group("new") else TOTAL
 
 
-def _inclusive_of(s: Scan, clause: int, year: int) -> tuple[Figure, ...] | None:
+def inclusive_of(s: Scan, clause: int, year: int) -> tuple[Figure, ...] | None:
     """What a following 「（含…）」 adds to a figure: () when there is no such clause, None when unclear."""
     following = s.next_clause(clause)
     if following is None or s.clauses.opener[following] not in "（(":
@@ -165,15 +170,21 @@ def _count_claim(s: Scan, count: Count, year: int, carried_in_said: dict[int, bo
         return None
     if len(before) > 1 and match is before[-1] and match.start() - before[-2].end() <= 2:
         return None  # 「收到并办结3件」「办结上年结转申请2件」: two figures, one number
+    sentence_start = s.sentence_spans[sentence_index][0]
+    sentence_head = s.text[sentence_start:min(match.start(), count.start)]
+    if _part_of_year(sentence_head) or _MANY_YEARS.search(sentence_head):
+        return None
     if figure in (NEW, TOTAL):
-        head = s.text[clause_start:match.start()]
-        if "其中" in head or _PART_ONLY.search(words) or GROUP.search(words):
+        # 「其中」 earlier in the sentence makes the count a part: 「其中，县政府办公室受理5件」
+        if "其中" in sentence_head or _PART_ONLY.search(words) or GROUP.search(words):
             return None
         if not _REQUEST.search(window) and not _is_filler(window):
             return None
+        if _FILLER.sub("", _REQUEST_WINDOW.sub("", _FILLER.sub("", window))):
+            return None
     elif _PART_ONLY.search(words.replace("其中", "")):
         return None
-    plus = _inclusive_of(s, count.clause, year)
+    plus = inclusive_of(s, count.clause, year)
     if plus is None:
         return None
     fixable = not plus
@@ -226,6 +237,11 @@ def named_groups(words: str) -> Figure | None:
 def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
     """N-03: one result group and one count of 件 in a clause, in either order."""
     words = s.clause_text(clause_index)
+    previous = s.previous_clause(clause_index)
+    if previous is not None and s.clauses.opener[clause_index] == "、" and not s.counts_in(previous):
+        joined = f"{s.clause_text(previous)}、{words}"  # 「予以公开、部分公开共7件」: the 、 cut the clause
+        if named_groups(s.clause_text(previous)) is not None and named_groups(joined) is not None:
+            words = joined
     figure = named_groups(words)
     counts = [c for c in s.counts_in(clause_index) if c.unit == "件"]
     if figure is None or len(counts) != 1 or counts[0].approx:
@@ -241,7 +257,7 @@ def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
     count = counts[0]
     if not_this_years_figure(s, count, year):
         return None
-    plus = _inclusive_of(s, clause_index, year)
+    plus = inclusive_of(s, clause_index, year)
     if plus is None:
         return None
     return Claim("N-03", figure, int(count.value), count.start, count.end, words.strip(),

@@ -1,7 +1,7 @@
 """N-06: counts of 规章 and 行政规范性文件 in the text against table 二.
 
-「新增公开市政府规章1件」 is compared; 「政策性文件11件」 is broader than the table and is not, nor are
-counts of documents reviewed, filed, cleaned up or explained.
+「新增公开市政府规章1件」 and 「未制发行政规范性文件」 are compared; 「政策性文件11件」 is broader than the table
+and is not, nor are counts of documents reviewed, filed, cleaned up or explained, or other agencies'.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from functools import lru_cache
 from desktop.core.checks.context import CheckContext
 from desktop.core.checks.findings import Finding, Severity
 from desktop.core.leading import leading
-from desktop.core.narrative.claims import Claim, judge
+from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import t2
-from desktop.core.narrative.guards import not_this_years_figure
+from desktop.core.narrative.guards import not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Scan, scan
 from desktop.core.narrative.respective import respective_pairs
 
@@ -27,7 +27,14 @@ _COLUMN = (
 )
 _OTHER_ACTIVITY = leading(
     "政策性文件|政策文件|审查|审核|备案|清理|解读|征求意见|评估|合法性|草案|征集|宣传|培训|立项|计划|修改|修订|起草|报送"
+    # documents of other agencies: 「全县各部门共制发行政规范性文件32件」
+    "|各部门|各单位|各级|各乡镇|各地"
 )
+# 「本年度未制发行政规范性文件」: the table's count of documents issued must be 0.
+_NONE_ISSUED = leading(
+    r"(?:未|没有|无)(?:新)?(?:制发|出台|制定|印发|发布|颁布)(?:任何|新的|新)?(?P<document>(?:行政)?规范性文件|规章(?!制度|程序))"
+)
+_PART_OF_YEAR = leading(r"季度|上半年|下半年|\d{1,2}\s*月份?|各部门|各单位|各级|各乡镇")
 
 
 def _column(words: str) -> str | None:
@@ -73,6 +80,14 @@ def document_claims(text: str, year: int) -> tuple[Claim, ...]:
         claims.append(Claim("N-06", t2(row, column), int(counts[0].value), counts[0].start, counts[0].end,
                             words.strip(), s.clauses.sentence[index],
                             number_end=counts[0].number_end))
+    for match in _NONE_ISSUED.finditer(s.text):
+        sentence = s.clauses.sentence[s.clause_of(match.start())]
+        head = s.text[s.sentence_spans.starts[sentence]:match.start()]
+        if other_year(s, match.start(), year) or _PART_OF_YEAR.search(head):
+            continue
+        row = "regulations" if match.group("document").startswith("规章") else "normative_docs"
+        claims.append(Claim("N-06", t2(row, "issued"), 0, match.start(), match.end(), match.group(), sentence,
+                            Wording.NONE))
     for pairs in respective_pairs(s, year, _DOCUMENT, lambda c: c.unit in _DOC_UNITS):
         # 「全年制发规章、行政规范性文件分别为1件、8件」: the column is named before the list
         head = s.segment_text(pairs[0][1].clause).split("分别")[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from dataclasses import replace
 from functools import lru_cache
 
 from desktop.core.checks.context import CheckContext
@@ -30,6 +31,8 @@ _COMPARED = leading("上年|上一年|去年|相比|对比|较|前一年")
 _OPENING = leading(rf"(?m)^[ \t\u3000]*{_YEAR}度?(?:[，,]|全年|(?=本|我|全[乡镇县市区]))")
 _GOVERNMENT = re.compile("(?:人民)?政府$")
 _PLANS = leading("将|计划|拟|下一步|力争|继续|预计")
+# An earlier year told as history, with this year's work after it: 「2019年，我县上线专栏，本年度持续优化。」
+_THIS_YEAR_AFTER = leading("本年度?|今年|当年")
 _OPENING_FIELDS = tuple(k for k, f in TEXT_BY_KEY.items() if f.section in ("一", "六"))
 _SIGNED_DATE = leading(rf"(?:^|\n)[ \t\u3000]*{_YEAR}\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[ \t\u3000]*$")
 
@@ -96,9 +99,16 @@ def written_in(key: str, text: str, year: int, agency: str = "") -> tuple[Findin
         for opening in _openings(text, agency):
             if key == "text.s6" and int(opening.group(1)) == year + 1:
                 continue  # section 六 often closes with the next year's work
-            if not _PLANS.search(_sentence_of(text, opening.end())):
-                message = f"“{TEXT_BY_KEY[key].label}”一段以{opening.group(1)}年开头，报告年度为{year}年"
-                found.append(_year_finding(key, opening, (1,), year, message))
+            sentence = _sentence_of(text, opening.end())
+            history = int(opening.group(1)) < year and (
+                _THIS_YEAR_AFTER.search(sentence) or f"{year}年" in sentence)
+            if _PLANS.search(sentence):
+                continue
+            message = f"“{TEXT_BY_KEY[key].label}”一段以{opening.group(1)}年开头，报告年度为{year}年"
+            finding = _year_finding(key, opening, (1,), year, message)
+            if finding is not None and history:  # history, or last year's text with 本年度 in it: asked, not wrong
+                finding = replace(finding, severity=W, message=f"{message}；如是回顾往年的工作，可不修改")
+            found.append(finding)
     signed = _SIGNED_DATE.search(text) if key == "text.s6" else None
     if signed and int(signed.group(1)) != year + 1:
         found.append(Finding("N-07", W, (key, "meta.year"),

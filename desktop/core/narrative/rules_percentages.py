@@ -14,7 +14,7 @@ from desktop.core.leading import leading
 from desktop.core.narrative.figures import CARRIED_IN, NEW, TOTAL, Figure
 from desktop.core.narrative.guards import CHANGE, other_year, respective
 from desktop.core.narrative.quotes import Scan, scan
-from desktop.core.narrative.rules_applications import GROUP, named_groups
+from desktop.core.narrative.rules_applications import GROUP, inclusive_of, named_groups
 
 W = Severity.WARNING
 
@@ -27,7 +27,7 @@ _HANDLED = leading(r"[\u4e00-\u9fff]")
 _SHARE = leading(r"^(?:约|分别)?(?:占比|占)")
 
 
-def _percent_group(s: Scan, clause: int) -> Figure | None:
+def _percent_group(s: Scan, clause: int, year: int) -> Figure | None:
     """The result group whose share a percentage gives: named in its clause, or just before 「占…%」."""
     words = s.clause_text(clause)
     rate = _GROUP_RATE.search(words)
@@ -38,9 +38,17 @@ def _percent_group(s: Scan, clause: int) -> Figure | None:
     if GROUP.search(words):
         return named_groups(words)
     previous = s.previous_clause(clause)
-    if _SHARE.match(words.strip()) and previous is not None:
-        return named_groups(s.clause_text(previous))
-    return None
+    if not _SHARE.match(words.strip()) or previous is None:
+        return None
+    before = s.previous_clause(previous) if s.clauses.opener[previous] in "（(" else None
+    if before is not None:  # 「予以公开7件（含部分公开2件），占58.3%」: the share of the 7
+        group = named_groups(s.clause_text(before))
+        plus = inclusive_of(s, before, year)
+        if group is None or not plus:
+            return None
+        return Figure(f"{group.label}（含{'、'.join(f.label for f in plus)}）",
+                      tuple(k for f in (group, *plus) for k in f.cells))
+    return named_groups(s.clause_text(previous))
 
 
 def percentages(ctx: CheckContext) -> list[Finding]:
@@ -59,7 +67,7 @@ def percentages(ctx: CheckContext) -> list[Finding]:
             following = s.text[percent.end:percent.end + 1]
             if following and _HANDLED.match(following) and following not in "的":
                 continue
-            figure = _percent_group(s, percent.clause)
+            figure = _percent_group(s, percent.clause, ctx.report.meta.year)
             part = figure.value(cells) if figure else None
             if figure is None or part is None or not [d for d in denominators if d]:
                 continue

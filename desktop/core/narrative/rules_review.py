@@ -138,6 +138,33 @@ def _upheld_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
     return claims
 
 
+# A clause that says the cases just counted are all still open: 「行政诉讼1件，尚在审理中」.
+_ALL_PENDING = leading(r"^(?:目前|现|该案|该案件|案件|均|仍|都)*"
+                       r"(?:尚在审理中?|正在审理中?|尚未审结|未审结|仍在审理中?|在审理中)$")
+
+
+def _pending_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
+    """The cases counted in the clause before 「尚在审理中」, all pending."""
+    claims = []
+    for clause in range(1, len(s.clauses.start)):
+        words = s.clause_text(clause).strip()
+        previous = s.previous_clause(clause)
+        if previous is None or not _ALL_PENDING.match(words) or s.counts_in(clause):
+            continue
+        counts = [c for c in s.counts_in(previous) if c.unit in _CASE_UNITS]
+        topics = {_topic(m) for m in _TOPIC.finditer(s.clause_text(previous))}
+        if len(counts) != 1 or len(topics) != 1 or counts[0].approx or _NOT_OURS.search(s.clause_text(previous)):
+            continue
+        count = counts[0]
+        if not _about_disclosure(s, previous, on_request, count.start) or not_this_years_figure(s, count, year):
+            continue
+        start = s.clauses.start[clause]
+        claims.append(Claim("N-05", t4(topics.pop(), "pending"), int(count.value), start, start + len(words),
+                            f"{s.clause_text(previous).strip()}，{words}", s.clauses.sentence[clause],
+                            number_end=count.number_end))
+    return claims
+
+
 def _none_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
     claims = []
     for match in _NONE.finditer(s.text):
@@ -173,7 +200,8 @@ def review_claims(text: str, on_request: bool, year: int) -> tuple[Claim, ...]:
         return ()
     s = scan(text)
     return tuple(_count_claims(s, on_request, year) + _upheld_claims(s, on_request, year)
-                 + _none_claims(s, on_request, year) + _respective_claims(s, on_request, year))
+                 + _none_claims(s, on_request, year) + _respective_claims(s, on_request, year)
+                 + _pending_claims(s, on_request, year))
 
 
 def review_counts(ctx: CheckContext) -> list[Finding]:
