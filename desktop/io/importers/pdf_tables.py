@@ -20,6 +20,9 @@ from desktop.io.importers.ruled_cells import find_cells, group_tables
 _PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页")
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 _ENDS = "。！？：；:;!?）)"
+# A heading of the format opening a line: 「二、」「（二）」. After a line that ended a sentence, it starts
+# a paragraph even where the sentence filled its line and the heading is not indented.
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)])")
 
 
 def _boundaries(values: list[float], tolerance: float = 2.0) -> list[float]:
@@ -64,7 +67,8 @@ def _joined(lines: list[str]) -> str:
     """Lines of one cell or paragraph; a vertical label comes out one character per line."""
     out = ""
     for line in lines:
-        if out and out[-1].isascii() and out[-1].isalnum() and line[:1].isascii() and line[:1].isalnum():
+        if out and out[-1].isascii() and out[-1].isalnum() and line[:1].isascii() and line[:1].isalnum() \
+                and not (out[-1].isdigit() and line[:1].isdigit()):  # 「202」「4年」: a number wrapped
             out += " "
         out += line
     return out
@@ -150,7 +154,8 @@ def _blocks(items: list[tuple[int, float, Any]]) -> list[Block]:
         size = statistics.median(c.size for c in item)
         starts = item[0].x0 - left > 0.9 * size
         short = right - previous[-1].x1 if previous is not None else right
-        ended = short > 2.2 * size or (short > 0.6 * size and previous is not None and previous[-1].text in _ENDS)
+        closed = previous is not None and previous[-1].text in _ENDS
+        ended = short > 2.2 * size or (short > 0.6 * size and closed) or (closed and bool(_HEADING_START.match(text)))
         if paragraph and (starts or ended):
             blocks.append(Para(_joined(paragraph)))
             paragraph = []
