@@ -12,6 +12,7 @@ import zlib
 from typing import Any
 
 from desktop.io.importers.document import Block, Cell, Grid, ImportRefused, Para, Source
+from desktop.io.importers.docx_numbering import Numbering
 from desktop.io.importers.limits import TableBudget, check_span
 
 MAX_PART_BYTES = 40 * 1024 * 1024
@@ -39,10 +40,30 @@ def check_archive(data: bytes) -> None:
         raise ImportRefused("此Word文件解压后过大，可能是伪装的压缩炸弹，未导入")
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# What Word does not show: a text box's copy for old readers, text moved away or deleted with tracking.
+_UNSHOWN = (_MC_FALLBACK, f"{_W}moveFrom", f"{_W}del")
+_WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag")
+
+
+def _shown(element: Any) -> Any:
+    """The element's nodes in document order, without those Word does not show."""
+    if not any(True for _ in element.iter(*_UNSHOWN)):
+        yield from element.iter()
+        return
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if node.tag in _UNSHOWN:
+            continue
+        yield node
+        stack.extend(reversed(list(node)))
+
+
 def _text(element: Any) -> str:
     """The visible text of a paragraph or cell: runs, tabs and breaks; no deleted or field-code text."""
     parts: list[str] = []
-    for node in element.iter():
+    for node in _shown(element):
         tag = node.tag
         if tag == f"{_W}t":
             parts.append(node.text or "")
@@ -51,6 +72,17 @@ def _text(element: Any) -> str:
         elif tag in (f"{_W}br", f"{_W}cr") or (tag == f"{_W}p" and parts and node is not element):
             parts.append("\n")
     return "".join(parts).strip()
+
+
+def _children(element: Any, tag: str) -> list[Any]:
+    """The element's children of a tag, also those inside content controls (w:sdt) and custom XML."""
+    found = []
+    for child in element.iterchildren():
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in _WRAPPERS:
+            found += _children(child, tag)
+    return found
 
 
 def _attribute(element: Any, path: str, default: str | None = None) -> str | None:
@@ -63,10 +95,11 @@ def _attribute(element: Any, path: str, default: str | None = None) -> str | Non
 def _grid(table: Any, budget: TableBudget) -> Grid:
     cells: list[Cell] = []
     open_above: dict[int, Cell] = {}  # column → the cell a vMerge continues
-    for row_index, row in enumerate(table.iterchildren(f"{_W}tr")):
+    rows = [r for r in _children(table, f"{_W}tr") if r.find(f"{_W}trPr/{_W}del") is None]  # not deleted rows
+    for row_index, row in enumerate(rows):
         budget.add_rows()
         col = check_span(int(_attribute(row, f"{_W}trPr/{_W}gridBefore", "0") or 0))
-        for tc in row.iterchildren(f"{_W}tc"):
+        for tc in _children(row, f"{_W}tc"):
             budget.add_cells()
             span = check_span(max(1, int(_attribute(tc, f"{_W}tcPr/{_W}gridSpan", "1") or 1)))
             merge = _attribute(tc, f"{_W}tcPr/{_W}vMerge")
@@ -83,17 +116,35 @@ def _grid(table: Any, budget: TableBudget) -> Grid:
     return Grid(cells)
 
 
-def _blocks(container: Any, budget: TableBudget) -> list[Block]:
+def _layout_cells(table: Any) -> list[Any] | None:
+    """The cells of a table used only for layout, one cell a row with tables inside: their content is
+    the document's, read as paragraphs and tables."""
+    rows = _children(table, f"{_W}tr")
+    cells = [_children(row, f"{_W}tc") for row in rows]
+    if not rows or any(len(c) != 1 for c in cells) or table.find(f".//{_W}tc//{_W}tbl") is None:
+        return None
+    return [c[0] for c in cells]
+
+
+def _blocks(container: Any, budget: TableBudget, numbering: Numbering) -> list[Block]:
     blocks: list[Block] = []
     for child in container.iterchildren():
         if child.tag == f"{_W}p":
             text = _text(child)
+            label = numbering.label(child)
+            if label and text:
+                text = label + ("" if label[-1] in "、.．)）:：" else " ") + text
             if text:
                 blocks += [Para(line.strip()) for line in text.split("\n") if line.strip()]
         elif child.tag == f"{_W}tbl":
-            blocks.append(_grid(child, budget))
-        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-            blocks += _blocks(child, budget)
+            layout = _layout_cells(child)
+            if layout is None:
+                blocks.append(_grid(child, budget))
+            else:
+                for cell in layout:
+                    blocks += _blocks(cell, budget, numbering)
+        elif child.tag in _WRAPPERS:
+            blocks += _blocks(child, budget, numbering)
     return blocks
 
 
@@ -118,7 +169,7 @@ def read_docx(data: bytes) -> Source:
     try:
         _check_relationships(data)
         document = docx.Document(io.BytesIO(data))
-        blocks = _blocks(document.element.body, TableBudget())
+        blocks = _blocks(document.element.body, TableBudget(), Numbering.of(document))
     except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, LxmlError, EOFError):
         raise ImportRefused("此Word文件已损坏，无法导入") from None
     source = Source("Word文档", blocks)
