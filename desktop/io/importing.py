@@ -67,7 +67,11 @@ def import_bytes(data: bytes, name: str = "", known: Known | None = None) -> Imp
         raise ImportRefused(f"{shown}不是有效的PDF文件（文件可能已损坏）")
     if len(data) > MAX_TEXT_BYTES:
         raise ImportRefused(f"{shown}过大，不像是一份年度报告，未导入")
-    return import_text(_decode(data, shown), name, known)
+    text, note = _decode(data, shown)
+    result = import_text(text, name, known)
+    if note:
+        result.account.insert(min(1, len(result.account)), note)
+    return result
 
 
 def import_text(text: str, name: str = "", known: Known | None = None) -> ImportResult:
@@ -82,7 +86,17 @@ def import_text(text: str, name: str = "", known: Known | None = None) -> Import
     return _guarded(lambda: _read_plain(text), name, known)
 
 
-def _decode(data: bytes, shown: str) -> str:
+def _readable(text: str) -> bool:
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls <= len(text[:20000]) // 200
+
+
+def _decode(data: bytes, shown: str) -> tuple[str, str]:
+    """The text and, where some bytes could not be read, the account's note on them.
+
+    A file cut off inside its last character (a download or a copy that stopped) loses that character
+    with a note; a few unreadable bytes in the middle (a damaged save) show as 「�」 with their count.
+    A file that is no text in any of the encodings is refused."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates: tuple[str, ...] = ("utf-16",)
     else:
@@ -90,11 +104,20 @@ def _decode(data: bytes, shown: str) -> str:
     for encoding in candidates:
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as error:
+            if error.start < len(data) - 3 or error.end != len(data):
+                continue
+            text = data[:error.start].decode(encoding, errors="replace")
+            if "\ufffd" not in text and _readable(text):
+                return text, "文件末尾有一个不完整的字符（文件可能未保存完整），已略去"
             continue
-        controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
-        if controls <= len(text[:20000]) // 200:
-            return text
+        if _readable(text):
+            return text, ""
+    decoded = [data.decode(encoding, errors="replace") for encoding in candidates]
+    text = min(decoded, key=lambda t: t.count("\ufffd"))
+    unreadable = text.count("\ufffd")
+    if unreadable <= max(3, len(text) // 500) and _readable(text):
+        return text, f"文件中有{unreadable}处字节无法识别为文字（文件可能已损坏），已显示为“\ufffd”，请核对相应内容"
     raise ImportRefused(f"{shown}不是文本、网页、Word或PDF文件，无法导入")
 
 
