@@ -6,6 +6,7 @@ report, or that is damaged, too large or a disguised archive, is refused with a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,7 +84,28 @@ def import_text(text: str, name: str = "", known: Known | None = None) -> Import
     lowered = text[:4096].lower()
     if any(tag in lowered for tag in ("<html", "<!doctype html", "<body", "<table", "<p>", "<p ", "<div")):
         return _guarded(lambda: _read_html(text), name, known)
-    return _guarded(lambda: _read_plain(text), name, known)
+    text, note = _cut_off_number(text)
+    result = _guarded(lambda: _read_plain(text), name, known)
+    if note:
+        result.account.insert(min(1, len(result.account)), note)
+    return result
+
+
+_LAST_NUMBER = re.compile(r"[0-9０-９][0-9０-９,，.．]*$")
+
+
+def _cut_off_number(text: str) -> tuple[str, str]:
+    """A page saved only in part can end inside a number of a table: 「72」 cut to 「7」. Where every other
+    line of the page with a 「|」 in it ends with one (its rows, or its cells one per line), a last line
+    that ends in a digit instead was cut, and its last number is left out with a note rather than read
+    as a wrong value."""
+    lines = text.split("\n")
+    rows = [line.rstrip() for line in lines[:-1] if "|" in line]
+    number = _LAST_NUMBER.search(lines[-1])
+    if number is None or len(rows) < 3 or not all(row.endswith("|") for row in rows):
+        return text, ""
+    cut = number.group()
+    return text[:len(text) - len(cut)], f"文件在最后一个数“{cut}”处中断（可能只保存了一部分），这个数可能不完整，未导入"
 
 
 def _readable(text: str) -> bool:

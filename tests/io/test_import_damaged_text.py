@@ -1,6 +1,6 @@
-"""A saved page whose bytes are not all readable: cut off inside its last character, or with a few
-damaged bytes inside. It is imported with what could be read, and the account says what could not;
-random bytes are still refused."""
+"""A saved page whose bytes are not all readable: cut off inside its last character, inside a number of
+a table, or with a few damaged bytes inside. It is imported with what could be read, and the account
+says what could not; random bytes are still refused."""
 
 from __future__ import annotations
 
@@ -56,3 +56,36 @@ def test_a_value_next_to_the_cut_is_not_invented() -> None:
     assert cells["t3.granted.natural"] is not None
     assert cells["t3.denied_1.natural"] is None
     assert parse_cell("t3.granted.natural", str(cells["t3.granted.natural"])) == cells["t3.granted.natural"]
+
+
+def _cut_inside(text: str, row: str, nth_value: int) -> tuple[str, str]:
+    """The page up to the middle of the nth number after ``row``: the number as printed and the cut page."""
+    import re
+
+    start = text.index(row)
+    match = list(re.finditer(r"\d[\d,]*", text[start + len(row):]))[nth_value]
+    assert len(match.group()) >= 2
+    at = start + len(row) + match.start()
+    return match.group(), text[:at + len(match.group()) - 1]
+
+
+@pytest.mark.parametrize(("row", "nth", "key"), [("1.属于国家秘密 |", 6, "t3.denied_1.total"),
+                                               ("2.其他法律行政法规禁止公开 |", 6, "t3.denied_2.total"),
+                                               ("3.危及“三安全一稳定” |", 1, "t3.denied_3.business")])
+def test_a_page_cut_inside_a_table_number_leaves_that_cell_blank_with_a_note(row: str, nth: int, key: str) -> None:
+    from desktop.core.checks.checker import check
+
+    printed, cut = _cut_inside(PAGE.read_text(encoding="utf-8"), row, nth)
+    result = import_bytes(cut.encode(), "page.txt")
+    note = [line for line in result.account if "处中断" in line]
+    assert note and f"“{printed[:-1]}”" in note[0], result.account
+    assert result.report.cells[key] is None  # not the cut-off 「1,9」 or 「19」
+    assert "T3-03" not in {finding.rule for finding in check(result.report)}
+
+
+def test_rows_that_never_end_in_a_pipe_keep_their_last_number() -> None:
+    """Only where the page's rows end in 「|」 is a last row ending in a digit known to be cut."""
+    text = (PAGE.parent / "v13_filled_merges_P.txt").read_text(encoding="utf-8")
+    printed, cut = _cut_inside(text, "1.属于国家秘密", 0)
+    result = import_bytes(cut.encode(), "v13.txt")
+    assert not [line for line in result.account if "处中断" in line]
