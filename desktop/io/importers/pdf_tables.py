@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from typing import Any
 
 from desktop.io.importers.document import Block, Cell, Grid, ImportRefused, Para, Source
@@ -119,18 +120,66 @@ def read_pdf(data: bytes) -> Source:
         raise ImportRefused("此PDF没有文字层（可能是扫描件或图片），无法导入；请使用网页版、Word版或带文字的PDF")
     items: list[tuple[int, float, Any]] = []  # (page, top, line chars or grid)
     crossings = [0]
-    for page in pages:
-        chars = [c for c in page.chars if not c.text.isspace()]
-        used: list[Box] = []
-        for box, boxes in _tables(page, crossings):
-            grid = _grid(boxes, chars)
+    texts = [[c for c in page.chars if not c.text.isspace()] for page in pages]
+    used: list[list[Box]] = [[] for _ in pages]
+    for unit in _units(texts, [_tables(page, crossings) for page in pages]):
+        joined = _unit_grid(unit, texts) if len(unit) > 1 else None
+        if joined is not None and classify(joined) is not None:
+            pieces = [(unit, joined)]
+        else:  # each page's part on its own
+            pieces = [([part], _grid(part[2], texts[part[0]])) for part in unit]
+        for parts, grid in pieces:
             if classify(grid) is not None:
-                items.append((page.number, box[1], grid))
-                used.append(box)
-        rest = [c for c in chars if not any(_inside(c, box) for box in used)]
+                items.append((pages[parts[0][0]].number, parts[0][1][1], grid))
+                for number, box, _ in parts:
+                    used[number].append(box)
+    for page, chars, boxes in zip(pages, texts, used, strict=True):
+        rest = [c for c in chars if not any(_inside(c, box) for box in boxes)]
         items += [(page.number, line[0].top, line) for line in _lines(rest)]
     items.sort(key=lambda item: (item[0], item[1]))
     return Source("PDF", _blocks(items))
+
+
+Part = tuple[int, Box, list[Box]]  # page index, the table's box, its cells
+
+
+def _alone(chars: list[Char], box: Box, above: bool) -> bool:
+    """No text on the page below (or above) the table but a page number."""
+    outside = [c for c in chars if (c.bottom <= box[1] if above else c.top >= box[3])]
+    return all(_PAGE_NUMBER.match(_line_text(line)) for line in _lines(outside))
+
+
+def _units(texts: list[list[Char]], tables: list[list[tuple[Box, list[Box]]]]) -> list[list[Part]]:
+    """Each table with the pieces it continues in on the next pages: a table at the foot of a page, and at
+    the head of the next one the same columns with a piece that is no table of the format on its own
+    (table 四's one row of numbers, under its header on the page before)."""
+    units: list[list[Part]] = []
+    for number, found in enumerate(tables):
+        for index, (box, boxes) in enumerate(found):
+            last = units[-1][-1] if units else None
+            continues = (last is not None and index == 0 and last[0] == number - 1
+                         and last[1] == tables[number - 1][-1][0]
+                         and abs(last[1][0] - box[0]) < 3 and abs(last[1][2] - box[2]) < 3
+                         and _alone(texts[number - 1], last[1], above=False) and _alone(texts[number], box, above=True)
+                         and classify(_grid(boxes, texts[number])) is None)
+            if continues:
+                units[-1].append((number, box, boxes))
+            else:
+                units.append([(number, box, boxes)])
+    return units
+
+
+def _unit_grid(unit: list[Part], texts: list[list[Char]]) -> Grid:
+    """One grid of a table's pieces, each page's piece placed below the one before."""
+    boxes: list[Box] = []
+    chars: list[Char] = []
+    offset = 0.0
+    for number, box, cells in unit:
+        shift = offset - (box[1] if boxes else 0.0)
+        boxes += [(b[0], b[1] + shift, b[2], b[3] + shift) for b in cells]
+        chars += [replace(c, top=c.top + shift, bottom=c.bottom + shift) for c in texts[number] if _inside(c, box)]
+        offset = box[3] + shift
+    return _grid(boxes, chars)
 
 
 def _blocks(items: list[tuple[int, float, Any]]) -> list[Block]:
