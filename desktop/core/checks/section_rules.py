@@ -25,7 +25,10 @@ _MARKS = frozenset("/／-－—–、. \t\u3000")
 
 
 def _says_nothing(text: str) -> bool:
-    """Whether every piece of the text is 「无」 or a dash, once the part labels are taken off."""
+    """Whether every piece of the text is 「无」 or a dash, once the part labels are taken off. A section
+    longer than any such list of 「无」 states something."""
+    if len(text) > 120:
+        return False
     for piece in _PIECES.split(text):
         piece = _LABEL.sub("", piece.strip()).strip()
         if piece and not set(piece) <= _MARKS and not _NOTHING.match(piece):

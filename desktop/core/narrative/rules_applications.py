@@ -172,17 +172,17 @@ def _count_claim(s: Scan, count: Count, year: int, carried_in_said: dict[int, bo
         return None  # 「收到并办结3件」「办结上年结转申请2件」: two figures, one number
     sentence_start = s.sentence_spans[sentence_index][0]
     sentence_head = s.text[sentence_start:min(match.start(), count.start)]
-    if _part_of_year(sentence_head) or _MANY_YEARS.search(sentence_head):
-        return None
     if figure in (NEW, TOTAL):
         # 「其中」 earlier in the sentence makes the count a part: 「其中，县政府办公室受理5件」
         if "其中" in sentence_head or _PART_ONLY.search(words) or GROUP.search(words):
             return None
         if not _REQUEST.search(window) and not _is_filler(window):
             return None
-        if _FILLER.sub("", _REQUEST_WINDOW.sub("", _FILLER.sub("", window))):
+        if window and _FILLER.sub("", _REQUEST_WINDOW.sub("", _FILLER.sub("", window))):
             return None
     elif _PART_ONLY.search(words.replace("其中", "")):
+        return None
+    if sentence_head and (_MANY_YEARS.search(sentence_head) or _part_of_year(sentence_head)):
         return None
     plus = inclusive_of(s, count.clause, year)
     if plus is None:

@@ -145,7 +145,9 @@ _ALL_PENDING = leading(r"^(?:目前|现|该案|该案件|案件|均|仍|都)*"
 
 def _pending_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
     """The cases counted in the clause before 「尚在审理中」, all pending."""
-    claims = []
+    claims: list[Claim] = []
+    if "审" not in s.text:
+        return claims
     for clause in range(1, len(s.clauses.start)):
         words = s.clause_text(clause).strip()
         previous = s.previous_clause(clause)
