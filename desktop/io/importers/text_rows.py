@@ -19,6 +19,16 @@ from desktop.io.importers.pipe_lines import find_runs
 # with their semicolon, so that text such as 「R&D」 stays as written.
 _CHARACTER_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# A page flattened to Markdown marks its title and headings: 「## 一、总体情况」, 「**（一）主动公开**」.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*(?=\S)")
+_MARKDOWN_BOLD_LINE = re.compile(r"^(\*\*|__)((?:(?!\1).)+)\1$")
+
+
+def _unmarked(line: str) -> str:
+    """A prose line without the Markdown marks of a heading or of a line in bold."""
+    line = _MARKDOWN_HEADING.sub("", line)
+    bold = _MARKDOWN_BOLD_LINE.match(line)
+    return bold.group(2).strip() if bold else line
 
 
 def _cells_of(line: str) -> list[str] | None:
@@ -63,7 +73,7 @@ def read_text(text: str) -> Source:
         if cells is None:
             grid = None
             if line.strip():
-                blocks.append(Para(line.strip()))
+                blocks.append(Para(_unmarked(line.strip())))
             continue
         if grid is None:
             grid = Grid([])
