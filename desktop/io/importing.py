@@ -69,10 +69,7 @@ def import_bytes(data: bytes, name: str = "", known: Known | None = None) -> Imp
     if len(data) > MAX_TEXT_BYTES:
         raise ImportRefused(f"{shown}过大，不像是一份年度报告，未导入")
     text, note = _decode(data, shown)
-    result = import_text(text, name, known)
-    if note:
-        result.account.insert(min(1, len(result.account)), note)
-    return result
+    return _noted(import_text(text, name, known), note)
 
 
 def import_text(text: str, name: str = "", known: Known | None = None) -> ImportResult:
@@ -85,7 +82,11 @@ def import_text(text: str, name: str = "", known: Known | None = None) -> Import
     if any(tag in lowered for tag in ("<html", "<!doctype html", "<body", "<table", "<p>", "<p ", "<div")):
         return _guarded(lambda: _read_html(text), name, known)
     text, note = _cut_off_number(text)
-    result = _guarded(lambda: _read_plain(text), name, known)
+    return _noted(_guarded(lambda: _read_plain(text), name, known), note)
+
+
+def _noted(result: ImportResult, note: str) -> ImportResult:
+    """The import with a note on what could not be read, after the account's first line."""
     if note:
         result.account.insert(min(1, len(result.account)), note)
     return result
@@ -129,15 +130,15 @@ def _decode(data: bytes, shown: str) -> tuple[str, str]:
         except UnicodeDecodeError as error:
             if error.start < len(data) - 3 or error.end != len(data):
                 continue
-            text = data[:error.start].decode(encoding, errors="replace")
-            if "\ufffd" not in text and _readable(text):
+            text = data[:error.start].decode(encoding)  # the bytes before the first error read as they are
+            if _readable(text):
                 return text, "文件末尾有一个不完整的字符（文件可能未保存完整），已略去"
             continue
         if _readable(text):
             return text, ""
-    decoded = [data.decode(encoding, errors="replace") for encoding in candidates]
-    text = min(decoded, key=lambda t: t.count("\ufffd"))
-    unreadable = text.count("\ufffd")
+    # the fewest unreadable bytes, not counting 「�」 the page itself printed
+    unreadable, text = min((t.count("\ufffd") - data.count("\ufffd".encode(encoding.removesuffix("-sig"))), t)
+                           for encoding in candidates for t in [data.decode(encoding, errors="replace")])
     if unreadable <= max(3, len(text) // 500) and _readable(text):
         return text, f"文件中有{unreadable}处字节无法识别为文字（文件可能已损坏），已显示为“\ufffd”，请核对相应内容"
     raise ImportRefused(f"{shown}不是文本、网页、Word或PDF文件，无法导入")

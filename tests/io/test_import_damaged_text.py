@@ -89,3 +89,12 @@ def test_rows_that_never_end_in_a_pipe_keep_their_last_number() -> None:
     printed, cut = _cut_inside(text, "1.属于国家秘密", 0)
     result = import_bytes(cut.encode(), "v13.txt")
     assert not [line for line in result.account if "处中断" in line]
+
+
+def test_replacement_characters_the_page_printed_are_not_counted_as_damage() -> None:
+    """Mirror pages carry 「�」 of their own; only the bytes that could not be read are counted."""
+    text = PAGE.read_text(encoding="utf-8")
+    at = text.index("总体情况") + 10
+    data = (text[:at] + "\ufffd\ufffd").encode() + b"\xff" + text[at:].encode()
+    note = [line for line in import_bytes(data, "page.txt").account if "无法识别为文字" in line]
+    assert note and "1处" in note[0], note

@@ -118,3 +118,13 @@ def _not_this_years(s: Scan, year: int) -> frozenset[int]:
                if "\u4e00" <= after <= "\u9fff"]
     flagged.update(c.start for c in chinese if _FOLLOWER.match(s.text, c.end) is None)
     return frozenset(flagged)
+
+
+# Part of the year only: 「第一季度未收到申请」.
+_PERIOD = leading(r"季度|上半年|下半年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月份|期间|节假日|周末|当天|当日")
+_WHOLE_YEAR = leading(r"1\s*月\s*1\s*日.{0,6}?12\s*月\s*31\s*日|全年|本年度?|今年")
+
+
+def part_of_year(text: str) -> bool:
+    """Whether the words before a figure limit it to part of the year."""
+    return bool(_PERIOD.search(_WHOLE_YEAR.sub("", text)))

@@ -16,7 +16,7 @@ from desktop.core.checks.findings import Finding, Severity
 from desktop.core.leading import leading
 from desktop.core.narrative.claims import Claim, Wording, claim_of, judge
 from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES, GROUPS, NEW, TOTAL, Figure
-from desktop.core.narrative.guards import CHANGE, counts_not_this_years, not_this_years_figure, other_year
+from desktop.core.narrative.guards import CHANGE, counts_not_this_years, not_this_years_figure, other_year, part_of_year
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.respective import respective_pairs
 from desktop.core.tablespec import CELLS, cell_key
@@ -117,15 +117,6 @@ def _row_named(words: str, group: Figure) -> tuple[Figure, str] | None:
     return Figure(f"表三“{CELLS[key].row_label}”总计", (key,)), re.sub(_ROW_WORDS[rows[0]], "", words)
 
 
-# Part of the year only: 「第一季度未收到申请」.
-_PERIOD = leading(r"季度|上半年|下半年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月份|期间|节假日|周末|当天|当日")
-_WHOLE_YEAR = leading(r"1\s*月\s*1\s*日.{0,6}?12\s*月\s*31\s*日|全年|本年度?|今年")
-
-
-def _part_of_year(text: str) -> bool:
-    return bool(_PERIOD.search(_WHOLE_YEAR.sub("", text)))
-
-
 def _is_filler(window: str) -> bool:
     return not _FILLER.sub("", window)
 
@@ -182,7 +173,7 @@ def _count_claim(s: Scan, count: Count, year: int, carried_in_said: dict[int, bo
             return None
     elif _PART_ONLY.search(words.replace("其中", "")):
         return None
-    if sentence_head and (_MANY_YEARS.search(sentence_head) or _part_of_year(sentence_head)):
+    if sentence_head and (_MANY_YEARS.search(sentence_head) or part_of_year(sentence_head)):
         return None
     plus = inclusive_of(s, count.clause, year)
     if plus is None:
@@ -268,7 +259,7 @@ def _none_claims(s: Scan, year: int) -> list[Claim]:
     claims = []
     for match in _NONE_NEW.finditer(s.text):
         start, _ = s.sentence_spans[s.clauses.sentence[s.clause_of(match.start())]]
-        if other_year(s, match.start(), year) or _part_of_year(s.text[start:match.start()]):
+        if other_year(s, match.start(), year) or part_of_year(s.text[start:match.start()]):
             continue
         if not _NONE_FILLER.sub("", match.group("mid")):
             claims.append(Claim("N-02", NEW, 0, match.start(), match.end(), match.group(),

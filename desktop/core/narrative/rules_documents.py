@@ -13,7 +13,7 @@ from desktop.core.checks.findings import Finding, Severity
 from desktop.core.leading import leading
 from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import t2
-from desktop.core.narrative.guards import not_this_years_figure, other_year
+from desktop.core.narrative.guards import not_this_years_figure, other_year, part_of_year
 from desktop.core.narrative.quotes import Scan, scan
 from desktop.core.narrative.respective import respective_pairs
 
@@ -25,16 +25,17 @@ _COLUMN = (
     ("repealed", leading("废止|宣布失效|失效")),
     ("issued", leading("制发|出台|制定|印发|发布|新增|颁布")),
 )
+# Documents of other agencies: 「全县各部门共制发行政规范性文件32件」.
+_AGENCY_WORDS = "各部门|各单位|各级|各乡镇|各地"
+_OTHER_AGENCIES = leading(_AGENCY_WORDS)
 _OTHER_ACTIVITY = leading(
     "政策性文件|政策文件|审查|审核|备案|清理|解读|征求意见|评估|合法性|草案|征集|宣传|培训|立项|计划|修改|修订|起草|报送"
-    # documents of other agencies: 「全县各部门共制发行政规范性文件32件」
-    "|各部门|各单位|各级|各乡镇|各地"
+    f"|{_AGENCY_WORDS}"
 )
 # 「本年度未制发行政规范性文件」: the table's count of documents issued must be 0.
 _NONE_ISSUED = leading(
     r"(?:未|没有|无)(?:新)?(?:制发|出台|制定|印发|发布|颁布)(?:任何|新的|新)?(?P<document>(?:行政)?规范性文件|规章(?!制度|程序))"
 )
-_PART_OF_YEAR = leading(r"季度|上半年|下半年|\d{1,2}\s*月份?|各部门|各单位|各级|各乡镇")
 
 
 def _column(words: str) -> str | None:
@@ -83,7 +84,7 @@ def document_claims(text: str, year: int) -> tuple[Claim, ...]:
     for match in _NONE_ISSUED.finditer(s.text):
         sentence = s.clauses.sentence[s.clause_of(match.start())]
         head = s.text[s.sentence_spans.starts[sentence]:match.start()]
-        if other_year(s, match.start(), year) or _PART_OF_YEAR.search(head):
+        if other_year(s, match.start(), year) or part_of_year(head) or _OTHER_AGENCIES.search(head):
             continue
         row = "regulations" if match.group("document").startswith("规章") else "normative_docs"
         claims.append(Claim("N-06", t2(row, "issued"), 0, match.start(), match.end(), match.group(), sentence,

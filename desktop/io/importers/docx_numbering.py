@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from desktop.io.importers.wordml import W, val
+
 _DIGITS = "零一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -70,11 +71,6 @@ class _Level:
     text: str
 
 
-def _val(element: Any, path: str) -> str | None:
-    found = element.find(path)
-    return None if found is None else found.get(f"{_W}val")
-
-
 def _int(value: str | None, default: int) -> int:
     try:
         return int(value) if value is not None else default
@@ -101,28 +97,28 @@ class Numbering:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
             return numbering
-        for abstract in root.iterchildren(f"{_W}abstractNum"):
+        for abstract in root.iterchildren(f"{W}abstractNum"):
             levels = {}
-            for lvl in abstract.iterchildren(f"{_W}lvl"):
-                levels[_int(lvl.get(f"{_W}ilvl"), 0)] = _Level(
-                    _int(_val(lvl, f"{_W}start"), 1), _val(lvl, f"{_W}numFmt") or "decimal",
-                    _val(lvl, f"{_W}lvlText") or "")
-            numbering.levels[abstract.get(f"{_W}abstractNumId") or ""] = levels
-        for num in root.iterchildren(f"{_W}num"):
-            num_id = num.get(f"{_W}numId") or ""
-            numbering.lists[num_id] = _val(num, f"{_W}abstractNumId") or ""
-            for override in num.iterchildren(f"{_W}lvlOverride"):
-                start = _val(override, f"{_W}startOverride")
+            for lvl in abstract.iterchildren(f"{W}lvl"):
+                levels[_int(lvl.get(f"{W}ilvl"), 0)] = _Level(
+                    _int(val(lvl, f"{W}start"), 1), val(lvl, f"{W}numFmt") or "decimal",
+                    val(lvl, f"{W}lvlText") or "")
+            numbering.levels[abstract.get(f"{W}abstractNumId") or ""] = levels
+        for num in root.iterchildren(f"{W}num"):
+            num_id = num.get(f"{W}numId") or ""
+            numbering.lists[num_id] = val(num, f"{W}abstractNumId") or ""
+            for override in num.iterchildren(f"{W}lvlOverride"):
+                start = val(override, f"{W}startOverride")
                 if start is not None:
-                    numbering.overrides.setdefault(num_id, {})[_int(override.get(f"{_W}ilvl"), 0)] = _int(start, 1)
+                    numbering.overrides.setdefault(num_id, {})[_int(override.get(f"{W}ilvl"), 0)] = _int(start, 1)
         try:
             styles = document.part.styles.element
         except (NotImplementedError, KeyError, AttributeError):
             return numbering
-        for style in styles.iterchildren(f"{_W}style"):
-            numbering.styles[style.get(f"{_W}styleId") or ""] = (
-                _val(style, f"{_W}pPr/{_W}numPr/{_W}numId"), _val(style, f"{_W}pPr/{_W}numPr/{_W}ilvl"),
-                _val(style, f"{_W}basedOn"))
+        for style in styles.iterchildren(f"{W}style"):
+            numbering.styles[style.get(f"{W}styleId") or ""] = (
+                val(style, f"{W}pPr/{W}numPr/{W}numId"), val(style, f"{W}pPr/{W}numPr/{W}ilvl"),
+                val(style, f"{W}basedOn"))
         return numbering
 
     def _style_numbering(self, style_id: str | None) -> tuple[str | None, str | None]:
@@ -139,10 +135,10 @@ class Numbering:
         """The label Word shows before this paragraph, counting it; "" for an unnumbered paragraph."""
         if not self.lists:
             return ""
-        num_id = _val(paragraph, f"{_W}pPr/{_W}numPr/{_W}numId")
-        ilvl = _val(paragraph, f"{_W}pPr/{_W}numPr/{_W}ilvl")
+        num_id = val(paragraph, f"{W}pPr/{W}numPr/{W}numId")
+        ilvl = val(paragraph, f"{W}pPr/{W}numPr/{W}ilvl")
         if num_id is None:
-            num_id, style_ilvl = self._style_numbering(_val(paragraph, f"{_W}pPr/{_W}pStyle"))
+            num_id, style_ilvl = self._style_numbering(val(paragraph, f"{W}pPr/{W}pStyle"))
             ilvl = ilvl if ilvl is not None else style_ilvl
         abstract = self.lists.get(num_id or "")
         levels = self.levels.get(abstract or "")

@@ -14,13 +14,13 @@ from typing import Any
 from desktop.io.importers.document import Block, Cell, Grid, ImportRefused, Para, Source
 from desktop.io.importers.docx_numbering import Numbering
 from desktop.io.importers.limits import TableBudget, check_span
+from desktop.io.importers.wordml import W, val
 
 MAX_PART_BYTES = 40 * 1024 * 1024
 MAX_TOTAL_BYTES = 120 * 1024 * 1024
 MAX_MEMBERS = 3000
 MAX_RATIO = 400  # a packed Word part compresses some 5-20 times; a bomb thousands of times
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def check_archive(data: bytes) -> None:
@@ -42,8 +42,8 @@ def check_archive(data: bytes) -> None:
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # What Word does not show: a text box's copy for old readers, text moved away or deleted with tracking.
-_UNSHOWN = (_MC_FALLBACK, f"{_W}moveFrom", f"{_W}del")
-_WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag")
+_UNSHOWN = (_MC_FALLBACK, f"{W}moveFrom", f"{W}del")
+_WRAPPERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag")
 
 
 def _shown(element: Any) -> Any:
@@ -65,11 +65,11 @@ def _text(element: Any) -> str:
     parts: list[str] = []
     for node in _shown(element):
         tag = node.tag
-        if tag == f"{_W}t":
+        if tag == f"{W}t":
             parts.append(node.text or "")
-        elif tag == f"{_W}tab":
+        elif tag == f"{W}tab":
             parts.append(" ")
-        elif tag in (f"{_W}br", f"{_W}cr") or (tag == f"{_W}p" and parts and node is not element):
+        elif tag in (f"{W}br", f"{W}cr") or (tag == f"{W}p" and parts and node is not element):
             parts.append("\n")
     return "".join(parts).strip()
 
@@ -85,24 +85,17 @@ def _children(element: Any, tag: str) -> list[Any]:
     return found
 
 
-def _attribute(element: Any, path: str, default: str | None = None) -> str | None:
-    found = element.find(path)
-    if found is None:
-        return default
-    return found.get(f"{_W}val", "")
-
-
 def _grid(table: Any, budget: TableBudget) -> Grid:
     cells: list[Cell] = []
     open_above: dict[int, Cell] = {}  # column → the cell a vMerge continues
-    rows = [r for r in _children(table, f"{_W}tr") if r.find(f"{_W}trPr/{_W}del") is None]  # not deleted rows
+    rows = [r for r in _children(table, f"{W}tr") if r.find(f"{W}trPr/{W}del") is None]  # not deleted rows
     for row_index, row in enumerate(rows):
         budget.add_rows()
-        col = check_span(int(_attribute(row, f"{_W}trPr/{_W}gridBefore", "0") or 0))
-        for tc in _children(row, f"{_W}tc"):
+        col = check_span(int(val(row, f"{W}trPr/{W}gridBefore", "0") or 0))
+        for tc in _children(row, f"{W}tc"):
             budget.add_cells()
-            span = check_span(max(1, int(_attribute(tc, f"{_W}tcPr/{_W}gridSpan", "1") or 1)))
-            merge = _attribute(tc, f"{_W}tcPr/{_W}vMerge")
+            span = check_span(max(1, int(val(tc, f"{W}tcPr/{W}gridSpan", "1") or 1)))
+            merge = val(tc, f"{W}tcPr/{W}vMerge")
             if merge is not None and merge != "restart" and col in open_above:
                 open_above[col].rowspan = row_index - open_above[col].row + 1
             else:
@@ -119,9 +112,9 @@ def _grid(table: Any, budget: TableBudget) -> Grid:
 def _layout_cells(table: Any) -> list[Any] | None:
     """The cells of a table used only for layout, one cell a row with tables inside: their content is
     the document's, read as paragraphs and tables."""
-    rows = _children(table, f"{_W}tr")
-    cells = [_children(row, f"{_W}tc") for row in rows]
-    if not rows or any(len(c) != 1 for c in cells) or table.find(f".//{_W}tc//{_W}tbl") is None:
+    rows = _children(table, f"{W}tr")
+    cells = [_children(row, f"{W}tc") for row in rows]
+    if not rows or any(len(c) != 1 for c in cells) or table.find(f".//{W}tc//{W}tbl") is None:
         return None
     return [c[0] for c in cells]
 
@@ -129,14 +122,14 @@ def _layout_cells(table: Any) -> list[Any] | None:
 def _blocks(container: Any, budget: TableBudget, numbering: Numbering) -> list[Block]:
     blocks: list[Block] = []
     for child in container.iterchildren():
-        if child.tag == f"{_W}p":
+        if child.tag == f"{W}p":
             text = _text(child)
             label = numbering.label(child)
             if label and text:
                 text = label + ("" if label[-1] in "、.．)）:：" else " ") + text
             if text:
                 blocks += [Para(line.strip()) for line in text.split("\n") if line.strip()]
-        elif child.tag == f"{_W}tbl":
+        elif child.tag == f"{W}tbl":
             layout = _layout_cells(child)
             if layout is None:
                 blocks.append(_grid(child, budget))

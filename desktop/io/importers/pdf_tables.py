@@ -17,13 +17,11 @@ from desktop.io.importers.label_match import classify
 from desktop.io.importers.limits import MAX_RULED_LINES, check_crossings, check_ruled_lines
 from desktop.io.importers.pdf_extract import Char, Page, read_pages
 from desktop.io.importers.ruled_cells import find_cells, group_tables
+from desktop.io.importers.sections import opens_heading
 
 _PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页")
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 _ENDS = "。！？：；:;!?）)"
-# A heading of the format opening a line: 「二、」「（二）」. After a line that ended a sentence, it starts
-# a paragraph even where the sentence filled its line and the heading is not indented.
-_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)])")
 
 
 def _boundaries(values: list[float], tolerance: float = 2.0) -> list[float]:
@@ -204,7 +202,9 @@ def _blocks(items: list[tuple[int, float, Any]]) -> list[Block]:
         starts = item[0].x0 - left > 0.9 * size
         short = right - previous[-1].x1 if previous is not None else right
         closed = previous is not None and previous[-1].text in _ENDS
-        ended = short > 2.2 * size or (short > 0.6 * size and closed) or (closed and bool(_HEADING_START.match(text)))
+        # after a line that ended a sentence, a heading starts a paragraph even where the sentence filled its
+        # line and the heading is not indented
+        ended = short > 2.2 * size or (short > 0.6 * size and closed) or (closed and opens_heading(text))
         if paragraph and (starts or ended):
             blocks.append(Para(_joined(paragraph)))
             paragraph = []

@@ -66,6 +66,11 @@ def _heading_number(text: str, after: int) -> str | None:
     return None
 
 
+def opens_heading(line: str) -> bool:
+    """Whether a line starts as a section heading 「二、…」 or a part 「（二）…」 does."""
+    return bool(_PART.match(line) or _HEADING.match(squeeze_spaces(line)))
+
+
 def title_match(text: str) -> Title | None:
     return parse_title(text)
 
