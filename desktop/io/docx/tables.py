@@ -51,9 +51,13 @@ def add_table(document: Any, block: Table) -> Any:
             cell.width = Twips(width)
     for row_index, tr in enumerate(table._tbl.tr_lst):
         tr_pr = tr.get_or_add_trPr()
-        replace_child(tr_pr, element("cantSplit"), _TR_PR_AFTER_CANT_SPLIT)
         if row_index < spec.header_rows:
+            # No cantSplit here: LibreOffice drops the row after header rows that may not split when they
+            # reach the foot of a page (table 四's row of numbers vanished from its PDF). Word keeps them
+            # whole anyway, since every row but the last keeps with the next.
             replace_child(tr_pr, element("tblHeader"), _TR_PR_AFTER_HEADER)
+        else:
+            replace_child(tr_pr, element("cantSplit"), _TR_PR_AFTER_CANT_SPLIT)
     for placed in spec.placed:
         cell = grid[placed.row][placed.col]
         if placed.rowspan > 1 or placed.colspan > 1:
