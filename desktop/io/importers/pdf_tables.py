@@ -180,10 +180,22 @@ def _unit_grid(unit: list[Part], texts: list[list[Char]]) -> Grid:
     return _grid(boxes, chars)
 
 
+def _left_margin(lines: list[list[Char]]) -> float:
+    """Where the text block's lines start. Mostly where most long lines start; but in a short report
+    of one-line paragraphs most long lines are first lines, indented two characters, and the margin is
+    where the lines that continue a paragraph start, two characters to their left."""
+    if not lines:
+        return 0
+    most = statistics.median(round(line[0].x0) for line in lines)
+    size = statistics.median(c.size for line in lines for c in line)
+    continuing = [line[0].x0 for line in lines if most - 2.6 * size < line[0].x0 < most - 1.4 * size]
+    return statistics.median(continuing) if continuing else most
+
+
 def _blocks(items: list[tuple[int, float, Any]]) -> list[Block]:
     lines = [item[2] for item in items if isinstance(item[2], list)]
     long_lines = [line for line in lines if len(line) >= 12] or lines
-    left = statistics.median(round(line[0].x0) for line in long_lines) if long_lines else 0
+    left = _left_margin(long_lines)
     right = max((line[-1].x1 for line in long_lines), default=0)
     blocks: list[Block] = []
     paragraph: list[str] = []
