@@ -92,21 +92,33 @@ def _noted(result: ImportResult, note: str) -> ImportResult:
     return result
 
 
-_LAST_NUMBER = re.compile(r"[0-9０-９][0-9０-９,，.．]*$")
+# The last number of the text, whole: not the end of a date, a phone number or a longer number.
+_LAST_NUMBER = re.compile(r"(?<![0-9０-９.．\-－/])[0-9０-９][0-9０-９,，.．]*$")
+# The report's last section, 「六、其他需要报告的事项」 (「七、」 in the 2019 format).
+_LAST_SECTION = re.compile(r"其他需要报告的事项")
 
 
 def _cut_off_number(text: str) -> tuple[str, str]:
-    """A page saved only in part can end inside a number of a table: 「72」 cut to 「7」. Where every other
-    line of the page with a 「|」 in it ends with one (its rows, or its cells one per line), a last line
-    that ends in a digit instead was cut, and its last number is left out with a note rather than read
-    as a wrong value."""
+    """A page saved only in part can end inside a number of a table or of the text: 「72」 cut to 「7」,
+    or the numeral of a row label 「3.补正后…」 cut to 「3」. So a text that ends in a number is taken to
+    have been cut there, and that number is left out with a note rather than read as a wrong value, where
+    the page was cut before its last section or where every other line of the page with a 「|」 in it ends
+    with one (its rows, or its cells one per line). A lone 「0」 is kept: no longer number begins with it."""
     lines = text.split("\n")
-    rows = [line.rstrip() for line in lines[:-1] if "|" in line]
     number = _LAST_NUMBER.search(lines[-1])
-    if number is None or len(rows) < 3 or not all(row.endswith("|") for row in rows):
+    if number is None or number.group() in ("0", "０"):
+        return text, ""
+    rows = [line.rstrip() for line in lines[:-1] if "|" in line]
+    pipe_rows = len(rows) >= 3 and all(row.endswith("|") for row in rows)
+    if not pipe_rows and _LAST_SECTION.search(text):
         return text, ""
     cut = number.group()
-    return text[:len(text) - len(cut)], f"文件在最后一个数“{cut}”处中断（可能只保存了一部分），这个数可能不完整，未导入"
+    kept = text[:len(text) - len(cut)]
+    if cut[-1] in ".．":
+        return kept, f"文件在“{cut}”处中断（可能只保存了一部分），末尾不完整的部分未导入"
+    if lines[-1][:number.start()].rstrip().endswith("|"):  # a row 「规章 | 3 | 2 | 1」: its last cell stays, blank
+        kept = kept.rstrip() + "  |"
+    return kept, f"文件在最后一个数“{cut}”处中断（可能只保存了一部分），这个数可能不完整，未导入"
 
 
 def _readable(text: str) -> bool:

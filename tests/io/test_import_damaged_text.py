@@ -83,12 +83,71 @@ def test_a_page_cut_inside_a_table_number_leaves_that_cell_blank_with_a_note(row
     assert "T3-03" not in {finding.rule for finding in check(result.report)}
 
 
-def test_rows_that_never_end_in_a_pipe_keep_their_last_number() -> None:
-    """Only where the page's rows end in 「|」 is a last row ending in a digit known to be cut."""
-    text = (PAGE.parent / "v13_filled_merges_P.txt").read_text(encoding="utf-8")
-    printed, cut = _cut_inside(text, "1.属于国家秘密", 0)
-    result = import_bytes(cut.encode(), "v13.txt")
-    assert not [line for line in result.account if "处中断" in line]
+PARAGRAPHS = Path(__file__).parent / "corpus" / "one-cell-per-paragraph.txt"
+TITLE = "淮安市人民政府2024年政府信息公开工作年度报告\n"
+TABLE_TWO_HEAD = ("二、主动公开政府信息情况\n第二十条第(一)项 | |||\n"
+                  "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n")
+
+
+def _cut_note(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [line for line in result.account if "处中断" in line]
+
+
+@pytest.mark.parametrize(("page", "row", "nth", "key"), [
+    (PARAGRAPHS, "1.属于国家秘密", 6, "t3.denied_1.total"),  # one cell per paragraph
+    (PAGE.parent / "v13_filled_merges_P.txt", "1.属于国家秘密", 0, "t3.denied_1.natural"),  # rows with no last 「|」
+])
+def test_a_number_cut_in_any_form_leaves_its_cell_blank_with_a_note(page: Path, row: str, nth: int, key: str) -> None:
+    printed, cut = _cut_inside(page.read_text(encoding="utf-8"), row, nth)
+    result = import_bytes(cut.encode(), page.name)
+    assert _cut_note(result) and f"“{printed[:-1]}”" in _cut_note(result)[0], result.account
+    assert result.report.cells[key] is None
+
+
+def test_a_menu_line_with_pipes_does_not_hide_the_cut() -> None:
+    """「首页 | 政务公开 | …」 above the report does not end in 「|」; the rows do, and the last was cut."""
+    text = "首页 | 政务公开 | 政府信息公开年报\n" + TITLE + TABLE_TWO_HEAD + "规章 | 3 | 2 | 1"  # 14 cut to 1
+    result = import_bytes(text.encode(), "page.txt")
+    assert _cut_note(result), result.account
+    cells = result.report.cells
+    assert (cells["t2.regulations.issued"], cells["t2.regulations.repealed"], cells["t2.regulations.in_force"]) == (
+        3, 2, None)
+
+
+def test_a_cut_in_the_first_row_of_table_two_is_seen() -> None:
+    result = import_bytes((TITLE + TABLE_TWO_HEAD + "规章 | 3 | 2 | 1").encode(), "page.txt")
+    assert _cut_note(result) and result.report.cells["t2.regulations.in_force"] is None, result.account
+
+
+def test_the_numeral_of_a_cut_row_label_is_no_value() -> None:
+    """One cell per paragraph, a blank cell printing no paragraph: the row 「2.其他法律…」 has six numbers, and
+    the page was cut inside the next label 「3.危及…」. Its 「3」 must not become a seventh number."""
+    numbers = "\n\n".join(["103", "214", "312", "410", "508", "606", "2153"])
+    text = (TITLE + "\n三、收到和处理政府信息公开申请情况\n\n(三)不予公开\n\n1.属于国家秘密\n\n" + numbers
+            + "\n\n2.其他法律行政法规禁止公开\n\n" + "\n\n".join(["216", "314", "412", "510", "608", "2060"]) + "\n\n3")
+    result = import_bytes(text.encode(), "page.txt")
+    cells = result.report.cells
+    assert cells["t3.denied_1.total"] == 2153
+    assert cells["t3.denied_2.total"] != 3 and cells["t3.denied_2.natural"] != 216, result.account
+    assert _cut_note(result), result.account
+
+
+def test_a_whole_zero_at_the_cut_is_kept() -> None:
+    result = import_bytes((TITLE + TABLE_TWO_HEAD + "规章 | 3 | 2 | 0").encode(), "page.txt")
+    assert not _cut_note(result)
+    assert result.report.cells["t2.regulations.in_force"] == 0
+
+
+def test_a_page_that_reached_its_last_section_keeps_its_last_number() -> None:
+    """After 「六、其他需要报告的事项」 a number at the very end is the page's own (a count in its last line),
+    and a date's day is never taken for a cut number."""
+    text = PARAGRAPHS.read_text(encoding="utf-8").rstrip()
+    assert "其他需要报告的事项" in text
+    for ending in ("\n本年度共发出收费通知6", "\n2025-01-20"):
+        result = import_bytes((text + ending).encode(), "page.txt")
+        assert not _cut_note(result), (ending, result.account)
+    result = import_bytes((TITLE + TABLE_TWO_HEAD + "规章 | 0 | 0 | 0 |\n成文日期：2025-01-20").encode(), "page.txt")
+    assert not _cut_note(result)
 
 
 def test_replacement_characters_the_page_printed_are_not_counted_as_damage() -> None:
