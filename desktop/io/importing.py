@@ -94,8 +94,9 @@ def _noted(result: ImportResult, note: str) -> ImportResult:
 
 # The last number of the text, whole: not the end of a date, a phone number or a longer number.
 _LAST_NUMBER = re.compile(r"(?<![0-9０-９.．\-－/])[0-9０-９][0-9０-９,，.．]*$")
-# The report's last section, 「六、其他需要报告的事项」 (「七、」 in the 2019 format).
-_LAST_SECTION = re.compile(r"其他需要报告的事项")
+# The heading of the report's last section, 「六、其他需要报告的事项」 (「七、」 in the 2019 format), at the start of a
+# line: preambles name it too (「…以及其他需要报告的事项共六个部分」), and mirror pages put pinyin after 「其」.
+_LAST_SECTION = re.compile(r"(?m)^[ \t\u3000]*[六七]\s*[、.．]\s*其")
 
 
 def _cut_off_number(text: str) -> tuple[str, str]:

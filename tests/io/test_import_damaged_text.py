@@ -114,6 +114,12 @@ def test_a_menu_line_with_pipes_does_not_hide_the_cut() -> None:
         3, 2, None)
 
 
+def test_a_preamble_that_names_the_last_section_does_not_hide_the_cut() -> None:
+    preamble = "本报告包括总体情况、主动公开政府信息情况……以及其他需要报告的事项共六个部分。\n"
+    result = import_bytes((TITLE + preamble + TABLE_TWO_HEAD + "规章\n\n3\n\n2\n\n1").encode(), "page.txt")
+    assert _cut_note(result) and result.report.cells["t2.regulations.in_force"] is None, result.account
+
+
 def test_a_cut_in_the_first_row_of_table_two_is_seen() -> None:
     result = import_bytes((TITLE + TABLE_TWO_HEAD + "规章 | 3 | 2 | 1").encode(), "page.txt")
     assert _cut_note(result) and result.report.cells["t2.regulations.in_force"] is None, result.account
