@@ -1,0 +1,43 @@
+"""Portals and mirror sites serve, and clerks save, only the beginning of a page. Cut anywhere, and above
+all right after a digit (inside a number, or after the numeral of a row label), a page imports with the
+cells before the cut as printed and the rest blank: never a cut number, never a value shifted into the
+next cell."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.core.checks import Severity, check
+from desktop.core.values import parse_cell
+from desktop.io.importing import import_text
+
+CORPUS = Path(__file__).parent / "corpus"
+CELLS = {key: parse_cell(key, value)
+         for key, value in json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["cells"].items()}
+TEXT_FORMS = ["pipes.txt", "one-cell-per-line-pipes.txt", "one-cell-per-line-separated-pipes.txt",
+              "one-cell-per-paragraph.txt", "traditional-mirror.txt", "one-cell-per-line.txt"]
+CUTS_PER_PAGE = 80
+# What a cut rightly leaves: blank cells (a blank is no 0) and the sections after the cut missing.
+RULES_OF_A_CUT = {"T2-01", "T3-04", "T4-02", "S-01", "S-03", "S-05"}
+
+
+def _after_digits(text: str) -> list[int]:
+    """Offsets right after a digit, spread evenly over the page's tables."""
+    offsets = [i + 1 for i, ch in enumerate(text) if ch.isdigit() and i > text.find("二、")]
+    step = max(1, len(offsets) // CUTS_PER_PAGE)
+    return offsets[::step]
+
+
+@pytest.mark.parametrize("name", TEXT_FORMS)
+def test_a_page_cut_after_any_digit_keeps_only_true_values(name: str) -> None:
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    for at in _after_digits(text):
+        report = import_text(text[:at], name).report
+        wrong = {key: (value, CELLS[key]) for key, value in report.cells.items()
+                 if value is not None and value != CELLS[key]}
+        assert wrong == {}, f"cut after 「{text[max(0, at - 12):at]}」 (offset {at})"
+        errors = {f.rule for f in check(report) if f.severity is Severity.ERROR}
+        assert errors <= RULES_OF_A_CUT, f"cut after 「{text[max(0, at - 12):at]}」: {errors - RULES_OF_A_CUT}"
