@@ -80,7 +80,8 @@ def import_text(text: str, name: str = "", known: Known | None = None) -> Import
         raise ImportRefused("内容过多，不像是一份年度报告，未导入")
     lowered = text[:4096].lower()
     if any(tag in lowered for tag in ("<html", "<!doctype html", "<body", "<table", "<p>", "<p ", "<div")):
-        return _guarded(lambda: _read_html(text), name, known)
+        text, note = _cut_off_html_number(text)
+        return _noted(_guarded(lambda: _read_html(text), name, known), note)
     text, note = _cut_off_number(text)
     return _noted(_guarded(lambda: _read_plain(text), name, known), note)
 
@@ -115,11 +116,32 @@ def _cut_off_number(text: str) -> tuple[str, str]:
         return text, ""
     cut = number.group()
     kept = text[:len(text) - len(cut)]
+    if cut[-1] not in ".．" and lines[-1][:number.start()].rstrip().endswith("|"):
+        kept = kept.rstrip() + "  |"  # a row 「规章 | 3 | 2 | 1」 keeps its shape, its last cell blank
+    return kept, _cut_note(cut)
+
+
+# Inline tags inside a cell, where Word splits a number's digits into runs: 「<span>1</span><span>2」.
+_INLINE_TAGS = re.compile(r"(?:</?(?:span|font|b|strong|i|em|u|sup|sub|o:p)\b[^<>]*>)*$", re.IGNORECASE)
+
+
+def _cut_off_html_number(source: str) -> tuple[str, str]:
+    """A web page saved only in part can end inside the number of a cell, 「<td>447228」 cut to 「<td>44」: a
+    whole page never ends inside its text. That number, with its digits in the runs before it, is left out
+    with a note, as in a text page."""
+    number = _LAST_NUMBER.search(source)
+    if number is None or number.group() in ("0", "０") or source.rfind(">") < source.rfind("<"):
+        return source, ""
+    cut, kept = number.group(), source[:number.start()]
+    while (before := _LAST_NUMBER.search(kept[:_INLINE_TAGS.search(kept).start()])) is not None:  # type: ignore[union-attr]
+        cut, kept = before.group() + cut, kept[:before.start()]
+    return kept, _cut_note(cut)
+
+
+def _cut_note(cut: str) -> str:
     if cut[-1] in ".．":
-        return kept, f"文件在“{cut}”处中断（可能只保存了一部分），末尾不完整的部分未导入"
-    if lines[-1][:number.start()].rstrip().endswith("|"):  # a row 「规章 | 3 | 2 | 1」: its last cell stays, blank
-        kept = kept.rstrip() + "  |"
-    return kept, f"文件在最后一个数“{cut}”处中断（可能只保存了一部分），这个数可能不完整，未导入"
+        return f"文件在“{cut}”处中断（可能只保存了一部分），末尾不完整的部分未导入"
+    return f"文件在最后一个数“{cut}”处中断（可能只保存了一部分），这个数可能不完整，未导入"
 
 
 def _readable(text: str) -> bool:
