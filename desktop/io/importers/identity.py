@@ -81,7 +81,7 @@ def year_of(title_year: int | None, opening: list[str], date: dt.date | None) ->
 
 def _name(text: str) -> str:
     text = text.strip(" |:：")
-    if not text or _NOT_NAME.match(text) or not _AGENCY_END.search(text) or len(text) > 30:
+    if not text or _NOT_NAME.match(text) or "我" in text or not _AGENCY_END.search(text) or len(text) > 30:
         return ""
     return text
 
@@ -99,7 +99,7 @@ def publisher(opening: list[str]) -> str:
 def source_line(lines: list[str]) -> str:
     """「来源：杨林镇」 in the page's furniture, when it names an agency (not 「原创」 or 「本网」)."""
     for line in lines:
-        match = _SOURCE_LINE.search(squeeze_spaces(line) if len(line) < 80 else "")
+        match = _SOURCE_LINE.search(line if len(line) < 80 else "")  # spaces part 「发布时间：… 来源：…」
         if match and _name(match.group(1)):
             return match.group(1)
     return ""
@@ -121,6 +121,16 @@ def _most_named(candidates: list[str], text: str, least: int = 2) -> str:
     return name if count >= least else ""
 
 
+_TOWNSHIP_SELF = re.compile(r"(?:我|本)(乡|镇|街道)")
+
+
+def agrees(name: str, text: str) -> bool:
+    """Whether a name can be the agency of a text that calls itself 我镇 (or 我乡, 我街道): a township's page often
+    names the county above it as its 来源 and in its boilerplate (「请与衡东县人民政府办公室联系」)."""
+    units = set(_TOWNSHIP_SELF.findall(squeeze_spaces(text)))
+    return not units or any(unit in name for unit in units)
+
+
 def body_agency(text: str) -> str:
     """An agency the body names and calls itself by: 「区统计局…我局」, 「柞水县凤凰镇人民政府」."""
     text = squeeze_spaces(text)
@@ -128,11 +138,12 @@ def body_agency(text: str) -> str:
     unit = own.group(1) if own else ""
     if unit in ("局", "委", "办", "中心"):
         end = {"办": "办公室", "委": "委员会"}.get(unit, unit)
-        pattern = re.compile(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?" + end + ")")
+        branch = r"(?:[\u4e00-\u9fff]{1,6}?分局)?" if unit == "局" else ""
+        pattern = re.compile(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?" + end + branch + ")")
         found = _most_named(pattern.findall(text), text, least=1)
         if found:
             return found
-    names = _GOVERNMENT.findall(text)
+    names = [name for name in _GOVERNMENT.findall(text) if agrees(name, text)]
     found = _most_named(names, text)
     if found or unit:
         return found
@@ -161,7 +172,7 @@ def identify(known: Known, title_agency: str, title_year: int | None, opening: l
     else:
         for found, why in ((title_agency, "标题"), (publisher(opening), "前言"), (listed_agency, "发文机关"),
                            (signer, "落款"), (source_line(furniture), "网页的“来源”"), (body_agency(body), "正文")):
-            if found:
+            if found and (why in ("标题", "前言") or agrees(found, body)):
                 agency, reasons[AGENCY] = found, why
                 break
     if not agency:

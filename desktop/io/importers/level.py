@@ -13,7 +13,7 @@ from desktop.core.fields import Level
 
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _TOWNSHIP_NAME = re.compile(r"(乡|镇|街道|街道办事处|苏木|民族乡)(人民政府|政府)?$")
-_DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办公厅|厅|办|中心|署|院|所|站|队|部|处|会)$")
+_DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办公厅|厅|办|中心|署|院|所|站|队|部|处|会|社|馆)$")
 _STATE = re.compile(r"^(国务院|国家|中华人民共和国|中国)|^(外交|国防|教育|科学技术|工业和信息化|公安|民政|司法|财政|"
                     r"人力资源和社会保障|自然资源|生态环境|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|"
                     r"退役军人事务|应急管理|审计)部$")
@@ -21,11 +21,11 @@ _SELF = (("township", re.compile(r"我(乡|镇|街道|街)|本(乡|镇|街道)")
          ("city", re.compile(r"我(州|盟)")), ("bare_city", re.compile(r"我市")), ("province", re.compile(r"我省")))
 _SELF_DEPARTMENT = re.compile(r"(我|本)(局|委|办|厅|中心)(?![\u4e00-\u9fff]{0,1}(乡|镇|县|区|市))")
 # Units under a city with districts, and under a county-level city.
-_CITY_BELOW = re.compile(r"县区|区县|县（市、区）|县\(市、区\)|县市区|县（区）|各县|市辖区")
+_CITY_BELOW = re.compile(r"县区|区县|县（市、区）|县\(市、区\)|县市区|县（区）|各县|市辖区|各区(?!域)")
 _COUNTY_BELOW = re.compile(r"乡镇|镇（街道）|镇\(街道\)|乡（镇）")
 
 
-_UNIT_MARK = re.compile(r"自治区|自治州|自治县|地区|省|市|县|区|旗|盟|州(?!市)")
+_UNIT_MARK = re.compile(r"自治区|自治州|自治县|地区|省|市|县|区|旗|盟|州(?![市省])")  # 贵州省 names no 州
 _RANK = {"province": 0, "city": 1, "county": 2}
 
 

@@ -63,13 +63,14 @@ def signature(paras: list[str], agency: str = "") -> tuple[list[str], dt.date | 
     for _ in range(3):
         if not kept:
             break
-        last = _chinese_numerals(squeeze_spaces(unicodedata.normalize("NFKC", kept[-1])))
+        line = squeeze_spaces(unicodedata.normalize("NFKC", kept[-1]))
+        last = _chinese_numerals(line)
         if date is None and _SIGNATURE_DATE.match(last):
             date = to_date(last)
             kept.pop()
-        elif (date is not None or (agency and agency in last)) and len(last) <= 30 \
-                and not re.search(r"[。，；：]", last):
-            signer = last
+        elif (date is not None or (agency and agency in line)) and len(line) <= 30 \
+                and not re.search(r"[。，；：]", line):
+            signer = line  # as printed: 「三都水族自治县人民政府」 keeps its 三
             kept.pop()
         else:
             break

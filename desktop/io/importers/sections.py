@@ -93,6 +93,8 @@ def _broken_title(first: Block, second: Block) -> Title | None:
         return None
     if _heading_number(second.text, -1) is not None or _PART.match(second.text.strip()):
         return None
+    if title_match(second.text) is not None:  # a breadcrumb, a column's name or a date above a whole title
+        return None
     return title_match(first.text.strip() + second.text.strip())
 
 

@@ -24,6 +24,11 @@ _OPENING_WORDS = re.compile(r"^(根据|依据|按照|现将|现公布|现予|特
 # Where the agency ends in a year-first title: the words of the report's own name.
 _KIND = re.compile(r"(?:政府|政务)?(?:信息)?公开")
 _NOT_AGENCY = re.compile(r"^(本级|本机关|本单位|我[乡镇县区市局委办])$")
+# A note after the title: 「（简版）」「（修订）」「（全文）」「（更正）」.
+_NOTE = re.compile(r"[（(](?:简版|简本|修订版?|全文|更正版?|更新版?|正式版|定稿)[）)]$")
+# A page title's site name after a bar (「…年度报告 | 衡东县人民政府」), and the path of a breadcrumb before it.
+_SITE_NAME = re.compile(r"\s*[|｜][^|｜]*$")
+_BREADCRUMB = re.compile(r"^.*[>＞»]")
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,8 @@ def _ends_as_report(text: str) -> bool:
     if at < 0:
         return False
     tail = text[at + 2:].rstrip("》」”\"）) ")
+    if tail.endswith("年报"):  # 「…政府信息公开年报」
+        return len(tail) <= 4 and set(tail) <= set("工作年度报")
     return bool(tail) and len(tail) <= 8 and {"报", "告"} <= set(tail) and set(tail) <= set("工作年度报告")
 
 
@@ -62,6 +69,10 @@ def parse_title(line: str) -> Title | None:
     text = strip_furniture(squeeze_spaces(line)).strip()
     text = text.replace("《", "").replace("》", "").strip("“”\"「」 ")
     text = re.sub(r"_.*$", "", text)  # a page title's 「_site name」
+    site = _SITE_NAME.search(text)
+    if site and _ends_as_report(text[:site.start()]):
+        text = text[:site.start()]
+    text = _NOTE.sub("", _BREADCRUMB.sub("", text)).strip().removeprefix("关于")
     if not text or len(text) > _MAX_LENGTH or _SENTENCE.search(text) or _OPENING_WORDS.match(text):
         return None
     year = _YEAR.search(_ascii_year(text))
@@ -76,7 +87,7 @@ def parse_title(line: str) -> Title | None:
         agency = after[: kind.start()] if kind else ""
         if kind and agency.endswith("人民") and after[kind.start():].startswith("政府"):
             agency += "政府"
-    agency = agency.strip()
+    agency = agency.strip().removesuffix("关于").strip()  # 「衡东县教育局关于2023年度…」
     if _NOT_AGENCY.match(agency):
         agency = ""
     return Title(text, agency, int(year.group(1)))

@@ -1,0 +1,72 @@
+"""Who reports on which year, read from the beginnings of pages as portals print them: the title among
+the page's furniture, in its common variants, or no title and the agency named in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.io.importing import AGENCY, import_text
+
+BODY_TOWN = ["一、总体情况", "2023年，我镇认真贯彻落实《条例》。"]
+TOWN = ("杨林镇", 2023, "township")
+BARE_TITLE = "政府信息公开工作年度报告"
+PREAMBLE_BUREAU = "根据《条例》要求，现将我局2023年度政府信息公开工作情况报告如下。"
+
+CASES = [
+    # furniture above the title is no part of it
+    (["首页 > 政务公开 > 政府信息公开年报", "杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN], TOWN),
+    (["政府信息公开年度报告", "杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN], TOWN),  # the column's name
+    (["发布时间 2024年01月18日", "杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN], TOWN),
+    (["首页 > 政务公开 > 政府信息公开年报 > 杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN], TOWN),
+    # title variants
+    (["关于杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN], TOWN),
+    (["衡东县人民政府办公室关于2023年度政府信息公开工作年度报告", "一、总体情况", "2023年，我办认真贯彻落实《条例》。"],
+     ("衡东县人民政府办公室", 2023, "county_dept")),
+    (["杨林镇2023年政府信息公开工作年度报告（简版）", *BODY_TOWN], TOWN),
+    (["杨林镇2023年政府信息公开年报", *BODY_TOWN], TOWN),
+    # no title that names the agency
+    ([BARE_TITLE, PREAMBLE_BUREAU, "一、总体情况", "2023年，衡东县统计局认真贯彻落实《条例》。"],
+     ("衡东县统计局", 2023, "county_dept")),  # 「现将我局」 is no name
+    (["发布时间：2024-01-18 来源：衡东县统计局 浏览次数：12", BARE_TITLE, PREAMBLE_BUREAU,
+      "一、总体情况", "我局认真贯彻落实《条例》。"],
+     ("衡东县统计局", 2023, "county_dept")),  # 「来源：」 inside the metadata line
+    ([BARE_TITLE, "根据《条例》要求，我局编制了2023年度报告。", "一、总体情况",
+      "2023年，淮安市公安局清江浦分局认真贯彻落实《条例》。"],
+     ("淮安市公安局清江浦分局", 2023, None)),  # a branch bureau, whole; which 淮安市 it is under the text does not say
+    ([BARE_TITLE, "现将我县2023年度政府信息公开工作情况报告如下。", "一、总体情况", "我县认真贯彻落实《条例》。",
+      "六、其他需要报告的事项", "无。", "三都水族自治县人民政府", "2024年1月15日"],
+     ("三都水族自治县人民政府", 2023, "county_gov")),  # the signature keeps its place name's 三
+    # levels
+    (["贵州省人民政府2023年政府信息公开工作年度报告", "一、总体情况", "2023年，我省认真贯彻落实《条例》。"],
+     ("贵州省人民政府", 2023, "province_gov")),  # 贵州省 is no 州
+    (["贵州省教育厅2023年政府信息公开工作年度报告", "一、总体情况", "2023年，我厅认真贯彻落实《条例》。"],
+     ("贵州省教育厅", 2023, "province_dept")),
+    (["衡东县供销合作社联合社2023年政府信息公开工作年度报告", "一、总体情况", "2023年，我社认真贯彻落实《条例》。"],
+     ("衡东县供销合作社联合社", 2023, "county_dept")),
+    (["涟水县档案馆2023年政府信息公开工作年度报告", "一、总体情况", "2023年，我馆认真贯彻落实《条例》。"],
+     ("涟水县档案馆", 2023, "county_dept")),
+    (["武汉市人民政府2023年政府信息公开工作年度报告", "一、总体情况",
+      "2023年，我市指导各区人民政府推进基层政务公开标准化规范化向乡镇（街道）延伸。"],
+     ("武汉市人民政府", 2023, "city_gov")),  # a city of districts (「各区」), not a county-level one
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), CASES, ids=[lines[0][:24] for lines, _ in CASES])
+def test_agency_year_and_level(lines: list[str], expected: tuple[str, int, str | None]) -> None:
+    result = import_text("\n".join(lines) + "\n", "page.txt")
+    meta = result.report.meta
+    agency, year, level = expected
+    assert (meta.agency, meta.year) == (agency, year), result.account
+    assert (None if "level" in result.missing else meta.level.value) == level, result.account
+
+
+def test_a_township_page_is_not_taken_for_the_county_it_names() -> None:
+    """A town's page names the county government in its boilerplate, twice; the text calls itself 我镇, so
+    the county is not its agency, and the clerk is asked rather than told a wrong name."""
+    text = "\n".join([BARE_TITLE, "现将我镇2023年度政府信息公开工作情况报告如下。"
+                      "本报告电子版可在衡东县人民政府门户网站下载。如有疑问请与衡东县人民政府办公室联系。",
+                      "一、总体情况", "2023年，杨林镇认真贯彻落实《条例》。"])
+    for furniture in ("", "来源：衡东县人民政府办公室\n"):
+        result = import_text(furniture + text, "page.txt")
+        assert "衡东县" not in result.report.meta.agency, result.account
+        assert result.report.meta.agency == "杨林镇" or AGENCY in result.missing
