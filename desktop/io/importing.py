@@ -122,19 +122,25 @@ def _cut_off_number(text: str) -> tuple[str, str]:
 
 
 # Inline tags inside a cell, where Word splits a number's digits into runs: 「<span>1</span><span>2」.
-_INLINE_TAGS = re.compile(r"(?:</?(?:span|font|b|strong|i|em|u|sup|sub|o:p)\b[^<>]*>)*$", re.IGNORECASE)
+_INLINE = ("span", "font", "b", "strong", "i", "em", "u", "sup", "sub", "o:p")
+_INLINE_TAGS = re.compile(r"(?:</?(?:" + "|".join(_INLINE) + r")\b[^<>]*>)*$", re.IGNORECASE)
+_PARTIAL_TAG = re.compile(r"<(/?)([A-Za-z:]*)[^<>]*$")
 
 
 def _cut_off_html_number(source: str) -> tuple[str, str]:
-    """A web page saved only in part can end inside the number of a cell, 「<td>447228」 cut to 「<td>44」: a
-    whole page never ends inside its text. That number, with its digits in the runs before it, is left out
-    with a note, as in a text page."""
-    number = _LAST_NUMBER.search(source)
-    if number is None or number.group() in ("0", "０") or source.rfind(">") < source.rfind("<"):
-        return source, ""
-    cut, kept = number.group(), source[:number.start()]
-    while (before := _LAST_NUMBER.search(kept[:_INLINE_TAGS.search(kept).start()])) is not None:  # type: ignore[union-attr]
-        cut, kept = before.group() + cut, kept[:before.start()]
+    """A web page saved only in part can end inside the number of a cell, 「<td>447228」 cut to 「<td>44」, or
+    inside a tag of the runs Word splits a number into (「<span>2</span><span style=…」 of 「20」): a whole
+    page never ends there. The number, with its digits in the runs before it, is left out with a note, as
+    in a text page. Cut inside 「</td>」 or another tag that closes the cell, the number was whole."""
+    partial = _PARTIAL_TAG.search(source)
+    whole = source[:partial.start()] if partial else source  # a tag cut short is no tag, on every Python
+    if partial and partial.group(2) and not any(tag.startswith(partial.group(2).lower()) for tag in _INLINE):
+        return whole, ""
+    cut, kept = "", whole
+    while (number := _LAST_NUMBER.search(kept[:_INLINE_TAGS.search(kept).start()])) is not None:  # type: ignore[union-attr]
+        cut, kept = number.group() + cut, kept[:number.start()]
+    if cut in ("", "0", "０"):
+        return whole, ""
     return kept, _cut_note(cut)
 
 

@@ -36,8 +36,12 @@ RULES_OF_A_CUT = {"T2-01", "T3-04", "T4-02", "S-01", "S-03", "S-05"}
 
 
 def _after_digits(text: str) -> list[int]:
-    """Offsets right after a digit, spread evenly over the page's tables."""
+    """Offsets right after a digit, spread evenly over the page's tables; in a web page also inside the tag
+    after a digit (Word puts the digits of one number in runs of their own: 「<span>2</span><span>0」)."""
     offsets = [i + 1 for i, ch in enumerate(text) if ch.isdigit() and i > text.find("二、")]
+    offsets += [i + inside for i, ch in enumerate(text) if ch == "<" and text[i - 1].isdigit() and i > text.find("二、")
+                for inside in (1, 2, 4, 12, 30) if ">" not in text[i:i + inside]]
+    offsets.sort()
     step = max(1, len(offsets) // CUTS_PER_PAGE)
     return offsets[::step]
 
