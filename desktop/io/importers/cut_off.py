@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+_TAIL = 4096  # characters at the end of a page that hold its last number and the tags around it
 # The last number of the text, whole: not the end of a date, a phone number or a longer number.
 _LAST_NUMBER = re.compile(r"(?<![0-9０-９.．\-－/])[0-9０-９][0-9０-９,，.．]*$")
 # The heading of the report's last section, 「六、其他需要报告的事项」 (「七、」 in the 2019 format), at the start of a
@@ -23,7 +24,8 @@ def cut_off_number(text: str) -> tuple[str, str]:
     the page was cut before its last section or where every other line of the page with a 「|」 in it ends
     with one (its rows, or its cells one per line). A lone 「0」 is kept: no longer number begins with it."""
     lines = text.split("\n")
-    number = _LAST_NUMBER.search(lines[-1])
+    last = lines[-1][-_TAIL:]
+    number = _LAST_NUMBER.search(last)
     if number is None or number.group() in ("0", "０"):
         return text, ""
     rows = [line.rstrip() for line in lines[:-1] if "|" in line]
@@ -32,7 +34,7 @@ def cut_off_number(text: str) -> tuple[str, str]:
         return text, ""
     cut = number.group()
     kept = text[:len(text) - len(cut)]
-    if cut[-1] not in ".．" and lines[-1][:number.start()].rstrip().endswith("|"):
+    if cut[-1] not in ".．" and last[:number.start()].rstrip().endswith("|"):
         kept = kept.rstrip() + "  |"  # a row 「规章 | 3 | 2 | 1」 keeps its shape, its last cell blank
     return kept, _cut_note(cut)
 
@@ -48,16 +50,17 @@ def cut_off_html_number(source: str) -> tuple[str, str]:
     inside a tag of the runs Word splits a number into (「<span>2</span><span style=…」 of 「20」): a whole
     page never ends there. The number, with its digits in the runs before it, is left out with a note, as
     in a text page. Cut inside 「</td>」 or another tag that closes the cell, the number was whole."""
-    partial = _PARTIAL_TAG.search(source)
-    whole = source[:partial.start()] if partial else source  # a tag cut short is no tag, on every Python
+    head, tail = source[:-_TAIL], source[-_TAIL:]  # the end is all that is looked at: a page is long
+    partial = _PARTIAL_TAG.search(tail)
+    whole = head + tail[:partial.start()] if partial else source  # a tag cut short is no tag, on every Python
     if partial and partial.group(2) and not any(tag.startswith(partial.group(2).lower()) for tag in _INLINE):
         return whole, ""
-    cut, kept = "", whole
+    cut, kept = "", tail[:partial.start()] if partial else tail
     while (number := _LAST_NUMBER.search(kept[:_INLINE_TAGS.search(kept).start()])) is not None:  # type: ignore[union-attr]
         cut, kept = number.group() + cut, kept[:number.start()]
     if cut in ("", "0", "０"):
         return whole, ""
-    return kept, _cut_note(cut)
+    return head + kept, _cut_note(cut)
 
 
 def _cut_note(cut: str) -> str:
