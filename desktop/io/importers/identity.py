@@ -32,7 +32,7 @@ _AGENCY_END = re.compile(r"(人民政府|政府|局|委员会|办公室|办公�
 _NOT_NAME = re.compile(r"^(本级|本机关|本单位|我|本|全|各|该|原创|本网|本站)")
 # Names in the body: a chain of place names before 人民政府, or a name before the unit the text calls itself.
 _GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,20}?人民政府")
-_SELF = re.compile(r"(?:我|本)(局|委|办|中心|乡|镇|街道|县|区|市)")
+_SELF = re.compile(r"(?:我|本)(局|委|办|厅|中心|乡|镇|街道|县|区|市)")
 _DELIMITED = r"(?:^|(?<=[，,。；;：:、（(）)\s]))"
 _LEADING_WORDS = re.compile(r"^(?:请与|请|与|由|向|经|通过|本报告可通过|可通过|在|对|和|及|以及)")
 
@@ -136,7 +136,7 @@ def body_agency(text: str) -> str:
     text = squeeze_spaces(text)
     own = _SELF.search(text)
     unit = own.group(1) if own else ""
-    if unit in ("局", "委", "办", "中心"):
+    if unit in ("局", "委", "办", "厅", "中心"):
         end = {"办": "办公室", "委": "委员会"}.get(unit, unit)
         branch = r"(?:[\u4e00-\u9fff]{1,6}?分局)?" if unit == "局" else ""
         pattern = re.compile(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?" + end + branch + ")")
