@@ -42,7 +42,7 @@ def cut_off_number(text: str) -> tuple[str, str]:
 # Inline tags inside a cell, where Word splits a number's digits into runs: 「<span>1</span><span>2」.
 _INLINE = ("span", "font", "b", "strong", "i", "em", "u", "sup", "sub", "o:p")
 _INLINE_TAGS = re.compile(r"(?:</?(?:" + "|".join(_INLINE) + r")\b[^<>]*>)*$", re.IGNORECASE)
-_PARTIAL_TAG = re.compile(r"<(/?)([A-Za-z:]*)[^<>]*$")
+_PARTIAL_TAG = re.compile(r"</?([A-Za-z:]*)[^<>]*$")
 
 
 def cut_off_html_number(source: str) -> tuple[str, str]:
@@ -53,7 +53,7 @@ def cut_off_html_number(source: str) -> tuple[str, str]:
     head, tail = source[:-_TAIL], source[-_TAIL:]  # the end is all that is looked at: a page is long
     partial = _PARTIAL_TAG.search(tail)
     whole = head + tail[:partial.start()] if partial else source  # a tag cut short is no tag, on every Python
-    if partial and partial.group(2) and not any(tag.startswith(partial.group(2).lower()) for tag in _INLINE):
+    if partial and partial.group(1) and not any(tag.startswith(partial.group(1).lower()) for tag in _INLINE):
         return whole, ""
     cut, kept = "", tail[:partial.start()] if partial else tail
     while (number := _LAST_NUMBER.search(kept[:_INLINE_TAGS.search(kept).start()])) is not None:  # type: ignore[union-attr]

@@ -124,10 +124,14 @@ def _most_named(candidates: list[str], text: str, least: int = 2) -> str:
 _TOWNSHIP_SELF = re.compile(r"(?:我|本)(乡|镇|街道)")
 
 
-def agrees(name: str, text: str) -> bool:
+def township_self(text: str) -> set[str]:
+    """The township units a text calls itself by: {"镇"} for 「我镇」."""
+    return set(_TOWNSHIP_SELF.findall(squeeze_spaces(text)))
+
+
+def agrees(name: str, units: set[str]) -> bool:
     """Whether a name can be the agency of a text that calls itself 我镇 (or 我乡, 我街道): a township's page often
     names the county above it as its 来源 and in its boilerplate (「请与衡东县人民政府办公室联系」)."""
-    units = set(_TOWNSHIP_SELF.findall(squeeze_spaces(text)))
     return not units or any(unit in name for unit in units)
 
 
@@ -143,7 +147,8 @@ def body_agency(text: str) -> str:
         found = _most_named(pattern.findall(text), text, least=1)
         if found:
             return found
-    names = [name for name in _GOVERNMENT.findall(text) if agrees(name, text)]
+    units = township_self(text)
+    names = [name for name in _GOVERNMENT.findall(text) if agrees(name, units)]
     found = _most_named(names, text)
     if found or unit:
         return found
@@ -170,9 +175,13 @@ def identify(known: Known, title_agency: str, title_year: int | None, opening: l
     if agency:
         reasons[AGENCY] = "导入时填写"
     else:
-        for found, why in ((title_agency, "标题"), (publisher(opening), "前言"), (listed_agency, "发文机关"),
-                           (signer, "落款"), (source_line(furniture), "网页的“来源”"), (body_agency(body), "正文")):
-            if found and (why in ("标题", "前言") or agrees(found, body)):
+        units = township_self(body)
+        # the title and the preamble's own statement are trusted; the others must fit a text's 「我镇」
+        for found, why, trusted in ((title_agency, "标题", True), (publisher(opening), "前言", True),
+                                    (listed_agency, "发文机关", False), (signer, "落款", False),
+                                    (source_line(furniture), "网页的“来源”", False),
+                                    (body_agency(body), "正文", False)):
+            if found and (trusted or agrees(found, units)):
                 agency, reasons[AGENCY] = found, why
                 break
     if not agency:
