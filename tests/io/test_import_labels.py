@@ -76,6 +76,16 @@ def test_full_width_punctuation(raw: str, printed: str) -> None:
     ("北京市朝阳区人民政府", "", Level.COUNTY_GOV),
     ("江苏省教育厅", "", Level.PROVINCE_DEPT),
     ("教育部", "", Level.STATE_DEPT),
+    # the city's own name tells a prefecture-level city from a county-level one
+    ("淮安市人民政府", "", Level.CITY_GOV),
+    ("淮安市人民政府", "推进政务公开向乡镇延伸", Level.CITY_GOV),
+    ("东莞市人民政府", "指导各镇（街道）", Level.CITY_GOV),
+    ("湖南省衡阳市人民政府", "", Level.CITY_GOV),
+    ("景德镇市人民政府", "", Level.CITY_GOV),  # a 镇 in a city's name makes no township
+    ("兴仁市人民政府", "", Level.COUNTY_GOV),
+    ("湖南省耒阳市统计局", "", Level.COUNTY_DEPT),
+    ("中共淮安市委宣传部", "", Level.CITY_DEPT),
+    ("淮安市公安局清江浦分局", "", Level.COUNTY_DEPT),  # a branch ranks one level below its bureau
 ])
 def test_level_from_name_and_text(name: str, text: str, level: Level) -> None:
     assert infer_level(name, text)[0] is level
@@ -83,7 +93,7 @@ def test_level_from_name_and_text(name: str, text: str, level: Level) -> None:
 
 def test_unknown_level_is_not_guessed() -> None:
     assert infer_level("某单位", "")[0] is None
-    assert infer_level("淮安市人民政府", "")[0] is None  # 设区的市 or 县级市: the name does not say
+    assert infer_level("市政府办公室", "")[0] is None  # 设区的市 or 县级市: a name without the city's own does not say
     assert infer_level("", "我局认真落实，我市")[0] is None  # a department speaks of its city
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from desktop.core.fields import Level
 from desktop.io.importers.chinese_variants import squeeze_spaces
 from desktop.io.importers.level import infer_level
+from desktop.io.importers.title import ascii_year
 
 YEAR, AGENCY, LEVEL = "year", "agency", "level"
 MISSING_NAMES = {YEAR: "报告年度", AGENCY: "机关名称", LEVEL: "机关层级"}
@@ -25,16 +26,17 @@ _PERIOD = re.compile(_Y + r"年1月1日(?:起)?(?:至|到|—|-|–|～|~)(?:\1�
 _STATEMENT = re.compile(_Y + r"年度?[^，。；,;：:\n]{0,30}?报告")
 _ANY_YEAR = re.compile(_Y + r"年(?!(?:修订|修正|版|第|颁布|印发|施行|以来的|之前))")
 _LAW_TITLE = re.compile(r"《[^》]{0,60}》|〔[^〕]{0,8}〕|\([^)]{0,20}版\)|（[^）]{0,20}版）")
-_PUBLISHER = re.compile(r"(?:现公布|现将|现发布|公布|发布)([\u4e00-\u9fff]{2,30}?)" + _Y + r"年")
+_PUBLISHER = re.compile(r"(?:现公布|现将|现发布|公布|发布)(?:关于)?([\u4e00-\u9fff]{2,30}?)" + _Y + r"年")
 _COMPILER = re.compile(r"由([\u4e00-\u9fff]{2,30}?)(?:根据|依据|按照|结合|负责|编制)")
 _SOURCE_LINE = re.compile(r"(?:^|\s)(?:来源|信息来源|发布机构)[:：]\s*([\u4e00-\u9fff]{2,30})")
-_AGENCY_END = re.compile(r"(人民政府|政府|局|委员会|办公室|办公厅|厅|中心|署|乡|镇|街道|街道办事处)$")
-_NOT_NAME = re.compile(r"^(本级|本机关|本单位|我|本|全|各|该|原创|本网|本站)")
+_AGENCY_END = re.compile(r"(人民政府|政府|局|委员会|办公室|办公厅|厅|中心|署|社|馆|乡|镇|街道|街道办事处)$")
+_NOT_NAME = re.compile(r"^(本级|本机关|本单位|我|本|全|各|该|原创|本网|本站|人民政府|政府)")
 # Names in the body: a chain of place names before 人民政府, or a name before the unit the text calls itself.
 _GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,20}?人民政府")
-_SELF = re.compile(r"(?:我|本)(局|委|办|厅|中心|乡|镇|街道|县|区|市)")
+_SELF = re.compile(r"(?:我|本)(局|委|办|厅|中心|社|馆|乡|镇|街道|县|区|旗|市)")
+_CLAUSE = re.compile(r"[在的]")  # 「…街道办事处在汉阳区人民政府」 is two names, not one
 _DELIMITED = r"(?:^|(?<=[，,。；;：:、（(）)\s]))"
-_LEADING_WORDS = re.compile(r"^(?:请与|请|与|由|向|经|通过|本报告可通过|可通过|在|对|和|及|以及)")
+_LEADING_WORDS = re.compile(r"^(?:请与|请|与|由|向|经|通过|本报告可通过|可通过|在|对|和|及|以及|现将|特将|关于)")
 
 
 @dataclass
@@ -56,7 +58,8 @@ class Identity:
 
 
 def _joined(texts: list[str]) -> str:
-    return squeeze_spaces(" ".join(t for t in texts if t))
+    """The texts as one line, a year in Chinese numerals (「二〇二三年」) in digits."""
+    return ascii_year(squeeze_spaces(" ".join(t for t in texts if t)))
 
 
 def year_of(title_year: int | None, opening: list[str], date: dt.date | None) -> tuple[int | None, str]:
@@ -122,16 +125,19 @@ def _most_named(candidates: list[str], text: str, least: int = 2) -> str:
 
 
 _TOWNSHIP_SELF = re.compile(r"(?:我|本)(乡|镇|街道)")
+_COUNTY_SELF = re.compile(r"(?:我|本)(县|旗|区)(?!域)")
 
 
-def township_self(text: str) -> set[str]:
-    """The township units a text calls itself by: {"镇"} for 「我镇」."""
-    return set(_TOWNSHIP_SELF.findall(squeeze_spaces(text)))
+def self_units(text: str) -> set[str]:
+    """The units a text calls itself by, the lowest rank only: {"镇"} for 「我镇」, {"旗"} for 「我旗」."""
+    text = squeeze_spaces(text)
+    return set(_TOWNSHIP_SELF.findall(text)) or set(_COUNTY_SELF.findall(text))
 
 
 def agrees(name: str, units: set[str]) -> bool:
-    """Whether a name can be the agency of a text that calls itself 我镇 (or 我乡, 我街道): a township's page often
-    names the county above it as its 来源 and in its boilerplate (「请与衡东县人民政府办公室联系」)."""
+    """Whether a name can be the agency of a text that calls itself 我镇 (or 我旗, 我县): a township's page often
+    names the county above it as its 来源 and in its boilerplate (「请与衡东县人民政府办公室联系」), a county's page
+    its city."""
     return not units or any(unit in name for unit in units)
 
 
@@ -140,16 +146,16 @@ def body_agency(text: str) -> str:
     text = squeeze_spaces(text)
     own = _SELF.search(text)
     unit = own.group(1) if own else ""
-    if unit in ("局", "委", "办", "厅", "中心"):
-        end = {"办": "办公室", "委": "委员会"}.get(unit, unit)
+    if unit in ("局", "委", "办", "厅", "中心", "社", "馆"):
+        end = {"办": "办公室", "委": "委员会", "社": "社(?:联合社)?"}.get(unit, unit)
         branch = r"(?:[\u4e00-\u9fff]{1,6}?分局)?" if unit == "局" else ""
         pattern = re.compile(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?" + end + branch + ")")
         found = _most_named(pattern.findall(text), text, least=1)
         if found:
             return found
-    units = township_self(text)
-    names = [name for name in _GOVERNMENT.findall(text) if agrees(name, units)]
-    found = _most_named(names, text)
+    units = self_units(text)
+    names = [name for name in _GOVERNMENT.findall(text) if agrees(name, units) and not _CLAUSE.search(name)]
+    found = _most_named(names, text, least=1 if units else 2)  # once is enough for the unit the text calls itself
     if found or unit:
         return found
     departments = re.findall(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?(?:局|办公室|委员会))", text)
@@ -175,14 +181,17 @@ def identify(known: Known, title_agency: str, title_year: int | None, opening: l
     if agency:
         reasons[AGENCY] = "导入时填写"
     else:
-        units = township_self(body)
+        units = self_units(body)
+        own = body_agency(body)
         # the title and the preamble's own statement are trusted; the others must fit a text's 「我镇」
         for found, why, trusted in ((title_agency, "标题", True), (publisher(opening), "前言", True),
                                     (listed_agency, "发文机关", False), (signer, "落款", False),
                                     (source_line(furniture), "网页的“来源”", False),
-                                    (body_agency(body), "正文", False)):
+                                    (own, "正文", False)):
             if found and (trusted or agrees(found, units)):
-                agency, reasons[AGENCY] = found, why
+                # a 来源 or 发文机关 naming the bureau a branch of the body's own belongs to (「…局」, 「…局柞水分局」)
+                extended = not trusted and own != found and own.startswith(found)
+                agency, reasons[AGENCY] = (own, "正文") if extended else (found, why)
                 break
     if not agency:
         missing.add(AGENCY)

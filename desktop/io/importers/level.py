@@ -1,8 +1,9 @@
 """The agency's level, from its name and from how the text speaks of itself.
 
-A name ending in 「市」 alone does not say whether the city has districts (设区的市) or is a county-level
-city (县级市, which ranks as a county): the text decides when it names the units below, and otherwise the
-level is left open for the clerk. What was inferred is stated in the import account.
+A city's name says whether it is a prefecture-level city (设区的市, prefectures.py) or a county-level city
+(县级市, which ranks as a county). Where the name gives no city's own name (「市政府办公室」, 「我市」), the text
+decides when it names the units below, and otherwise the level is left open for the clerk. What was inferred
+is stated in the import account.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.fields import Level
+from desktop.io.importers.prefectures import prefecture_city_at_end
 
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _TOWNSHIP_NAME = re.compile(r"(乡|镇|街道|街道办事处|苏木|民族乡)(人民政府|政府)?$")
@@ -27,6 +29,9 @@ _COUNTY_BELOW = re.compile(r"乡镇|镇（街道）|镇\(街道\)|乡（镇）")
 
 _UNIT_MARK = re.compile(r"自治区|自治州|自治县|地区|省|市|县|区|旗|盟|州(?![市省])")  # 贵州省 names no 州
 _RANK = {"province": 0, "city": 1, "county": 2}
+# A bureau's branch named for a place below it (「淮安市公安局清江浦分局」) ranks one level down.
+_BRANCH = re.compile(r"局[\u4e00-\u9fff]{2,}分局$")
+_BELOW = {"province": "city", "city": "county"}
 
 
 def _unit(name: str, text: str) -> str | None:
@@ -44,6 +49,10 @@ def _unit(name: str, text: str) -> str | None:
             continue
         elif mark == "市" and any(u in ("city", "bare_city") for u in units):
             units.append("county")  # a city inside a prefecture or a city: 县级市
+        elif mark == "市" and prefecture_city_at_end(name[: match.end()]):
+            units.append("city")
+        elif mark == "市" and own_name >= 2:
+            units.append("county")  # a city that is no prefecture: 县级市
         elif mark == "市":
             units.append("bare_city")
         elif mark in ("自治州", "州", "地区", "盟"):
@@ -79,6 +88,8 @@ def infer_level(agency: str, text: str = "") -> tuple[Level | None, str]:
             unit = _unit(name, text)
             if unit is None:
                 return None, ""
+            if department and _BRANCH.search(name):
+                unit = _BELOW.get(unit, unit)
             kind = "gov" if government else "dept"
             told_by_name = _unit(name, "") is not None
             why = f"机关名称“{agency}”" + ("" if told_by_name else "和正文所述下辖单位")

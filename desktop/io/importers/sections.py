@@ -118,7 +118,9 @@ def split_layout(blocks: list[Block]) -> Layout:
                 layout.sections[number] = []
                 continue
             if current is None:
-                match = title_match(block.text) if not layout.title else None
+                # a later title before any preamble wins: a breadcrumb or a mirror's related report prints one above
+                open_title = not layout.title or not (layout.preamble or layout.before_text)
+                match = title_match(block.text) if open_title else None
                 if match is None and not layout.title and index + 1 < len(blocks):
                     match = _broken_title(block, blocks[index + 1])
                     joined = index + 1 if match else -1

@@ -58,7 +58,7 @@ def strip_furniture(text: str) -> str:
     return text
 
 
-def _ascii_year(text: str) -> str:
+def ascii_year(text: str) -> str:
     """The text with a year in full-width digits (「２０２３年」) or in Chinese ones (「二〇二三年」) written in
     ASCII digits, character for character, so that positions in it are positions in the text."""
     text = text.translate(_WIDE_DIGITS)
@@ -75,7 +75,7 @@ def parse_title(line: str) -> Title | None:
     text = _NOTE.sub("", _BREADCRUMB.sub("", text)).strip().removeprefix("关于")
     if not text or len(text) > _MAX_LENGTH or _SENTENCE.search(text) or _OPENING_WORDS.match(text):
         return None
-    year = _YEAR.search(_ascii_year(text))
+    year = _YEAR.search(ascii_year(text))
     if year is None or not _ends_as_report(text):
         return None
     before = text[: year.start()].strip()
