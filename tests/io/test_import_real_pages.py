@@ -81,6 +81,12 @@ def test_year_from_the_preamble_not_from_the_regulation(preamble: str) -> None:
     assert result.report.meta.agency.startswith("耳口乡")
 
 
+def test_a_township_named_once_in_its_text() -> None:
+    unnamed = erkou(title=None, intro="我们认真落实。").replace("2023年", "本年").replace("2023", "")
+    result = import_text(unnamed)  # 「本年,耳口乡全年主动公开…」 and 「我乡」
+    assert result.report.meta.agency == "耳口乡" and AGENCY not in result.missing
+
+
 def test_year_from_the_statistics_period_only() -> None:
     result = import_file(PORTAL / "26_xingren-shi-zf-2022-TEXTONLY-PARTIAL.txt")
     meta = result.report.meta
@@ -89,7 +95,8 @@ def test_year_from_the_statistics_period_only() -> None:
 
 
 def test_nothing_found_is_named_not_guessed() -> None:
-    result = import_text(erkou(title=None, intro="我们认真落实。").replace("2023年", "本年").replace("2023", ""))
+    unnamed = erkou(title=None, intro="我们认真落实。").replace("2023年", "本年").replace("2023", "")
+    result = import_text(unnamed.replace("耳口乡", "本乡"))
     assert result.missing == {YEAR, AGENCY}  # the level is the text's own 「我乡」
     assert result.report.meta.level is Level.TOWNSHIP
     assert any("未找到报告年度、机关名称" in line for line in result.account)

@@ -29,11 +29,12 @@ _LAW_TITLE = re.compile(r"《[^》]{0,60}》|〔[^〕]{0,8}〕|\([^)]{0,20}版\)
 _PUBLISHER = re.compile(r"(?:现公布|现将|现发布|公布|发布)(?:关于)?([\u4e00-\u9fff]{2,30}?)" + _Y + r"年")
 _COMPILER = re.compile(r"由([\u4e00-\u9fff]{2,30}?)(?:根据|依据|按照|结合|负责|编制)")
 _SOURCE_LINE = re.compile(r"(?:^|\s)(?:来源|信息来源|发布机构)[:：]\s*([\u4e00-\u9fff]{2,30})")
-_AGENCY_END = re.compile(r"(人民政府|政府|局|委员会|办公室|办公厅|厅|中心|署|社|馆|乡|镇|街道|街道办事处)$")
+_AGENCY_END = re.compile(
+    r"(人民政府|政府|局|委员会|管委会|办公室|办公厅|厅|中心|署|部|社|馆|乡|镇|苏木|街道|街道办事处)$")
 _NOT_NAME = re.compile(r"^(本级|本机关|本单位|我|本|全|各|该|原创|本网|本站|人民政府|政府)")
 # Names in the body: a chain of place names before 人民政府, or a name before the unit the text calls itself.
 _GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,20}?人民政府")
-_SELF = re.compile(r"(?:我|本)(局|委|办|厅|中心|社|馆|乡|镇|街道|县|区|旗|市)")
+_SELF = re.compile(r"(?:我|本)(局|委|办|厅|中心|部|社|馆|乡|镇|苏木|街道|县|区|旗|市)")
 _CLAUSE = re.compile(r"[在的]")  # 「…街道办事处在汉阳区人民政府」 is two names, not one
 _DELIMITED = r"(?:^|(?<=[，,。；;：:、（(）)\s]))"
 _LEADING_WORDS = re.compile(r"^(?:请与|请|与|由|向|经|通过|本报告可通过|可通过|在|对|和|及|以及|现将|特将|关于)")
@@ -124,7 +125,9 @@ def _most_named(candidates: list[str], text: str, least: int = 2) -> str:
     return name if count >= least else ""
 
 
-_TOWNSHIP_SELF = re.compile(r"(?:我|本)(乡|镇|街道)")
+_TOWNSHIP_UNITS = ("乡", "镇", "苏木", "街道")
+_TOWNSHIP_SELF = re.compile(r"(?:我|本)(乡|镇|苏木|街道)")
+_TOWNSHIP_NAME = re.compile(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?(?:街道办事处|街道|镇|乡|苏木))")
 _COUNTY_SELF = re.compile(r"(?:我|本)(县|旗|区)(?!域)")
 
 
@@ -146,7 +149,7 @@ def body_agency(text: str) -> str:
     text = squeeze_spaces(text)
     own = _SELF.search(text)
     unit = own.group(1) if own else ""
-    if unit in ("局", "委", "办", "厅", "中心", "社", "馆"):
+    if unit in ("局", "委", "办", "厅", "中心", "部", "社", "馆"):
         end = {"办": "办公室", "委": "委员会", "社": "社(?:联合社)?"}.get(unit, unit)
         branch = r"(?:[\u4e00-\u9fff]{1,6}?分局)?" if unit == "局" else ""
         pattern = re.compile(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?" + end + branch + ")")
@@ -156,6 +159,8 @@ def body_agency(text: str) -> str:
     units = self_units(text)
     names = [name for name in _GOVERNMENT.findall(text) if agrees(name, units) and not _CLAUSE.search(name)]
     found = _most_named(names, text, least=1 if units else 2)  # once is enough for the unit the text calls itself
+    if not found and unit in _TOWNSHIP_UNITS:  # 「2023年，石湖镇认真…我镇」
+        found = _most_named([name for name in _TOWNSHIP_NAME.findall(text) if agrees(name, units)], text, least=1)
     if found or unit:
         return found
     departments = re.findall(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?(?:局|办公室|委员会))", text)

@@ -19,8 +19,9 @@ _DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办公厅|厅|办|中心
 _STATE = re.compile(r"^(国务院|国家|中华人民共和国|中国)|^(外交|国防|教育|科学技术|工业和信息化|公安|民政|司法|财政|"
                     r"人力资源和社会保障|自然资源|生态环境|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|"
                     r"退役军人事务|应急管理|审计)部$")
-_SELF = (("township", re.compile(r"我(乡|镇|街道|街)|本(乡|镇|街道)")), ("county", re.compile(r"我(县|区|旗)")),
-         ("city", re.compile(r"我(州|盟)")), ("bare_city", re.compile(r"我市")), ("province", re.compile(r"我省")))
+_SELF = (("township", re.compile(r"我(乡|镇|街道|街|苏木)|本(乡|镇|街道|苏木)")),
+         ("county", re.compile(r"我(县|区|旗)")), ("city", re.compile(r"我(州|盟)")),
+         ("bare_city", re.compile(r"我市")), ("province", re.compile(r"我省")))
 _SELF_DEPARTMENT = re.compile(r"(我|本)(局|委|办|厅|中心)(?![\u4e00-\u9fff]{0,1}(乡|镇|县|区|市))")
 # Units under a city with districts, and under a county-level city.
 _CITY_BELOW = re.compile(r"县区|区县|县（市、区）|县\(市、区\)|县市区|县（区）|各县|市辖区|各区(?!域)")

@@ -75,7 +75,8 @@ def title_match(text: str) -> Title | None:
     return parse_title(text)
 
 
-_AGENCY_LINE = re.compile(r"(人民政府|政府|局|委员会|委|办公室|办公厅|厅|办|中心|署|乡|镇|街道|街道办事处)$")
+_AGENCY_LINE = re.compile(
+    r"(人民政府|政府|局|委员会|管委会|委|办公室|办公厅|厅|办|中心|署|社|馆|乡|镇|苏木|街道|街道办事处)$")
 
 
 def _agency_line(text: str) -> str:
@@ -129,8 +130,9 @@ def split_layout(blocks: list[Block]) -> Layout:
                     layout.title = match.text
                     layout.title_agency = match.agency
                     layout.title_year = match.year
-                    if not layout.title_agency and before:
-                        layout.title_agency = _agency_line(before[-1])
+                    above = [line for line in before if not _DATE_LINE.match(line)]  # a date between them
+                    if not layout.title_agency and above:
+                        layout.title_agency = _agency_line(above[-1])
                     continue
                 before.append(squeeze_spaces(block.text))
                 if title_at >= 0 and layout.title_date is None and _DATE_LINE.match(squeeze_spaces(block.text)):

@@ -14,6 +14,7 @@ import re
 from desktop.io.importers.document import Block, Cell, Grid, Para, Source
 from desktop.io.importers.limits import TableBudget, check_blocks
 from desktop.io.importers.pipe_lines import find_runs
+from desktop.io.importers.title import parse_title
 
 # Character references a page's text kept when it was scraped (「0&nbsp;」, 「&amp;」): only whole ones,
 # with their semicolon, so that text such as 「R&D」 stays as written.
@@ -70,6 +71,8 @@ def read_text(text: str) -> Source:
         if _MARKDOWN_RULE.match(line) and "-" in line:
             continue
         cells = _cells_of(line)
+        if cells is not None and grid is None and len(cells) == 2 and parse_title(line) is not None:
+            cells = None  # a page's title with its site's name: 「…年度报告 | 衡东县人民政府」
         if cells is None:
             grid = None
             if line.strip():

@@ -43,7 +43,7 @@ def _ends_as_report(text: str) -> bool:
     at = text.rfind("公开")
     if at < 0:
         return False
-    tail = text[at + 2:].rstrip("》」”\"）) ")
+    tail = _YEAR.sub("", text[at + 2:]).rstrip("》」”\"）) ")  # 「…公开工作2023年度报告」
     if tail.endswith("年报"):  # 「…政府信息公开年报」
         return len(tail) <= 4 and set(tail) <= set("工作年度报")
     return bool(tail) and len(tail) <= 8 and {"报", "告"} <= set(tail) and set(tail) <= set("工作年度报告")
@@ -79,6 +79,9 @@ def parse_title(line: str) -> Title | None:
     if year is None or not _ends_as_report(text):
         return None
     before = text[: year.start()].strip()
+    kind = _KIND.search(before)
+    if kind and set(before[kind.end():]) <= set("工作年度"):  # 「衡东县人民政府政府信息公开工作2023年度报告」
+        before = before[: kind.start()]
     if before:
         agency = before
     else:
