@@ -163,8 +163,8 @@ def _derived(pattern: str, flags: int) -> tuple[bool, tuple[Any, ...]]:
 def _hint(first: str, flags: int, shortest: int, longest: int) -> list[int]:
     """The info block the engine makes for a pattern opening with the class ``first``, with the widths of
     the pattern itself: the class only tells where trying is worth it."""
-    (in_op, items), = _parser.parse(first).data  # type: ignore[union-attr]
-    assert in_op is _ops.IN
+    (op, argument), = _parser.parse(first).data  # type: ignore[union-attr]
+    items = argument if op is _ops.IN else [(op, argument)]  # 「[中]」 parses as the one character
     charset, has_cased = _compiler._optimize_charset(items)
     if has_cased:
         raise ValueError(first)

@@ -108,3 +108,10 @@ def test_the_hint_keeps_the_pattern_s_groups_and_flags() -> None:
     assert compiled.flags & re.MULTILINE
     assert [m.group("pre", "num", "unit") for m in compiled.finditer("约3件第4件 12条")] == [
         ("约", "3", "件"), (None, "12", "条")]
+
+
+def test_a_look_behind_before_one_character() -> None:
+    """「(?<!其)中$」: the class of the first character is that one character."""
+    compiled = leading("(?<!其)中$")
+    assert compiled.search("上年结转的3件申请中") is not None
+    assert compiled.search("全年共受理申请37件，其中") is None

@@ -110,7 +110,7 @@ def test_counts_read_at_once_are_those_read_one_by_one(text: str, year: int) -> 
     count alone: a 分别 list, another year named before it in its sentence, or another noun after it."""
     s = scan(text)
     for count in s.counts:
-        alone = (guards.respective(s, count.clause) or guards.other_year(s, count.start, year)
+        alone = (guards.respective(s, count.clause, count.start) or guards.other_year(s, count.start, year)
                  or guards.counts_something_else(s, count))
         assert guards.not_this_years_figure(s, count, year) == alone
 

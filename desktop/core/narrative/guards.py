@@ -3,7 +3,8 @@
 Three readings keep a claim from being made:
 - another year: 「上年同期受理申请2800件」「2023年予以公开1200件」. The latest year named before the count in its
   sentence decides; 「上年结转」 is a figure of its own, not a time.
-- a list read 「分别」: 「予以公开、部分公开分别为1362件、454件」 pairs names and numbers by position.
+- a list read 「分别」: 「予以公开、部分公开分别为1362件、454件」 pairs names and the numbers after 「分别」 by
+  position.
 - a count of something else: 「87件行政处罚决定」「一件事」「3个部门」, where a noun follows the unit.
 """
 
@@ -45,9 +46,12 @@ assert _FOLLOWER.pattern.startswith(r"$|[^\u4e00-\u9fff]|")  # the rest are word
 RESPECTIVELY = "分别"
 
 
-def respective(s: Scan, clause: int) -> bool:
-    """The clause is part of a 「分别」 list, where names and numbers pair by position."""
-    return s.clauses.segment[clause] in s.segments_saying(RESPECTIVELY)
+def respective(s: Scan, clause: int, position: int) -> bool:
+    """What stands at ``position`` in the clause follows 「分别」, where names and numbers pair by position."""
+    segment = s.clauses.segment[clause]
+    if segment not in s.segments_saying(RESPECTIVELY):
+        return False
+    return position > s.text.find(RESPECTIVELY, s.segment_spans.starts[segment], s.segment_spans.ends[segment])
 
 
 @lru_cache(maxsize=256)
@@ -101,8 +105,12 @@ def _not_this_years(s: Scan, year: int) -> frozenset[int]:
     flagged: set[int] = set()
     saying = s.segments_saying(RESPECTIVELY)
     if saying:
-        segment = s.clauses.segment
-        flagged.update(c.start for c in s.counts if segment[c.clause] in saying)
+        # the counts after 「分别」 pair by position; the ones before it stand by their own names
+        # (「予以公开21件、部分公开5件，分别占55.3%、13.2%」)
+        segment, spans = s.clauses.segment, s.segment_spans
+        said_at = {i: s.text.find(RESPECTIVELY, spans.starts[i], spans.ends[i]) for i in saying}
+        flagged.update(c.start for c in s.counts
+                       if segment[c.clause] in saying and c.start > said_at[segment[c.clause]])
     ends, named = _times(s.text)
     other = [n is not None and n != year for n in named]
     if any(other):
@@ -122,7 +130,8 @@ def _not_this_years(s: Scan, year: int) -> frozenset[int]:
 
 # Part of the year only: 「第一季度未收到申请」.
 _PERIOD = leading(r"季度|上半年|下半年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|月份|期间|节假日|周末|当天|当日")
-_WHOLE_YEAR = leading(r"1\s*月\s*1\s*日.{0,6}?12\s*月\s*31\s*日|全年|本年度?|今年")
+_WHOLE_YEAR = leading(r"1\s*月\s*1\s*日.{0,14}?12\s*月\s*31\s*日|(?:截至|截止|截止到)\s*(?:\d{4}\s*年\s*)?"
+                      r"(?:12\s*月\s*31\s*日|12\s*月底|年底|年末)|全年|本年度?|今年")
 
 
 def part_of_year(text: str) -> bool:

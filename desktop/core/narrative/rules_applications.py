@@ -50,8 +50,10 @@ _OTHER_TOPIC = leading(
 _PART_ONLY = leading(
     "自然人|法人|企业|科研|公益|律师|法律服务|其他组织|网上|网络|在线|信函|邮寄|传真|邮件|当面|现场|窗口|"
     f"季度|上半年|下半年|各县|各区|各部门|各乡|各镇|各单位|各级|{CHANGE.pattern}|重复|"
-    # a manner or stage of handling, or one of several offices: 延期答复5件, 由办公室统一受理2891件
-    "延期|延长|逾期|书面|口头|当场|电子|补正|统一|由[^，。；]{1,12}(?:受理|办理|答复)"
+    # a manner, time or stage of handling, or one of several offices: 延期答复5件, 按时答复37件,
+    # 以纸质形式予以公开8件, 由办公室统一受理2891件
+    "延期|延长|逾期|按时|按期|如期|法定期限|规定期限|期限内|书面|口头|当场|电子|纸质|形式|方式|补正|统一|"
+    "由[^，。；]{1,12}(?:受理|办理|答复)"
 )
 _FILLER = leading("共计|合计|总计|共|了|各类|的|政府信息公开|依申请公开|信息公开|公开|数量|为|件数")
 # Besides the filler, what may stand between the verb and the count of requests: 「受理公民提出的…申请」.
@@ -121,16 +123,24 @@ def _is_filler(window: str) -> bool:
     return not _FILLER.sub("", window)
 
 
+_REQUESTS_FOLLOW = leading("(?:政府信息公开|依申请公开|信息公开)?申请(?!人|书|材料|表|单)")
+
+
+def _of_requests(s: Scan, count: Count) -> bool:
+    """A count in 件, or in 份 of requests (「共收到37份政府信息公开申请」)."""
+    return count.unit == "件" or (count.unit == "份" and _REQUESTS_FOLLOW.match(s.text, count.end) is not None)
+
+
 def _counts_read(s: Scan, on_request: bool, year: int) -> Iterator[Count]:
-    """The exact counts of 件 that are this year's figures, in sentences about requests (any sentence of
+    """The exact counts of requests that are this year's figures, in sentences about requests (any sentence of
     section 一（二）, which is about them): the ones N-02 reads."""
-    if not any(count.unit == "件" for count in s.counts):
+    if not any(count.unit in ("件", "份") for count in s.counts):
         return
     flagged = counts_not_this_years(s, year)
     requested = None if on_request else s.sentences_saying("申请")
     sentence_of = s.clauses.sentence
     for count in s.counts:
-        if count.unit == "件" and not count.approx and count.start not in flagged and (
+        if _of_requests(s, count) and not count.approx and count.start not in flagged and (
                 requested is None or sentence_of[count.clause] in requested):
             yield count
 
@@ -153,6 +163,7 @@ def _count_claim(s: Scan, count: Count, year: int, carried_in_said: dict[int, bo
         match, window = before[-1], s.text[before[-1].end():count.start]
     else:
         return None
+    window = "".join(window.split())  # a PDF's text puts spaces around digits: 「申请 13 件」
     figure = _keyword_figure(match, year)
     if figure is None or len(window) > 20:
         return None
@@ -225,6 +236,19 @@ def named_groups(words: str) -> Figure | None:
                   tuple(k for g in groups for k in GROUPS[g].cells))
 
 
+# Earlier in the sentence, the requests the results are of: 「上年结转的3件申请中，予以公开2件」「涉及第三方的申请
+# 5件，其中3件予以公开」「全区各部门共收到申请520件，其中予以公开300件」.
+_PART_NAMED = leading("各部门|各单位|各级|各乡|各镇|各县|各区|涉及|第三方|征求意见")
+_AMONG_THESE = leading("(?<!其)中$")
+
+
+def _of_a_part(s: Scan, clause_index: int) -> bool:
+    """The sentence before the clause names a part of the requests, or other agencies' requests."""
+    sentence_start = s.sentence_spans.starts[s.clauses.sentence[clause_index]]
+    head = s.text[sentence_start:s.clauses.start[clause_index]].rstrip("，,、：: ")
+    return bool(head) and (_AMONG_THESE.search(head) is not None or _PART_NAMED.search(head) is not None)
+
+
 def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
     """N-03: one result group and one count of 件 in a clause, in either order."""
     words = s.clause_text(clause_index)
@@ -244,6 +268,8 @@ def _group_claim(s: Scan, clause_index: int, year: int) -> Claim | None:
             return None
         figure, rest = row  # the row's own name (信访举报投诉) is not another topic
     if _OTHER_TOPIC.search(rest) or _PART_ONLY.search(rest) or _KEYWORDS.search(rest):
+        return None
+    if _of_a_part(s, clause_index):
         return None
     count = counts[0]
     if not_this_years_figure(s, count, year):

@@ -17,7 +17,7 @@ from desktop.core.checks.findings import Finding, Severity, TextSpan
 from desktop.core.leading import leading
 from desktop.core.narrative.guards import CHANGE
 from desktop.core.narrative.quotes import Count, Scan, scan
-from desktop.core.narrative.rules_applications import ON_REQUEST, application_claims
+from desktop.core.narrative.rules_applications import GROUP, ON_REQUEST, application_claims
 from desktop.core.narrative.rules_documents import document_claims
 from desktop.core.narrative.rules_review import review_claims
 
@@ -41,6 +41,12 @@ def _total_before(s: Scan, position: int, depth: int) -> Count | None:
     count = s.counts[latest]
     if s.clauses.sentence[count.clause] not in sentences or s.clauses.depth[count.clause] > depth:
         return None
+    if CHANGE.search(s.clause_text(count.clause)):
+        return None  # 「收到申请37件，同比增加7件，其中…」: the change is no total
+    sentence_start = s.sentence_spans.starts[s.clauses.sentence[count.clause]]
+    earlier = s.counts[bisect_left(s.count_starts, sentence_start):latest]
+    if any(c.unit == count.unit and s.clauses.depth[c.clause] == s.clauses.depth[count.clause] for c in earlier):
+        return None  # 「收到申请37件，上年结转3件。其中…」: which of the two the parts divide is not said
     return count
 
 
@@ -86,6 +92,8 @@ def list_problems(text: str, claimed: frozenset[int]) -> tuple[tuple[str, tuple[
             continue
         if any(_CHANNELS.search(s.clause_text(p.clause)) for p in parts):
             continue
+        if any(GROUP.search(s.clause_text(p.clause)) for p in parts):
+            continue  # results of requests: N-03 compares each with table 三
         message = _problem(s, total, parts)
         if message:
             problems.append((message, tuple((c.start, c.end) for c in (total, *parts))))

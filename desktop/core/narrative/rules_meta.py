@@ -33,6 +33,8 @@ _GOVERNMENT = re.compile("(?:人民)?政府$")
 _PLANS = leading("将|计划|拟|下一步|力争|继续|预计")
 # An earlier year told as history, with this year's work after it: 「2019年，我县上线专栏，本年度持续优化。」
 _THIS_YEAR_AFTER = leading("本年度?|今年|当年")
+# A look back at an earlier year's event: the regulation's revision, an award or an assessment of that year.
+_LOOKING_BACK = leading("修订|施行|获评|荣获|被评为|评为|授予|表彰|考核中|评估中|排名")
 _OPENING_FIELDS = tuple(k for k, f in TEXT_BY_KEY.items() if f.section in ("一", "六"))
 _SIGNED_DATE = leading(rf"(?:^|\n)[ \t\u3000]*{_YEAR}\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[ \t\u3000]*$")
 
@@ -101,13 +103,15 @@ def written_in(key: str, text: str, year: int, agency: str = "") -> tuple[Findin
                 continue  # section 六 often closes with the next year's work
             sentence = _sentence_of(text, opening.end())
             history = int(opening.group(1)) < year and (
-                _THIS_YEAR_AFTER.search(sentence) or f"{year}年" in sentence)
+                _THIS_YEAR_AFTER.search(sentence) or f"{year}年" in sentence or _LOOKING_BACK.search(sentence))
             if _PLANS.search(sentence):
                 continue
             message = f"“{TEXT_BY_KEY[key].label}”一段以{opening.group(1)}年开头，报告年度为{year}年"
             finding = _year_finding(key, opening, (1,), year, message)
             if finding is not None and history:  # history, or last year's text with 本年度 in it: asked, not wrong
                 finding = replace(finding, severity=W, message=f"{message}；如是回顾往年的工作，可不修改")
+            elif finding is not None and int(opening.group(1)) == year + 1:  # written early next year: asked
+                finding = replace(finding, severity=W, message=f"{message}；如写的是编制报告时的新进展，可不修改")
             found.append(finding)
     signed = _SIGNED_DATE.search(text) if key == "text.s6" else None
     if signed and int(signed.group(1)) != year + 1:
@@ -155,9 +159,13 @@ def _bigrams(name: str) -> set[str]:
     return {p for p in pairs if not _DIVISIONS & set(p)}
 
 
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,}?(?:省|市|县|区|乡|镇|旗|盟|州|街道)")
+
+
 def clear_conflict(named: str, agency: str) -> bool:
-    """Two names clearly differ: neither contains the other and their place names share no two characters."""
-    if not named or not agency or named in agency or agency in named:
+    """Two names clearly differ: neither contains the other and their place names share no two characters.
+    An office named without its place (「乡党政综合办公室」「区数据局」「领导小组办公室」) is no other agency."""
+    if not named or not agency or named in agency or agency in named or not _PLACE.match(named):
         return False
     a, b = _bigrams(named), _bigrams(agency)
     return bool(a) and bool(b) and not a & b

@@ -25,6 +25,16 @@ _GROUP_RATE = leading(f"(?:{GROUP.pattern})率")
 # A percentage followed by a verb describes how requests were handled (100%按期答复), not a share.
 _HANDLED = leading(r"[\u4e00-\u9fff]")
 _SHARE = leading(r"^(?:约|分别)?(?:占比|占)")
+# What 「占…的N%」 may name as the whole the table's totals stand for: 「占全部申请的」「占办结总数的」. Any other
+# whole is the text's own (「占予以公开和部分公开总数的80%」「占公开件数的20%」).
+_WHOLE_WORDS = leading("全部|所有|总数|总量|总件数|件数|总计|总体|申请|办结|答复|办理|结果|政府信息公开|依申请公开|"
+                       "信息公开|本年度?|全年|的|比|比例|为|约|达|了|共|总")
+
+
+def _named_whole(words: str) -> bool:
+    """The words before a percentage name a whole of their own after 「占」."""
+    at = words.rfind("占")
+    return at >= 0 and bool(_WHOLE_WORDS.sub("", words[at + 1:]).strip())
 
 
 def _percent_group(s: Scan, clause: int, year: int) -> Figure | None:
@@ -62,10 +72,12 @@ def percentages(ctx: CheckContext) -> list[Finding]:
     for key, text in ctx.report.text.items():
         s = scan(text)
         for percent in s.percents:
-            if respective(s, percent.clause) or other_year(s, percent.start, ctx.report.meta.year):
+            if respective(s, percent.clause, percent.start) or other_year(s, percent.start, ctx.report.meta.year):
                 continue
             following = s.text[percent.end:percent.end + 1]
             if following and _HANDLED.match(following) and following not in "的":
+                continue
+            if _named_whole(s.text[s.clauses.start[percent.clause]:percent.start]):
                 continue
             figure = _percent_group(s, percent.clause, ctx.report.meta.year)
             part = figure.value(cells) if figure else None

@@ -16,7 +16,7 @@ from desktop.core.checks.findings import Finding, Severity
 from desktop.core.leading import leading
 from desktop.core.narrative.claims import Claim, Wording, claim_of, judge
 from desktop.core.narrative.figures import LITIGATION, Figure, t4
-from desktop.core.narrative.guards import not_this_years_figure, other_year
+from desktop.core.narrative.guards import CHANGE, not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.respective import respective_pairs
 from desktop.core.tablespec import cell_key
@@ -36,7 +36,8 @@ _ITEM = leading(r"(?P<upheld>结果维持|维持)|(?P<corrected>结果纠正|纠
 _ALL_UPHELD = leading(
     r"(?:均|全部|都|皆)(?:已)?(?:获得|得到|获|被|予以|予)?(?:依法)?(?:法院|复议机关)?(?:判决|决定)?(?:予以|为)?维持"
 )
-_PENDING_WORDS = leading("尚未审结|未审结|正在审理|审理中|尚在")
+# Words that leave the pending cases out of 「均获维持」: they are said to be open, or it speaks of the decided ones.
+_PENDING_WORDS = leading("尚未审结|未审结|正在审理|审理中|尚在|已审结|审结的|已结案|结案的|已办结的")
 _NONE = leading(
     r"(?:未发生|没有发生|未出现|未有|没有|无|未被|未因|未曾)(?P<mid>[^，。；,;、（）()\n]{0,16}?)(?P<a>行政复议|行政诉讼)"
     r"(?:(?:和|、|及|与|或|以及)(?:被提起|提起|被申请)?(?P<b>行政复议|行政诉讼))?"
@@ -44,7 +45,8 @@ _NONE = leading(
 )
 _NONE_MID_BAD = leading("纠错|纠正|败诉|撤销|确认违法|超期|逾期|审结|结案|办结|判决|经")
 # The agency deciding cases itself, or counts too loose to compare.
-_NOT_OURS = leading("办理|审理|受理|收到|复议机关|各|共同|信访|培训|会议|讲座|学习|活动|演练|宣传|涉及|部门|单位")
+_NOT_OURS = leading(
+    "办理|审理|受理|收到|复议机关|各|共同|信访|培训|会议|讲座|学习|活动|演练|宣传|涉及|部门|单位|旁听|庭审|出庭")
 _GROUPS_OF = {"review": ("review",), LITIGATION: ("suit_direct", "suit_after_review"),
               "suit_direct": ("suit_direct",), "suit_after_review": ("suit_after_review",)}
 
@@ -97,6 +99,8 @@ def _count_claim(s: Scan, index: int, count: Count, topics: list[str], current: 
     words = s.clause_text(index)
     if count.approx or _NOT_OURS.search(words) or not _about_disclosure(s, index, on_request, count.start):
         return None
+    if CHANGE.search(words):
+        return None  # 「行政复议案件同比减少3件」
     if not_this_years_figure(s, count, year):
         return None
     spared = [m.span() for m in _ALL_UPHELD.finditer(words)]
