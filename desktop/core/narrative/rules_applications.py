@@ -127,8 +127,8 @@ _REQUESTS_FOLLOW = leading("(?:政府信息公开|依申请公开|信息公开)?
 
 
 def _of_requests(s: Scan, count: Count) -> bool:
-    """A count in 件, or in 份 of requests (「共收到37份政府信息公开申请」)."""
-    return count.unit == "件" or (count.unit == "份" and _REQUESTS_FOLLOW.match(s.text, count.end) is not None)
+    """A count in 份 of requests: 「共收到37份政府信息公开申请」."""
+    return _REQUESTS_FOLLOW.match(s.text, count.end) is not None
 
 
 def _counts_read(s: Scan, on_request: bool, year: int) -> Iterator[Count]:
@@ -140,8 +140,8 @@ def _counts_read(s: Scan, on_request: bool, year: int) -> Iterator[Count]:
     requested = None if on_request else s.sentences_saying("申请")
     sentence_of = s.clauses.sentence
     for count in s.counts:
-        if _of_requests(s, count) and not count.approx and count.start not in flagged and (
-                requested is None or sentence_of[count.clause] in requested):
+        if (count.unit == "件" or (count.unit == "份" and _of_requests(s, count))) and not count.approx \
+                and count.start not in flagged and (requested is None or sentence_of[count.clause] in requested):
             yield count
 
 
