@@ -131,3 +131,15 @@ def test_a_township_page_is_not_taken_for_the_county_it_names() -> None:
         result = import_text(furniture + text, "page.txt")
         assert "衡东县" not in result.report.meta.agency, result.account
         assert result.report.meta.agency == "杨林镇" or AGENCY in result.missing
+
+
+@pytest.mark.parametrize(("furniture", "date", "noted"), [
+    ("索引号：001 发文机关：杨林镇 成文日期：2024-01-04", "2024-01-04", False),  # one line of metadata
+    ("来源:杨林镇 发布时间:2024-03-26", "2024-03-26", True),  # published in the following year: a hint
+    ("发布日期：2024年01月18日", "2024-01-18", True),
+    ("发布时间：2025-06-18", None, False),  # a mirror's copy years later says nothing of the 成文日期
+])
+def test_the_date_from_the_page_s_metadata(furniture: str, date: str | None, noted: bool) -> None:
+    result = import_text("\n".join([furniture, "杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN]) + "\n")
+    assert (str(result.report.meta.date) if result.report.meta.date else None) == date
+    assert any("按网页的发布时间" in line for line in result.account) is noted

@@ -83,6 +83,12 @@ def build(source: Source, name: str, known: Known | None = None) -> tuple[Report
     furniture = [b.text for b in blocks[:_FURNITURE_BLOCKS] if isinstance(b, Para)]
     who = identity.identify(known or Known(), layout.title_agency, layout.title_year, opening, listed, furniture,
                             signer, "\n".join(texts.values()), date)
+    published = meta.to_date(fields["published"]) if "published" in fields else None
+    in_next_year = published is not None and published.year == who.year + 1 and identity.YEAR not in who.missing
+    if date is None and published is not None and in_next_year:
+        date = published  # a page published in the following year went up days after it was signed
+        source.notes.append(f"成文日期未找到，按网页的发布时间{published.year}年{published.month}月{published.day}日"
+                            "填写，请核对")
     report = Report.new(who.agency, who.level, who.year)
     report.meta.date = date
     report.manual_totals = True

@@ -10,6 +10,11 @@ from desktop.io.importers.chinese_variants import squeeze_spaces
 from desktop.io.importers.document import Block, Para
 
 _FIELD = re.compile(r"^\s*(成\s*文\s*日\s*期|发\s*文\s*机\s*关|发\s*布\s*机\s*构)\s*[:：]\s*(\S.*?)\s*$")
+_WRITTEN_DATE = r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+# The same field inside one line of metadata: 「索引号：… 发文机关：杨林镇 成文日期：2024-01-04」.
+_DATE_IN_LINE = re.compile(r"成\s*文\s*日\s*期\s*[:：]\s*" + _WRITTEN_DATE)
+# When the page went up: 「发布时间：2024-03-26」. Not the 成文日期, but days from it.
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|公开日期|发布于)\s*[:：]?\s*" + _WRITTEN_DATE)
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _SIGNATURE_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -40,18 +45,23 @@ def to_date(text: str) -> dt.date | None:
 
 
 def portal_fields(blocks: list[Block]) -> dict[str, str]:
-    """「成文日期: 2024-01-04」「发文机关: 贵溪耳口乡」 lines of a portal's metadata block."""
+    """「成文日期: 2024-01-04」「发文机关: 贵溪耳口乡」 lines of a portal's metadata block, and the date the page
+    was published (「发布时间：2024-03-26」) as "published"."""
     found: dict[str, str] = {}
     texts: list[str] = []
     for block in blocks:
         texts += [block.text] if isinstance(block, Para) else [c.text for c in block.cells]
     for text in texts:
-        if len(text) > 60:
+        if len(text) > 160:
             continue
-        match = _FIELD.match(text)
+        match = _FIELD.match(text) if len(text) <= 60 else None
         if match:
             name = re.sub(r"\s", "", match.group(1))
             found.setdefault("date" if name == "成文日期" else "agency", match.group(2).strip(" |"))
+        elif (in_line := _DATE_IN_LINE.search(text)) is not None:
+            found.setdefault("date", in_line.group(1))
+        if (published := _PUBLISHED.search(text)) is not None:
+            found.setdefault("published", published.group(1))
     return found
 
 
