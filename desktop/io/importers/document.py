@@ -98,6 +98,9 @@ class Source:
 _BLANK = re.compile(r"^(?:[-‐‑‒–—―─/\\]{1,4}|无|空|)$")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(件|个|项|条|次|万元|元)$")
+# A change, as the 2019 column 本年增/减 prints it: 「-1」 「+2」 「增2」 「减1」. A value in its column's place,
+# though no count of the 2021 tables.
+_SIGNED = re.compile(r"^(?:([+-])|(增加?)|(减少?))(\d+(?:\.\d+)?)$")
 
 
 def value_of(text: str) -> str | None:
@@ -108,4 +111,7 @@ def value_of(text: str) -> str | None:
     compact = _UNIT.sub("", compact)
     if _NUMBER.match(compact):
         return compact.replace(",", "")
+    signed = _SIGNED.match(compact)
+    if signed:
+        return ("-" if signed.group(1) == "-" or signed.group(3) else "+") + signed.group(4)
     return None

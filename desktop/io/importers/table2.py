@@ -14,6 +14,17 @@ from desktop.io.importers.table_read import TableRead, fit
 from desktop.io.importers.table_stream import Token, tokens_of, values_after
 
 _CONTENT = fold(T2_CONTENT_HEADER)
+# The corner cell over the row labels, also printed 项目 or 内容 (or left blank: then the first value header
+# starts the header row).
+_CORNERS = frozenset({_CONTENT, fold("项目"), fold("内容")})
+_HEADER_LABELS = tuple(dict.fromkeys(
+    [fold(label) for _, headers, _, _ in T2_BLOCKS for _, label in headers]
+    + [fold(label) for headers in lm.TRIAL_2019_T2_BLOCK_HEADERS for label in headers]))
+
+
+def _opens_headers(folded: str) -> bool:
+    """A value header where the header row had no corner cell: 「本年新制作数量」, cut 「本年新」."""
+    return len(folded) >= 3 and any(_fits(folded, label) for label in _HEADER_LABELS)
 
 
 def _fits(header: str, label: str) -> bool:
@@ -64,6 +75,7 @@ def read_t2(blocks: list[Block]) -> TableRead:
     tokens = tokens_of(blocks)
     headers: list[str] = []  # value headers since the last 信息内容, as printed
     collecting = False
+    trial_in_block = False  # a 2019 header or row since the last caption: 2021 columns cannot be assumed
 
     def is_label(token: Token) -> bool:
         return token.value is None and bool(fold(token.text))
@@ -78,15 +90,20 @@ def read_t2(blocks: list[Block]) -> TableRead:
         trial = lm.trial_2019_header(token.text)
         if trial:
             read.add_trial(trial)
-        if folded == _CONTENT:
+            trial_in_block = True
+        if folded in _CORNERS:
             headers, collecting = [], True
             i += 1
             continue
         if lm.t2_caption(token.text) is not None:
-            headers, collecting = [], False
+            headers, collecting, trial_in_block = [], False, False
             i += 1
             continue
         found = lm.t2_row(token.text)
+        if found is None and not collecting and _opens_headers(folded):
+            headers, collecting = [token.text], True
+            i += 1
+            continue
         if found is None:
             if collecting:
                 headers.append(token.text)
@@ -100,6 +117,13 @@ def read_t2(blocks: list[Block]) -> TableRead:
         row, block = found
         if fold(token.text) in lm.TRIAL_2019_T2_ROWS:
             read.add_trial(token.text.strip())
+            trial_in_block = True
+        if not headers and trial_in_block:
+            problem = f"表二“{token.text.strip()}”一行没有可辨认的表头（2019年试行格式），未导入"
+            read.problems.append(problem)
+            read.rows_found.add(row)
+            i += 1
+            continue
         if headers:
             columns, trial_headers, unplaced = header_columns(headers, block)
             for header in trial_headers:

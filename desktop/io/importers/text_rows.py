@@ -32,8 +32,9 @@ def _unmarked(line: str) -> str:
     return bold.group(2).strip() if bold else line
 
 
-def _cells_of(line: str) -> list[str] | None:
-    """The cells of a flattened table row, or None for a line of prose."""
+def _cells_of(line: str, markdown: bool = True) -> list[str] | None:
+    """The cells of a flattened table row, or None for a line of prose. Outside a Markdown table a 「|」 at
+    the start of a line follows a blank first cell (「 | 1 | 0 | …」, table 四 with its first cell blank)."""
     stripped = line.strip()
     if "\t" in stripped and len([p for p in stripped.split("\t") if p.strip()]) >= 2:
         return [p.strip() for p in stripped.split("\t")]
@@ -41,7 +42,7 @@ def _cells_of(line: str) -> list[str] | None:
         return None
     if not (" | " in stripped or stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 2):
         return None
-    if stripped.startswith("|"):
+    if stripped.startswith("|") and markdown:
         stripped = stripped[1:]
     if stripped.endswith("|"):
         stripped = stripped[:-1]
@@ -58,6 +59,7 @@ def read_text(text: str) -> Source:
     lines = text.split("\n")
     check_blocks(sum(1 for line in lines if line.strip()))  # before any line is read
     runs = {run.start: run for run in find_runs([line.strip() for line in lines])}
+    markdown = any(_MARKDOWN_RULE.match(line) and "-" in line for line in lines)
     skip_to = 0
     for index, line in enumerate(lines):
         if index < skip_to:
@@ -70,7 +72,7 @@ def read_text(text: str) -> Source:
             continue
         if _MARKDOWN_RULE.match(line) and "-" in line:
             continue
-        cells = _cells_of(line)
+        cells = _cells_of(line, markdown)
         if cells is not None and grid is None and len(cells) == 2 and parse_title(line) is not None:
             cells = None  # a page's title with its site's name: 「…年度报告 | 衡东县人民政府」
         if cells is None:
@@ -84,6 +86,9 @@ def read_text(text: str) -> Source:
             row = 0
         budget.add_rows()
         budget.add_cells(len(cells))
-        grid.cells += [Cell(c, row) for c in cells]
+        # A Markdown table gives every row all its columns: a cell's place is its column, and the blank
+        # cells of a label spanning columns stand before the values, not after them.
+        aligned = markdown and line.strip().startswith("|")
+        grid.cells += [Cell(c, row, col if aligned else None) for col, c in enumerate(cells)]
         row += 1
     return Source("文本", blocks)
