@@ -5,10 +5,12 @@ says, and T2-06 is reported. Also rows whose first cell is blank in a page of ` 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from desktop.core.checks import check
-from desktop.io.importing import import_text
+from desktop.io.importing import import_file, import_text
 
 HEAD = "某镇2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我镇认真落实《条例》。\n二、主动公开政府信息情况\n"
 TAIL = "\n五、存在的主要问题及改进情况\n问题。\n六、其他需要报告的事项\n未收取信息处理费。\n"
@@ -85,3 +87,12 @@ def test_a_markdown_row_whose_label_spans_columns_and_whose_last_cell_is_blank()
                                                    "other_org", "total")]
     assert new == [3, 1, 0, 0, 0, 0, None]
     assert report.cells["t3.carried_in.total"] == 0
+
+
+def test_rows_printed_without_values_are_blank_not_mismatched() -> None:
+    """The real 2022 page of 螅镇 prints the 2019 tables with every cell empty."""
+    page = Path(__file__).parents[1] / "data" / "portal" / "10_xi-zhen-jiaxian-2022-oldformat-empty-PARTIAL.txt"
+    result = import_file(page)
+    assert not [line for line in result.account if "不符" in line]
+    assert any("空白10个" in line for line in result.account)
+    assert "T2-06" in {f.rule for f in check(result.report)}

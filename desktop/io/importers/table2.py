@@ -135,7 +135,9 @@ def read_t2(blocks: list[Block]) -> TableRead:
             columns = [k for k, _ in T2_BLOCKS[block][1]]
         values, _ = values_after(tokens, i, len(columns), is_label)
         fitted = fit(values, len(columns)) if len(columns) > 1 else values[:1]
-        if fitted is None or (len(columns) == 1 and len([v for v in values if v.value]) > 1):
+        if not values:
+            pass  # a row printed without a value: its cells stay blank, and the count of blanks says so
+        elif fitted is None or (len(columns) == 1 and len([v for v in values if v.value]) > 1):
             read.problems.append(f"表二“{token.text.strip()}”一行的数与表头不符，未导入")
         else:
             for column, value in zip(columns, fitted, strict=False):

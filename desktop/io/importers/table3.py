@@ -98,7 +98,8 @@ def read_t3(blocks: list[Block]) -> TableRead:
         else:
             fitted = fit(values, len(_COLUMN_KEYS))
             if fitted is None:
-                read.problems.append(f"表三“{token.text.strip()}”一行有{len(values)}个数，与7列不符，未导入")
+                if values:  # a row printed without a value is only blank, as the count of blanks says
+                    read.problems.append(f"表三“{token.text.strip()}”一行有{len(values)}个数，与7列不符，未导入")
                 read.rows_found.add(row)
                 i += 1
                 continue
