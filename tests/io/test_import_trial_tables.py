@@ -96,3 +96,14 @@ def test_rows_printed_without_values_are_blank_not_mismatched() -> None:
     assert not [line for line in result.account if "不符" in line]
     assert any("空白10个" in line for line in result.account)
     assert "T2-06" in {f.rule for f in check(result.report)}
+
+
+def test_a_2019_table_three_with_its_one_row_of_other_handling_blank() -> None:
+    """One cell per paragraph loses blank cells: 「（六）其他处理」 then at once 「（七）总计」 is the 2019 row."""
+    body = "\n\n".join(["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+                        "规章", "0", "0", "0", "三、收到和处理政府信息公开申请情况",
+                        "(五)不予处理", "1.信访举报投诉类申请", "2.重复申请",
+                        "3.要求提供公开出版物", "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息",
+                        "(六)其他处理", "(七)总计"])
+    _, rules = imported(body)
+    assert "T2-06" in rules

@@ -39,6 +39,14 @@ def _wrapped_values(tokens: list[Token], start: int, is_label) -> list[Token]:  
     return []
 
 
+def _next_label_row(tokens: list[Token], start: int, group: str) -> str | None:
+    """The row the next label from ``start`` names, past values and empty cells."""
+    for token in tokens[start:]:
+        if token.value is None and fold(token.text):
+            return lm.match_t3_row(token.text, group, True)
+    return None
+
+
 def read_t3(blocks: list[Block]) -> TableRead:
     read = TableRead()
     tokens = tokens_of(blocks)
@@ -60,7 +68,10 @@ def read_t3(blocks: list[Block]) -> TableRead:
         if new_group:
             group = new_group
             values, _ = values_after(tokens, i, len(_COLUMN_KEYS), is_label)
-            if new_group == "other" and fit(values, len(_COLUMN_KEYS)) is not None and values[0].row == token.row:
+            one_row = new_group == "other" and (
+                (fit(values, len(_COLUMN_KEYS)) is not None and values[0].row == token.row)
+                or _next_label_row(tokens, i + 1, group) == "total")  # blank, and 总计 follows at once
+            if one_row:
                 read.add_trial(f"表三{T3_GROUP_LABELS['other']}（未分为三项）")
             i += 1
             continue
