@@ -107,3 +107,20 @@ def test_a_2019_table_three_with_its_one_row_of_other_handling_blank() -> None:
                         "(六)其他处理", "(七)总计"])
     _, rules = imported(body)
     assert "T2-06" in rules
+
+
+def test_a_markdown_table_whose_header_rows_lost_their_places() -> None:
+    """Converters drop the cells under a rowspan, so the header rows sit at the left; the values are still
+    each row's last cells."""
+    body = ("第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n"
+            "三、收到和处理政府信息公开申请情况\n"
+            "| (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |  |  | 申请人情况 |"
+            "  |  |  |  |  |  |\n"
+            "|---|---|---|---|---|---|---|---|---|---|\n"
+            "| 自然人 | 法人或其他组织 |  |  |  |  | 总计 |  |  |  |\n"
+            "| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |  |  |  |  |  |\n"
+            "| 一、本年新收政府信息公开申请数量 |  |  |  | 34 |  |  | 0 | 16 |  |\n")
+    report = import_text(HEAD + body + TAIL).report
+    new = [report.cells[f"t3.new.{c}"] for c in ("natural", "business", "research", "nonprofit", "legal",
+                                                   "other_org", "total")]
+    assert new == [None, 34, None, None, 0, 16, None]

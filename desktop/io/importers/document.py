@@ -30,6 +30,9 @@ class Cell:
 @dataclass
 class Grid:
     cells: list[Cell]
+    # A Markdown table gives every row all its columns, so a row's values are its last cells: the blank
+    # cells of a label spanning columns stand before them (「| 一、本年新收… | | | 3 | 1 | … | |」).
+    right_aligned: bool = False
 
     @property
     def positioned(self) -> bool:

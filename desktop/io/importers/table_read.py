@@ -22,9 +22,13 @@ class TableRead:
 
 def fit(values: list[Token], wanted: int) -> list[Token] | None:
     """Exactly ``wanted`` values in order. Filler blanks that flattening left for merged cells are
-    dropped: after the row (「| |||」) or, failing that, right after the label (Markdown colspans).
+    dropped: after the row (「| |||」) or, failing that, right after the label; in a Markdown table, right after
+    the label first (its colspans).
     More real values than columns is a foreign column, and the row cannot be placed by order."""
     trimmed = list(values)
+    if trimmed and trimmed[0].right_aligned:  # a Markdown row: the label's span first
+        while len(trimmed) > wanted and trimmed[0].value == "":
+            trimmed.pop(0)
     while len(trimmed) > wanted and trimmed[-1].value == "":
         trimmed.pop()
     while len(trimmed) > wanted and trimmed[0].value == "":

@@ -21,6 +21,7 @@ class Token:
     col: int | None = None
     colspan: int = 1
     grid: int = -1
+    right_aligned: bool = False  # from a Markdown table (Grid.right_aligned)
 
     @property
     def value(self) -> str | None:
@@ -58,7 +59,7 @@ def tokens_of(blocks: list[Block]) -> list[Token]:
             continue
         last = 0
         for cell in block.cells:
-            tokens.append(Token(cell.text, row_base + cell.row, cell.col, cell.colspan, index))
+            tokens.append(Token(cell.text, row_base + cell.row, cell.col, cell.colspan, index, block.right_aligned))
             last = max(last, cell.row + cell.rowspan)
         row_base += last + 1
     return tokens

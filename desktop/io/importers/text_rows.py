@@ -86,9 +86,8 @@ def read_text(text: str) -> Source:
             row = 0
         budget.add_rows()
         budget.add_cells(len(cells))
-        # A Markdown table gives every row all its columns: a cell's place is its column, and the blank
-        # cells of a label spanning columns stand before the values, not after them.
-        aligned = markdown and line.strip().startswith("|")
-        grid.cells += [Cell(c, row, col if aligned else None) for col, c in enumerate(cells)]
+        if markdown and line.strip().startswith("|"):
+            grid.right_aligned = True
+        grid.cells += [Cell(c, row) for c in cells]
         row += 1
     return Source("文本", blocks)
