@@ -124,3 +124,12 @@ def test_a_markdown_table_whose_header_rows_lost_their_places() -> None:
     new = [report.cells[f"t3.new.{c}"] for c in ("natural", "business", "research", "nonprofit", "legal",
                                                    "other_org", "total")]
     assert new == [None, 34, None, None, 0, 16, None]
+
+
+def test_headers_cut_to_two_characters_are_placed_by_the_row_of_them() -> None:
+    """「本年 | 本年 | 对外」 fits only the 2019 order (本年新制作 · 本年新公开 · 对外公开总数量)."""
+    body = ("第二十条第(一)项\n|\n本年 |\n本年 |\n对外 | |\n|\n规章 |\n1 |\n2 |\n3 |\n"
+            "|\n规范性文件 |\n5 |\n7 |\n30 |\n")
+    cells, rules = imported(body)
+    assert cells == {"t2.regulations.issued": 1, "t2.normative_docs.issued": 5}
+    assert "T2-06" in rules

@@ -40,11 +40,17 @@ def _table_blocks(layout: sections.Layout, blocks: list[Block]) -> dict[str, lis
     for number, section_blocks in layout.sections.items():
         for block in section_blocks:
             section_of[id(block)] = number
+    captions: list[Block] = []  # table 二's captions printed as lines between its grids, kept in their place
     for block in blocks:
         if isinstance(block, Grid):
             table = label_match.classify(block) or _TABLE_SECTIONS.get(section_of.get(id(block), ""))
             if table:
                 found[table].append(block)
+        elif section_of.get(id(block)) == "二" and label_match.t2_caption(block.text) is not None:
+            found["t2"].append(block)
+            captions.append(block)
+    if len(captions) == len(found["t2"]):
+        found["t2"] = []  # captions alone: the section is read whole below
     for number, table in _TABLE_SECTIONS.items():
         if not found[table]:
             found[table] = list(layout.sections.get(number, []))

@@ -22,9 +22,13 @@ _HEADER_LABELS = tuple(dict.fromkeys(
     + [fold(label) for headers in lm.TRIAL_2019_T2_BLOCK_HEADERS for label in headers]))
 
 
+def _fits_a_header(folded: str) -> bool:
+    return len(folded) >= 2 and any(_fits(folded, label) for label in _HEADER_LABELS)
+
+
 def _opens_headers(folded: str) -> bool:
     """A value header where the header row had no corner cell: 「本年新制作数量」, cut 「本年新」."""
-    return len(folded) >= 3 and any(_fits(folded, label) for label in _HEADER_LABELS)
+    return len(folded) >= 3 and _fits_a_header(folded)
 
 
 def _fits(header: str, label: str) -> bool:
@@ -75,6 +79,7 @@ def read_t2(blocks: list[Block]) -> TableRead:
     tokens = tokens_of(blocks)
     headers: list[str] = []  # value headers since the last 信息内容, as printed
     collecting = False
+    after_caption = False  # collecting since a caption, not since 信息内容: only what fits a header is one
     trial_in_block = False  # a 2019 header or row since the last caption: 2021 columns cannot be assumed
 
     def is_label(token: Token) -> bool:
@@ -92,20 +97,21 @@ def read_t2(blocks: list[Block]) -> TableRead:
             read.add_trial(trial)
             trial_in_block = True
         if folded in _CORNERS:
-            headers, collecting = [], True
+            headers, collecting, after_caption = [], True, False
             i += 1
             continue
         if lm.t2_caption(token.text) is not None:
-            headers, collecting, trial_in_block = [], False, False
+            # the headers between a caption and its first row, even cut to 「本年 | 本年 | 对外」
+            headers, collecting, after_caption, trial_in_block = [], True, True, False
             i += 1
             continue
         found = lm.t2_row(token.text)
         if found is None and not collecting and _opens_headers(folded):
-            headers, collecting = [token.text], True
+            headers, collecting, after_caption = [token.text], True, False
             i += 1
             continue
         if found is None:
-            if collecting:
+            if collecting and (not after_caption or _fits_a_header(folded)):
                 headers.append(token.text)
             elif trial is None and not lm.is_label_fragment(token.text) and read.rows_found:
                 values, _ = values_after(tokens, i, 1, is_label)
