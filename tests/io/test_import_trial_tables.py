@@ -133,3 +133,10 @@ def test_headers_cut_to_two_characters_are_placed_by_the_row_of_them() -> None:
     cells, rules = imported(body)
     assert cells == {"t2.regulations.issued": 1, "t2.normative_docs.issued": 5}
     assert "T2-06" in rules
+
+
+def test_a_header_no_label_fits_keeps_its_column() -> None:
+    """「本年增减」 (no slash) fits no label, but it is still a column: 处理决定数量 stays third."""
+    body = ("第二十条第(五)项\n上一年项目数量\n本年增减\n处理决定数量\n行政许可\n12\n3\n33\n")
+    cells, _ = imported(body)
+    assert cells == {"t2.licensing.decisions": 33}

@@ -79,7 +79,7 @@ def read_t2(blocks: list[Block]) -> TableRead:
     tokens = tokens_of(blocks)
     headers: list[str] = []  # value headers since the last 信息内容, as printed
     collecting = False
-    after_caption = False  # collecting since a caption, not since 信息内容: only what fits a header is one
+    after_caption = False  # collecting since a caption, not since 信息内容: the first header must fit a label
     trial_in_block = False  # a 2019 header or row since the last caption: 2021 columns cannot be assumed
 
     def is_label(token: Token) -> bool:
@@ -111,7 +111,7 @@ def read_t2(blocks: list[Block]) -> TableRead:
             i += 1
             continue
         if found is None:
-            if collecting and (not after_caption or _fits_a_header(folded)):
+            if collecting and (not after_caption or headers or _fits_a_header(folded)):  # past the first, all
                 headers.append(token.text)
             elif trial is None and not lm.is_label_fragment(token.text) and read.rows_found:
                 values, _ = values_after(tokens, i, 1, is_label)
