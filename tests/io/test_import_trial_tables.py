@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.checks import check
+from desktop.core.report import Report
 from desktop.io.importing import import_file, import_text
 
 HEAD = "某镇2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我镇认真落实《条例》。\n二、主动公开政府信息情况\n"
@@ -20,6 +21,11 @@ def imported(body: str) -> tuple[dict[str, object], set[str]]:
     report = import_text(HEAD + body + TAIL).report
     cells = {k: v for k, v in report.cells.items() if v is not None and k.startswith(("t2.", "t4."))}
     return cells, {f.rule for f in check(report)}
+
+
+def new_requests(report: Report) -> list[object]:
+    return [report.cells[f"t3.new.{c}"] for c in ("natural", "business", "research", "nonprofit", "legal", "other_org",
+                                                   "total")]
 
 
 TRIAL_ROWS = ("规范性文件 | 5 | 7 | 30 |\n第二十条第(八)项 | |||\n{corner}上一年项目数量 | 本年增/减 |\n"
@@ -83,9 +89,7 @@ def test_a_markdown_row_whose_label_spans_columns_and_whose_last_cell_is_blank()
             "| 一、本年新收政府信息公开申请数量 | | | 3 | 1 | 0 | 0 | 0 | 0 | |\n"
             "| 二、上年结转政府信息公开申请数量 | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
     report = import_text(HEAD + body + TAIL).report
-    new = [report.cells[f"t3.new.{c}"] for c in ("natural", "business", "research", "nonprofit", "legal",
-                                                   "other_org", "total")]
-    assert new == [3, 1, 0, 0, 0, 0, None]
+    assert new_requests(report) == [3, 1, 0, 0, 0, 0, None]
     assert report.cells["t3.carried_in.total"] == 0
 
 
@@ -120,10 +124,7 @@ def test_a_markdown_table_whose_header_rows_lost_their_places() -> None:
             "| 自然人 | 法人或其他组织 |  |  |  |  | 总计 |  |  |  |\n"
             "| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |  |  |  |  |  |\n"
             "| 一、本年新收政府信息公开申请数量 |  |  |  | 34 |  |  | 0 | 16 |  |\n")
-    report = import_text(HEAD + body + TAIL).report
-    new = [report.cells[f"t3.new.{c}"] for c in ("natural", "business", "research", "nonprofit", "legal",
-                                                   "other_org", "total")]
-    assert new == [None, 34, None, None, 0, 16, None]
+    assert new_requests(import_text(HEAD + body + TAIL).report) == [None, 34, None, None, 0, 16, None]
 
 
 def test_headers_cut_to_two_characters_are_placed_by_the_row_of_them() -> None:
