@@ -29,6 +29,8 @@ _CARRIED_WORD = re.compile("|".join(_CARRIED_WORDS))  # one pass over a long tex
 _TIME = leading(
     r"(?P<other>上一?年度?|去年|前年|同期|往年|以往)|(?P<this>本年度?|今年|全年|当年|年内)|(?P<year>\d{4})\s*年"
 )
+# Counts of several years, or of a month on average: 「近三年累计受理」「…以来，累计受理」「平均每月受理」.
+MANY_YEARS = leading(r"以来|近[一二两三四五六七八九十\d]{1,2}年|历年|多年|每月|月均|平均|年均")
 # A change against last year: 「较上年增加12条」「同比增长29.3%」.
 CHANGE = leading("同比|环比|较上|较去|比上|比去|增加|减少|增长|下降|上升|提高|降低")
 # What may follow a count of requests, cases or documents: punctuation, the thing counted, or the rest of
@@ -46,12 +48,15 @@ assert _FOLLOWER.pattern.startswith(r"$|[^\u4e00-\u9fff]|")  # the rest are word
 RESPECTIVELY = "分别"
 
 
+def _respectively_at(s: Scan, segment: int) -> int:
+    """Where the segment says 「分别」 (-1 if it does not)."""
+    return s.text.find(RESPECTIVELY, s.segment_spans.starts[segment], s.segment_spans.ends[segment])
+
+
 def respective(s: Scan, clause: int, position: int) -> bool:
     """What stands at ``position`` in the clause follows 「分别」, where names and numbers pair by position."""
     segment = s.clauses.segment[clause]
-    if segment not in s.segments_saying(RESPECTIVELY):
-        return False
-    return position > s.text.find(RESPECTIVELY, s.segment_spans.starts[segment], s.segment_spans.ends[segment])
+    return segment in s.segments_saying(RESPECTIVELY) and position > _respectively_at(s, segment)
 
 
 @lru_cache(maxsize=256)
@@ -107,8 +112,8 @@ def _not_this_years(s: Scan, year: int) -> frozenset[int]:
     if saying:
         # the counts after 「分别」 pair by position; the ones before it stand by their own names
         # (「予以公开21件、部分公开5件，分别占55.3%、13.2%」)
-        segment, spans = s.clauses.segment, s.segment_spans
-        said_at = {i: s.text.find(RESPECTIVELY, spans.starts[i], spans.ends[i]) for i in saying}
+        segment = s.clauses.segment
+        said_at = {i: _respectively_at(s, i) for i in saying}
         flagged.update(c.start for c in s.counts
                        if segment[c.clause] in saying and c.start > said_at[segment[c.clause]])
     ends, named = _times(s.text)

@@ -16,7 +16,14 @@ from desktop.core.checks.findings import Finding, Severity
 from desktop.core.leading import leading
 from desktop.core.narrative.claims import Claim, Wording, claim_of, judge
 from desktop.core.narrative.figures import CARRIED_IN, CARRIED_OUT, GROUP_NAMES, GROUPS, NEW, TOTAL, Figure
-from desktop.core.narrative.guards import CHANGE, counts_not_this_years, not_this_years_figure, other_year, part_of_year
+from desktop.core.narrative.guards import (
+    CHANGE,
+    MANY_YEARS,
+    counts_not_this_years,
+    not_this_years_figure,
+    other_year,
+    part_of_year,
+)
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.respective import respective_pairs
 from desktop.core.tablespec import CELLS, cell_key
@@ -59,8 +66,6 @@ _FILLER = leading("共计|合计|总计|共|了|各类|的|政府信息公开|�
 # Besides the filler, what may stand between the verb and the count of requests: 「受理公民提出的…申请」.
 # Anything else names another kind of application (「受理社会救助申请86件」「办事申请」).
 _REQUEST_WINDOW = leading("申请(?!人|书|材料|表|单)|公民|群众|社会公众|公众|提出|提交|依法|有关|相关|新|政府信息|信息")
-# Counts of several years, or of a month on average: 「近三年累计受理」「…以来，累计受理」「平均每月受理」.
-_MANY_YEARS = leading(r"以来|近[一二两三四五六七八九十\d]{1,2}年|历年|多年|每月|月均|平均|年均")
 _INCLUSIVE = leading(r"^(?:其中)?(?:含|包含|包括)")
 # 申请 as the request itself, not 申请人 or 申请材料.
 _REQUEST = leading("申请(?!人|书|材料|表|单)")
@@ -123,7 +128,7 @@ def _is_filler(window: str) -> bool:
     return not _FILLER.sub("", window)
 
 
-_REQUESTS_FOLLOW = leading("(?:政府信息公开|依申请公开|信息公开)?申请(?!人|书|材料|表|单)")
+_REQUESTS_FOLLOW = leading(f"(?:政府信息公开|依申请公开|信息公开)?{_REQUEST.pattern}")
 
 
 def _of_requests(s: Scan, count: Count) -> bool:
@@ -184,7 +189,7 @@ def _count_claim(s: Scan, count: Count, year: int, carried_in_said: dict[int, bo
             return None
     elif _PART_ONLY.search(words.replace("其中", "")):
         return None
-    if sentence_head and (_MANY_YEARS.search(sentence_head) or part_of_year(sentence_head)):
+    if sentence_head and (MANY_YEARS.search(sentence_head) or part_of_year(sentence_head)):
         return None
     plus = inclusive_of(s, count.clause, year)
     if plus is None:

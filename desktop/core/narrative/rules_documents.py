@@ -13,7 +13,7 @@ from desktop.core.checks.findings import Finding, Severity
 from desktop.core.leading import leading
 from desktop.core.narrative.claims import Claim, Wording, judge
 from desktop.core.narrative.figures import t2
-from desktop.core.narrative.guards import CHANGE, not_this_years_figure, other_year, part_of_year
+from desktop.core.narrative.guards import CHANGE, MANY_YEARS, not_this_years_figure, other_year, part_of_year
 from desktop.core.narrative.quotes import Scan, scan
 from desktop.core.narrative.respective import respective_pairs
 
@@ -31,7 +31,7 @@ _OTHER_AGENCIES = leading(_AGENCY_WORDS)
 _OTHER_ACTIVITY = leading(
     "政策性文件|政策文件|审查|审核|备案|清理|解读|征求意见|评估|合法性|草案|征集|宣传|培训|立项|计划|修改|修订|起草|报送"
     # a change against last year, several years, or plans: 「同比增加1件」「近三年累计制发」「下一步拟出台2件」
-    f"|{CHANGE.pattern}|累计|以来|历年|近[一二两三四五六七八九十\\d]{{1,2}}年|十四五|拟|将|下一步|明年|预计|力争"
+    f"|{CHANGE.pattern}|{MANY_YEARS.pattern}|累计|十四五|拟|将|下一步|明年|预计|力争"
     f"|{_AGENCY_WORDS}"
 )
 # 「本年度未制发行政规范性文件」: the table's count of documents issued must be 0.

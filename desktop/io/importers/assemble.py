@@ -40,16 +40,14 @@ def _table_blocks(layout: sections.Layout, blocks: list[Block]) -> dict[str, lis
     for number, section_blocks in layout.sections.items():
         for block in section_blocks:
             section_of[id(block)] = number
-    captions: list[Block] = []  # table 二's captions printed as lines between its grids, kept in their place
     for block in blocks:
         if isinstance(block, Grid):
             table = label_match.classify(block) or _TABLE_SECTIONS.get(section_of.get(id(block), ""))
             if table:
                 found[table].append(block)
         elif section_of.get(id(block)) == "二" and label_match.t2_caption(block.text) is not None:
-            found["t2"].append(block)
-            captions.append(block)
-    if len(captions) == len(found["t2"]):
+            found["t2"].append(block)  # a caption printed as a line between table 二's grids, in its place
+    if not any(isinstance(block, Grid) for block in found["t2"]):
         found["t2"] = []  # captions alone: the section is read whole below
     for number, table in _TABLE_SECTIONS.items():
         if not found[table]:
@@ -90,8 +88,8 @@ def build(source: Source, name: str, known: Known | None = None) -> tuple[Report
     who = identity.identify(known or Known(), layout.title_agency, layout.title_year, opening, listed, furniture,
                             signer, "\n".join(texts.values()), date)
     published = meta.to_date(fields["published"]) if "published" in fields else None
-    in_next_year = published is not None and published.year == who.year + 1 and identity.YEAR not in who.missing
-    if date is None and published is not None and in_next_year:
+    if date is None and published is not None and published.year == who.year + 1 \
+            and identity.YEAR not in who.missing:
         date = published  # a page published in the following year went up days after it was signed
         source.notes.append(f"成文日期未找到，按网页的发布时间{published.year}年{published.month}月{published.day}日"
                             "填写，请核对")

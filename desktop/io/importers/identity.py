@@ -126,7 +126,7 @@ def _most_named(candidates: list[str], text: str, least: int = 2) -> str:
 
 
 _TOWNSHIP_UNITS = ("乡", "镇", "苏木", "街道")
-_TOWNSHIP_SELF = re.compile(r"(?:我|本)(乡|镇|苏木|街道)")
+_TOWNSHIP_SELF = re.compile(r"(?:我|本)(" + "|".join(_TOWNSHIP_UNITS) + ")")
 _TOWNSHIP_NAME = re.compile(_DELIMITED + r"([\u4e00-\u9fff]{1,12}?(?:街道办事处|街道|镇|乡|苏木))")
 _COUNTY_SELF = re.compile(r"(?:我|本)(县|旗|区)(?!域)")
 
