@@ -39,6 +39,10 @@ AGREEING = [
     # review and litigation: a change, and hearings attended
     (ON, "因政府信息公开被申请行政复议的案件同比减少2件。", "N-05"),
     (PRO, "组织工作人员旁听行政诉讼庭审2次。", "N-05"),
+    # review and litigation listed together, counted together: 3 + 1
+    (ON, "因政府信息公开引起的行政复议、行政诉讼案件共4件。", "N-05"),
+    (ON, "因政府信息公开被申请行政复议和提起行政诉讼共4件。", "N-05"),
+    (ON, "因政府信息公开被申请行政复议3件、提起行政诉讼1件，共计4件。", "N-05"),
     # documents: a change, several years, plans
     (MAN, "规范性文件制发数量同比增加1件。", "N-06"),
     (MAN, "近三年累计制发行政规范性文件50件。", "N-06"),
@@ -77,6 +81,8 @@ BREACHES = [
     (ON, "全年共收到13份政府信息公开申请。", "N-02"),
     (ON, "其中予以公开6件、部分公开2件，分别占50%、16.7%。", "N-03"),
     (ON, "因政府信息公开被申请行政复议4件。", "N-05"),
+    (ON, "因政府信息公开被申请行政复议和提起行政诉讼共5件。", "N-05"),
+    (ON, "因政府信息公开被申请行政复议、提起行政诉讼各1件。", "N-05"),
     (MAN, "全年制发行政规范性文件6件。", "N-06"),
 ]
 
@@ -90,3 +96,17 @@ def test_a_paragraph_about_the_months_after_the_year_is_asked_about() -> None:
     """The report is written early in the next year, and may tell what happened since."""
     (finding,) = [f for f in findings("text.s1.platform", "2024年，我县门户网站完成集约化迁移。") if f.rule == "N-07"]
     assert finding.severity is Severity.WARNING
+
+
+def test_a_sum_of_review_and_litigation_is_named_as_such() -> None:
+    (finding,) = [f for f in findings(ON, "因政府信息公开引起的行政复议、行政诉讼案件共5件。") if f.rule == "N-05"]
+    assert "表四“行政复议”、“行政诉讼”总计之和（4件）" in finding.message
+
+
+def test_each_of_review_and_litigation_one_case() -> None:
+    report = county_report()
+    report.cells.update({"t4.review.upheld": 1, "t4.review.corrected": 0, "t4.review.total": 1})
+    report.text[ON] = "因政府信息公开被申请行政复议、提起行政诉讼各1件，均获维持。"
+    assert "N-05" not in {f.rule for f in check(report, None, TODAY)}
+    report.text[ON] = "因政府信息公开被申请行政复议、提起行政诉讼各2件，均获维持。"
+    assert [f.message.count("不一致") for f in check(report, None, TODAY) if f.rule == "N-05"] == [1, 1]

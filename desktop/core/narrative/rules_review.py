@@ -19,7 +19,7 @@ from desktop.core.narrative.figures import LITIGATION, Figure, t4
 from desktop.core.narrative.guards import CHANGE, not_this_years_figure, other_year
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.respective import respective_pairs
-from desktop.core.tablespec import cell_key
+from desktop.core.tablespec import CELLS, T4_SUIT, cell_key
 
 E = Severity.ERROR
 ON_REQUEST = "text.s1.on_request"
@@ -84,38 +84,83 @@ def _count_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
         if segment_of[index] != segment:
             segment, current = segment_of[index], None
         topics = topics_in.get(index, [])
+        first = _listed_from(s, index, topics_in)
         counts = [c for c in s.counts_in(index) if c.unit in _CASE_UNITS]
         if len(counts) == 1 and (topics or current):
-            claim = _count_claim(s, index, counts[0], topics, current, on_request, year)
-            if claim is not None:
-                claims.append(claim)
+            listed = [t for i in range(first, index + 1) for t in topics_in.get(i, [])]
+            claims += _count_claim(s, (first, index), counts[0], listed, current, on_request, year)
         if topics and depth_of[index] == 0:
             current = topics[-1]  # a bracket names kinds of a case; the results after it are of the whole
     return claims
 
 
-def _count_claim(s: Scan, index: int, count: Count, topics: list[str], current: str | None,
-                 on_request: bool, year: int) -> Claim | None:
-    words = s.clause_text(index)
-    if count.approx or _NOT_OURS.search(words) or not _about_disclosure(s, index, on_request, count.start):
+def _listed_from(s: Scan, index: int, topics_in: dict[int, list[str]]) -> int:
+    """The first clause of a list of kinds the clause ends: 「行政复议、行政诉讼案件共4件」 is cut at 「、」
+    into clauses naming a kind without a count."""
+    first = index
+    while s.clauses.opener[first] == "、" and (previous := s.previous_clause(first)) is not None \
+            and previous in topics_in and not s.counts_in(previous):
+        first = previous
+    return first
+
+
+# Between the kinds of a list: 「被申请行政复议和被提起行政诉讼」「行政复议、行政诉讼」.
+_LIST_GAP = re.compile(r"(?:和|及|与|、|以及|或|被|申请|提起|引起的|的|案件)*")
+# 「各1件」: every kind listed has the count.
+_EACH = re.compile(r"各(?:为|有)?\s*$")
+
+
+def _kinds_listed(words: str) -> list[str] | None:
+    """The kinds of case a clause lists, in order, when only joining words stand between them."""
+    matches = list(_TOPIC.finditer(words))
+    if any(not _LIST_GAP.fullmatch(words[a.end():b.start()]) for a, b in zip(matches, matches[1:], strict=False)):
         return None
+    kinds = list(dict.fromkeys(map(_topic, matches)))
+    groups = [g for kind in kinds for g in _GROUPS_OF[kind]]
+    return kinds if len(groups) == len(set(groups)) else None  # 「行政诉讼（直接起诉…）」 overlaps
+
+
+def _sum_of(kinds: list[str]) -> Figure:
+    names = "、".join(f"“{T4_SUIT if k == LITIGATION else CELLS[cell_key('t4', k, 'total')].row_label}”"
+                     for k in kinds)
+    return Figure(f"表四{names}总计之和", tuple(key for k in kinds for key in t4(k, "total").cells))
+
+
+def _count_claim(s: Scan, clauses: tuple[int, int], count: Count, topics: list[str], current: str | None,
+                 on_request: bool, year: int) -> list[Claim]:
+    """The claims of the one count in a clause (``clauses``: the first of its list of kinds, and itself)."""
+    first, index = clauses
+    words = s.text[s.clauses.start[first]:s.clauses.end[index]]
+    each = _EACH.search(s.text, s.clauses.start[index], count.start)
+    said = words if each is None else s.text[s.clauses.start[first]:each.start()] + s.text[count.start:
+                                                                                             s.clauses.end[index]]
+    if count.approx or _NOT_OURS.search(said) or not _about_disclosure(s, index, on_request, count.start):
+        return []
     if CHANGE.search(words):
-        return None  # 「行政复议案件同比减少3件」
+        return []  # 「行政复议案件同比减少3件」
     if not_this_years_figure(s, count, year):
-        return None
+        return []
     spared = [m.span() for m in _ALL_UPHELD.finditer(words)]
     items = [m for m in _ITEM.finditer(words) if not any(a <= m.start() < b for a, b in spared)]
-    topic = topics[0] if len(set(topics)) == 1 else (current if not topics else None)
-    if topic is None:
-        return None
+    quoted = (int(count.value), count.start, count.end, words.strip(), s.clauses.sentence[index], Wording.COUNT,
+              (), count.number_end, True)
+    if len(set(topics)) > 1:
+        kinds = None if items else _kinds_listed(words)
+        if kinds is None:
+            return []
+        if each is not None:  # 「行政复议、行政诉讼各1件」
+            return [claim_of(("N-05", t4(kind, "total"), *quoted[:-1], False)) for kind in kinds]  # no one fix
+        return [claim_of(("N-05", _sum_of(kinds), *quoted))]  # 「行政复议和行政诉讼共4件」
+    topic = topics[0] if topics else current
+    if topic is None or each is not None:
+        return []
     if topics and not items:
         figure = t4(topic, "total")
     elif len(items) == 1 and items[0].lastgroup:
         figure = t4(topic, items[0].lastgroup)
     else:
-        return None
-    return claim_of(("N-05", figure, int(count.value), count.start, count.end, words.strip(),
-                     s.clauses.sentence[index], Wording.COUNT, (), count.number_end, True))
+        return []
+    return [claim_of(("N-05", figure, *quoted))]
 
 
 def _upheld_claims(s: Scan, on_request: bool, year: int) -> list[Claim]:
