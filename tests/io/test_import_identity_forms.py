@@ -10,6 +10,8 @@ from desktop.io.importing import AGENCY, import_text
 BODY_TOWN = ["一、总体情况", "2023年，我镇认真贯彻落实《条例》。"]
 TOWN = ("杨林镇", 2023, "township")
 BARE_TITLE = "政府信息公开工作年度报告"
+BODY_BUREAU = ["一、总体情况", "2023年，我局认真贯彻落实《条例》。"]
+BUREAU = ("涟水县统计局", 2023, "county_dept")
 PREAMBLE_BUREAU = "根据《条例》要求，现将我局2023年度政府信息公开工作情况报告如下。"
 
 CASES = [
@@ -105,6 +107,17 @@ CASES = [
       "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "一、总体情况",
       "2023年，水利部在国务院的正确领导下，认真贯彻落实《条例》，我部政府信息公开工作取得新成效。"],
      ("水利部", 2023, "state_dept")),
+    # the agency beside the report's name: in brackets, after a dash, or as the page title's second part
+    (["【涟水县统计局】2023年度政府信息公开工作年度报告", *BODY_BUREAU], BUREAU),
+    (["2023年度政府信息公开工作年度报告（涟水县统计局）", *BODY_BUREAU], BUREAU),
+    (["2023年度政府信息公开工作年度报告——涟水县统计局", *BODY_BUREAU], BUREAU),
+    (["2023年政府信息公开工作年度报告-涟水县统计局", *BODY_BUREAU], BUREAU),
+    (["2023年政府信息公开工作年度报告_涟水县统计局", *BODY_BUREAU], BUREAU),
+    (["2023年政府信息公开工作年度报告 - 涟水县统计局 - 涟水县人民政府", *BODY_BUREAU], BUREAU),
+    (["涟水县统计局-2023年政府信息公开工作年度报告", *BODY_BUREAU], BUREAU),  # no 「-」 left on the name
+    (["涟水县统计局关于2023年度政府信息公开工作年度报告的公告", *BODY_BUREAU], BUREAU),
+    (["2023年政府信息公开工作年度报告_淮安市人民政府", "一、总体情况", "2023年，我市认真贯彻落实《条例》。"],
+     ("淮安市人民政府", 2023, "city_gov")),
     # a title line printed above the report's own: the one nearest the text is the report's
     (["相关推荐", "2024年涟水县政府信息公开工作年度报告", "杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN], TOWN),
     (["首页 > 政务公开 > 杨林镇2022年政府信息公开工作年度报告", "杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN],
@@ -119,6 +132,16 @@ def test_agency_year_and_level(lines: list[str], expected: tuple[str, int, str |
     agency, year, level = expected
     assert (meta.agency, meta.year) == (agency, year), result.account
     assert (None if "level" in result.missing else meta.level.value) == level, result.account
+
+
+@pytest.mark.parametrize("body", [["一、总体情况", "2023年，我局认真贯彻落实《条例》。"],
+                                  ["一、总体情况", "2023年，我镇认真贯彻落实《条例》。"],
+                                  ["一、总体情况", "2023年，认真贯彻落实《条例》。"]])
+def test_a_page_title_s_site_is_not_taken_for_the_agency(body: list[str]) -> None:
+    """「…年度报告_淮安市人民政府」 on the city's portal may be one of its bureaus' or towns' report: the name
+    counts only where the text calls itself by its unit (我市), and otherwise the clerk is asked."""
+    result = import_text("\n".join(["2023年政府信息公开工作年度报告_淮安市人民政府", *body]) + "\n", "page.txt")
+    assert AGENCY in result.missing, result.account
 
 
 def test_a_township_page_is_not_taken_for_the_county_it_names() -> None:

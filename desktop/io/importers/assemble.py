@@ -74,8 +74,8 @@ def build(source: Source, name: str, known: Known | None = None) -> tuple[Report
     layout = sections.split_layout(blocks)
     if not layout.title and source.meta.get("title"):
         found = sections.title_match(source.meta["title"])  # the page's or document's own title
-        if found and found.agency:
-            layout.title_agency, layout.title_year = found.agency, found.year
+        if found and (found.agency or found.site):
+            layout.title_agency, layout.title_site, layout.title_year = found.agency, found.site, found.year
     fields = meta.portal_fields(blocks)
     listed = source.meta.get("agency", "") or fields.get("agency", "")
     texts, signed, signer = _texts(layout, layout.title_agency or listed)
@@ -85,8 +85,8 @@ def build(source: Source, name: str, known: Known | None = None) -> tuple[Report
     date = date or layout.title_date or signed or (meta.to_date(source.meta["date"]) if "date" in source.meta else None)
     opening = [texts["text.preamble"], *(texts.get(part, "") for part in _OPENING)]
     furniture = [b.text for b in blocks[:_FURNITURE_BLOCKS] if isinstance(b, Para)]
-    who = identity.identify(known or Known(), layout.title_agency, layout.title_year, opening, listed, furniture,
-                            signer, "\n".join(texts.values()), date)
+    who = identity.identify(known or Known(), (layout.title_agency, layout.title_site), layout.title_year, opening,
+                            listed, furniture, signer, "\n".join(texts.values()), date)
     published = meta.to_date(fields["published"]) if "published" in fields else None
     if date is None and published is not None and published.year == who.year + 1 \
             and identity.YEAR not in who.missing:

@@ -167,9 +167,29 @@ def body_agency(text: str) -> str:
     return _most_named(departments, text)
 
 
-def identify(known: Known, title_agency: str, title_year: int | None, opening: list[str],
+def calls_itself(name: str, text: str) -> bool:
+    """Whether the text calls itself by the unit the name ends in: 「我局」 for 「淮安市统计局」, 「我镇」 for
+    「杨林镇人民政府」, 「我区」 for 「清江浦区人民政府」. A text that calls itself nothing proves nothing."""
+    own = _SELF.search(squeeze_spaces(text))
+    if own is None:
+        return False
+    unit = own.group(1)
+    if unit in _TOWNSHIP_UNITS:
+        return unit in name
+    if unit in ("县", "区", "旗", "市"):
+        return re.search(unit + "(?:人民)?政府$", name) is not None
+    return re.search(_OWN_END.get(unit, unit) + "$", name) is not None
+
+
+_OWN_END = {"办": "(?:办|办公室|办公厅)", "委": "(?:委|委员会)", "社": "社(?:联合社)?", "局": "局"}
+
+
+def identify(known: Known, title: tuple[str, str], title_year: int | None, opening: list[str],
              listed_agency: str, furniture: list[str], signer: str, body: str, date: dt.date | None) -> Identity:
-    """``listed_agency``: the 发文机关 of the portal's metadata or the file's own; ``body``: all the text."""
+    """``title``: the agency the title names, and the name after it behind a bar or dash (a page title's site,
+    perhaps the agency's own: it counts only where the text calls itself by its unit); ``listed_agency``: the
+    发文机关 of the portal's metadata or the file's own; ``body``: all the text."""
+    title_agency, title_site = title
     reasons: dict[str, str] = {}
     missing: set[str] = set()
 
@@ -191,6 +211,7 @@ def identify(known: Known, title_agency: str, title_year: int | None, opening: l
         # the title and the preamble's own statement are trusted; the others must fit a text's 「我镇」
         for found, why, trusted in ((title_agency, "标题", True), (publisher(opening), "前言", True),
                                     (listed_agency, "发文机关", False), (signer, "落款", False),
+                                    (title_site if calls_itself(title_site, body) else "", "网页标题", False),
                                     (source_line(furniture), "网页的“来源”", False),
                                     (own, "正文", False)):
             if found and (trusted or agrees(found, units)):

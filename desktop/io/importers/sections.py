@@ -10,7 +10,7 @@ from desktop.core.fields import S1_PARTS, SECTIONS
 from desktop.io.importers.chinese_variants import fold, squeeze_spaces, strip_number
 from desktop.io.importers.document import Block, Grid, Para
 from desktop.io.importers.meta import to_date
-from desktop.io.importers.title import Title, parse_title
+from desktop.io.importers.title import AGENCY_END, Title, parse_title
 
 NUMERALS = "一二三四五六"
 # Other wordings met in the wild, per section: any one of these words in a numbered heading.
@@ -45,6 +45,7 @@ TRAILER = re.compile(r"^(【?\s*(打印|关闭|收藏|分享)|上一篇|下一�
 class Layout:
     title: str = ""
     title_agency: str = ""
+    title_site: str = ""  # a name after the title behind a bar or dash (title.Title.site)
     title_year: int | None = None
     preamble: list[str] = field(default_factory=list)
     before_text: list[str] = field(default_factory=list)  # prose before section 一 when there is no title
@@ -75,14 +76,10 @@ def title_match(text: str) -> Title | None:
     return parse_title(text)
 
 
-_AGENCY_LINE = re.compile(
-    r"(人民政府|政府|局|委员会|管委会|委|办公室|办公厅|厅|办|中心|署|社|馆|乡|镇|苏木|街道|街道办事处)$")
-
-
 def _agency_line(text: str) -> str:
     """A line printed above a title that names no agency: the agency alone, not page furniture."""
     text = squeeze_spaces(text)
-    if FURNITURE.match(text) or len(text) > 30 or not _AGENCY_LINE.search(text):
+    if FURNITURE.match(text) or len(text) > 30 or not AGENCY_END.search(text):
         return ""
     return text
 
@@ -128,7 +125,7 @@ def split_layout(blocks: list[Block]) -> Layout:
                 if match:
                     title_at = index
                     layout.title = match.text
-                    layout.title_agency = match.agency
+                    layout.title_agency, layout.title_site = match.agency, match.site
                     layout.title_year = match.year
                     above = [line for line in before if not _DATE_LINE.match(line)]  # a date between them
                     if not layout.title_agency and above:

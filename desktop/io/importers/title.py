@@ -26,9 +26,21 @@ _KIND = re.compile(r"(?:政府|政务)?(?:信息)?公开")
 _NOT_AGENCY = re.compile(r"^(本级|本机关|本单位|我[乡镇县区市局委办])$")
 # A note after the title: 「（简版）」「（修订）」「（全文）」「（更正）」.
 _NOTE = re.compile(r"[（(](?:简版|简本|修订版?|全文|更正版?|更新版?|正式版|定稿)[）)]$")
-# A page title's site name after a bar (「…年度报告 | 衡东县人民政府」), and the path of a breadcrumb before it.
-_SITE_NAME = re.compile(r"\s*[|｜][^|｜]*$")
+# A page title's site name after a bar, a dash or an underscore (「…年度报告 | 衡东县人民政府」「…年度报告_淮安市
+# 统计局」), and the path of a breadcrumb before it.
+_SITE_CUT = r"\s*(?:[|｜_]|\s[-－—]\s|(?<=告)[-－—])\s*"
+_SITE_NAME = re.compile(_SITE_CUT + r"(.*)$")
+_SITE_CUT_AGAIN = re.compile(_SITE_CUT.replace("(?<=告)", ""))
 _BREADCRUMB = re.compile(r"^.*[>＞»]")
+# The agency printed beside the report's name, as part of the title: 「【涟水县统计局】2023年度…」,
+# 「…年度报告（涟水县统计局）」, 「…年度报告——涟水县统计局」.
+_BESIDE = re.compile(r"^【(?P<before>[^】]{2,30})】"
+                     r"|(?:[（(](?P<bracketed>[^（()）]{2,30})[）)]|——(?P<dashed>.{2,30}))$")
+# 「…关于2023年度…年度报告的公告」: the notice that publishes it.
+_NOTICE = re.compile(r"的(?:公告|通知|公示|通报)$")
+_SEPARATORS = " -－—_|｜:："
+AGENCY_END = re.compile(
+    r"(人民政府|政府|局|委员会|管委会|委|办公室|办公厅|厅|办|中心|署|部|社|馆|乡|镇|苏木|街道|街道办事处)$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,20 @@ class Title:
     text: str  # the line without furniture and brackets
     agency: str  # "" when the title names none
     year: int
+    # A name after the report's behind a bar, dash or underscore: the agency, or only the site's owner
+    # (「…年度报告_淮安市人民政府」 on the city's portal for one of its bureaus).
+    site: str = ""
+
+
+def _beside(text: str) -> tuple[str, str]:
+    """The title without an agency printed beside it, and that agency ("" when there is none)."""
+    match = _BESIDE.search(text)
+    if match is None:
+        return text, ""
+    name = next(g for g in match.groups() if g).strip()
+    if not AGENCY_END.search(name) or _NOT_AGENCY.match(name):
+        return text, ""
+    return (text[:match.start()] + text[match.end():]).strip(), name
 
 
 def _ends_as_report(text: str) -> bool:
@@ -66,19 +92,26 @@ def ascii_year(text: str) -> str:
 
 
 def parse_title(line: str) -> Title | None:
-    text = strip_furniture(squeeze_spaces(line)).strip()
+    text, beside = _beside(squeeze_spaces(line).strip())
+    text = strip_furniture(text).strip()
     text = text.replace("《", "").replace("》", "").strip("“”\"「」 ")
-    text = re.sub(r"_.*$", "", text)  # a page title's 「_site name」
     site = _SITE_NAME.search(text)
-    if site and _ends_as_report(text[:site.start()]):
-        text = text[:site.start()]
+    site_name = ""
+    if site and _ends_as_report(_NOTE.sub("", text[:site.start()].strip())):
+        text, site_name = text[:site.start()], _SITE_CUT_AGAIN.split(site.group(1))[0].strip()
+    elif "_" in text:
+        text = text[:text.index("_")]  # a page title's 「_site name」
     text = _NOTE.sub("", _BREADCRUMB.sub("", text)).strip().removeprefix("关于")
+    if not beside:
+        text, beside = _beside(text)
+    if "关于" in text:
+        text = _NOTICE.sub("", text)
     if not text or len(text) > _MAX_LENGTH or _SENTENCE.search(text) or _OPENING_WORDS.match(text):
         return None
     year = _YEAR.search(ascii_year(text))
     if year is None or not _ends_as_report(text):
         return None
-    before = text[: year.start()].strip()
+    before = text[: year.start()].strip(_SEPARATORS)  # 「淮安市统计局-2023年…」
     kind = _KIND.search(before)
     if kind and set(before[kind.end():]) <= set("工作年度"):  # 「衡东县人民政府政府信息公开工作2023年度报告」
         before = before[: kind.start()]
@@ -93,4 +126,5 @@ def parse_title(line: str) -> Title | None:
     agency = agency.strip().removesuffix("关于").strip()  # 「衡东县教育局关于2023年度…」
     if _NOT_AGENCY.match(agency):
         agency = ""
-    return Title(text, agency, int(year.group(1)))
+    site_name = site_name if AGENCY_END.search(site_name) and not _NOT_AGENCY.match(site_name) else ""
+    return Title(text, agency or beside, int(year.group(1)), "" if agency or beside else site_name)
