@@ -156,11 +156,23 @@ def test_a_township_page_is_not_taken_for_the_county_it_names() -> None:
         assert result.report.meta.agency == "杨林镇" or AGENCY in result.missing
 
 
+@pytest.mark.parametrize("furniture", ["信息来源：涟水县统计局 | 发布时间：2024-01-20 10:30",
+                                       "[ 来源：涟水县统计局 | 发布日期：2024-01-20 ]"])
+def test_the_source_in_a_line_of_metadata_with_bars(furniture: str) -> None:
+    """The bars make the line a row of cells; its 来源 still names the agency."""
+    result = import_text("\n".join([furniture, "2023年政府信息公开工作年度报告", *BODY_BUREAU]) + "\n", "page.txt")
+    assert (result.report.meta.agency, str(result.report.meta.date)) == ("涟水县统计局", "2024-01-20"), result.account
+
+
 @pytest.mark.parametrize(("furniture", "date", "noted"), [
     ("索引号：001 发文机关：杨林镇 成文日期：2024-01-04", "2024-01-04", False),  # one line of metadata
     ("来源:杨林镇 发布时间:2024-03-26", "2024-03-26", True),  # published in the following year: a hint
     ("发布日期：2024年01月18日", "2024-01-18", True),
     ("发布时间：2025-06-18", None, False),  # a mirror's copy years later says nothing of the 成文日期
+    ("生成日期：2024-01-20", "2024-01-20", True),
+    ("时间：2024-01-20 来源：杨林镇", "2024-01-20", True),  # a bare 时间 in a line of metadata
+    ("日期：2024-01-20　作者：党政办", "2024-01-20", True),
+    ("信息来源：杨林镇 | 发布时间：2024-01-20 10:30", "2024-01-20", True),
 ])
 def test_the_date_from_the_page_s_metadata(furniture: str, date: str | None, noted: bool) -> None:
     result = import_text("\n".join([furniture, "杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN]) + "\n")

@@ -84,7 +84,9 @@ def build(source: Source, name: str, known: Known | None = None) -> tuple[Report
     date = meta.to_date(fields["date"]) if "date" in fields else None
     date = date or layout.title_date or signed or (meta.to_date(source.meta["date"]) if "date" in source.meta else None)
     opening = [texts["text.preamble"], *(texts.get(part, "") for part in _OPENING)]
-    furniture = [b.text for b in blocks[:_FURNITURE_BLOCKS] if isinstance(b, Para)]
+    # a line of metadata with bars in it (「信息来源：… | 发布时间：…」) was read as a row of cells
+    furniture = [b.text if isinstance(b, Para) else " ".join(c.text for c in b.cells)
+                 for b in blocks[:_FURNITURE_BLOCKS]]
     who = identity.identify(known or Known(), (layout.title_agency, layout.title_site), layout.title_year, opening,
                             listed, furniture, signer, "\n".join(texts.values()), date)
     published = meta.to_date(fields["published"]) if "published" in fields else None

@@ -14,7 +14,10 @@ _WRITTEN_DATE = r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*�
 # The same field inside one line of metadata: 「索引号：… 发文机关：杨林镇 成文日期：2024-01-04」.
 _DATE_IN_LINE = re.compile(r"成\s*文\s*日\s*期\s*[:：]\s*" + _WRITTEN_DATE)
 # When the page went up: 「发布时间：2024-03-26」. Not the 成文日期, but days from it.
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|公开日期|发布于)\s*[:：]?\s*" + _WRITTEN_DATE)
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|公开日期|生成日期|发布于)\s*[:：]?\s*" + _WRITTEN_DATE)
+# 「时间：2024-01-20 来源：…」「日期：2024-01-20 作者：…」: a bare 时间 or 日期 in a line of the page's metadata.
+_PUBLISHED_BARE = re.compile(r"(?:^|(?<=[\s\[【|]))(?:时间|日期)\s*[:：]\s*" + _WRITTEN_DATE)
+_METADATA_WORDS = re.compile(r"来源|作者|浏览|点击|阅读|字体|字号|编辑")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _SIGNATURE_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -60,7 +63,10 @@ def portal_fields(blocks: list[Block]) -> dict[str, str]:
             found.setdefault("date" if name == "成文日期" else "agency", match.group(2).strip(" |"))
         elif (in_line := _DATE_IN_LINE.search(text)) is not None:
             found.setdefault("date", in_line.group(1))
-        if (published := _PUBLISHED.search(text)) is not None:
+        published = _PUBLISHED.search(text)
+        if published is None and _METADATA_WORDS.search(text):
+            published = _PUBLISHED_BARE.search(text)
+        if published is not None:
             found.setdefault("published", published.group(1))
     return found
 
