@@ -10,7 +10,7 @@ from desktop.core.fields import S1_PARTS, SECTIONS
 from desktop.io.importers.chinese_variants import fold, squeeze_spaces, strip_number
 from desktop.io.importers.document import Block, Grid, Para
 from desktop.io.importers.meta import to_date
-from desktop.io.importers.title import AGENCY_END, Title, parse_title
+from desktop.io.importers.title import AGENCY_END, YEAR_NOTE, Title, parse_title
 
 NUMERALS = "一二三四五六"
 # Other wordings met in the wild, per section: any one of these words in a numbered heading.
@@ -87,12 +87,18 @@ def _agency_line(text: str) -> str:
 def _broken_title(first: Block, second: Block) -> Title | None:
     """A title a page broke over two lines (「耳口乡2023年政府信息公开」 「工作年度报告」): the first holds the
     year, and neither line is a heading of its own."""
-    if not isinstance(second, Para) or not isinstance(first, Para) or not re.search(r"年", first.text):
+    if not isinstance(second, Para) or not isinstance(first, Para):
         return None
+    if not re.search(r"年", first.text) and not YEAR_NOTE.fullmatch(squeeze_spaces(second.text).strip()) \
+            and not _agency_line(second.text):
+        return None  # 「涟水县统计局政府信息公开工作年度报告」 「（2023年度）」 holds it in the second
     if _heading_number(second.text, -1) is not None or _PART.match(second.text.strip()):
         return None
-    if title_match(second.text) is not None:  # a breadcrumb, a column's name or a date above a whole title
+    whole = title_match(second.text)
+    if whole is not None and whole.year is not None:  # a breadcrumb, a column's name or a date above a whole title
         return None
+    if _agency_line(second.text) and title_match(first.text) is None:  # 「政府信息公开工作年度报告」 「涟水县统计局」
+        return title_match(second.text.strip() + first.text.strip())
     return title_match(first.text.strip() + second.text.strip())
 
 
@@ -119,9 +125,9 @@ def split_layout(blocks: list[Block]) -> Layout:
                 # a later title before any preamble wins: a breadcrumb or a mirror's related report prints one above
                 open_title = not layout.title or not (layout.preamble or layout.before_text)
                 match = title_match(block.text) if open_title else None
-                if match is None and not layout.title and index + 1 < len(blocks):
-                    match = _broken_title(block, blocks[index + 1])
-                    joined = index + 1 if match else -1
+                if (match is None or match.year is None) and not layout.title and index + 1 < len(blocks):
+                    broken = _broken_title(block, blocks[index + 1])
+                    match, joined = (broken, index + 1) if broken else (match, -1)
                 if match:
                     title_at = index
                     layout.title = match.text

@@ -37,6 +37,11 @@ _BREADCRUMB = re.compile(r"^.*[>＞»]")
 _BESIDE = re.compile(r"^【(?P<before>[^】]{2,30})】"
                      r"|(?:[（(](?P<bracketed>[^（()）]{2,30})[）)]|——(?P<dashed>.{2,30}))$")
 # 「…关于2023年度…年度报告的公告」: the notice that publishes it.
+# The year in brackets after a title, or on the line below it: 「（2023年度）」.
+YEAR_NOTE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*(?:年度?)?\s*[）)]$")
+# A title that is only the report's name: the agency may be on the line above, the year in the text.
+_BARE = re.compile(r"(?:政府信息|政务)公开(?:工作)?(?:年度报告|年报)")
+_TRAILING_YEAR = re.compile(r"[（(]?\s*((?:19|20)\d{2})\s*(?:年度?)?\s*[）)]?$")
 _NOTICE = re.compile(r"的(?:公告|通知|公示|通报)$")
 _SEPARATORS = " -－—_|｜:："
 AGENCY_END = re.compile(
@@ -47,10 +52,33 @@ AGENCY_END = re.compile(
 class Title:
     text: str  # the line without furniture and brackets
     agency: str  # "" when the title names none
-    year: int
+    year: int | None  # None for a title without one (the year is read elsewhere)
     # A name after the report's behind a bar, dash or underscore: the agency, or only the site's owner
     # (「…年度报告_淮安市人民政府」 on the city's portal for one of its bureaus).
     site: str = ""
+
+
+def _named_before_kind(text: str) -> str:
+    """「涟水县人民政府信息公开…」 → 涟水县人民政府: the words before the report's name."""
+    kind = _KIND.search(text)
+    agency = text[: kind.start()] if kind else ""
+    if kind and agency.endswith("人民") and text[kind.start():].startswith("政府"):
+        agency += "政府"
+    return agency
+
+
+def _agency(name: str) -> str:
+    name = name.strip().removesuffix("关于").strip()  # 「衡东县教育局关于2023年度…」
+    return "" if _NOT_AGENCY.match(name) else name
+
+
+def _yearless(text: str, year: int | None, beside: str) -> Title | None:
+    """A title without a year in it: its year in brackets after it (「…年度报告（2023年度）」), or none at all, when
+    it names its agency (「涟水县统计局政府信息公开工作年度报告」 with the year in the line below or the text)."""
+    agency = _agency(_named_before_kind(text)) or beside
+    if year is None and not AGENCY_END.search(agency) and not _BARE.fullmatch(text):
+        return None
+    return Title(text, agency, year)
 
 
 def _beside(text: str) -> tuple[str, str]:
@@ -108,9 +136,16 @@ def parse_title(line: str) -> Title | None:
         text = _NOTICE.sub("", text)
     if not text or len(text) > _MAX_LENGTH or _SENTENCE.search(text) or _OPENING_WORDS.match(text):
         return None
+    noted = _TRAILING_YEAR.search(text)
+    if noted and _ends_as_report(text[:noted.start()]) and _YEAR.search(ascii_year(text[:noted.start()])) is None:
+        text = text[:noted.start()].strip()  # 「…年度报告（2023年度）」
+    else:
+        noted = None
     year = _YEAR.search(ascii_year(text))
-    if year is None or not _ends_as_report(text):
+    if not _ends_as_report(text):
         return None
+    if year is None:
+        return _yearless(text, int(noted.group(1)) if noted else None, beside)
     before = text[: year.start()].strip(_SEPARATORS)  # 「淮安市统计局-2023年…」
     kind = _KIND.search(before)
     if kind and set(before[kind.end():]) <= set("工作年度"):  # 「衡东县人民政府政府信息公开工作2023年度报告」
@@ -118,13 +153,7 @@ def parse_title(line: str) -> Title | None:
     if before:
         agency = before
     else:
-        after = text[year.end():]
-        kind = _KIND.search(after)
-        agency = after[: kind.start()] if kind else ""
-        if kind and agency.endswith("人民") and after[kind.start():].startswith("政府"):
-            agency += "政府"
-    agency = agency.strip().removesuffix("关于").strip()  # 「衡东县教育局关于2023年度…」
-    if _NOT_AGENCY.match(agency):
-        agency = ""
+        agency = _named_before_kind(text[year.end():])
+    agency = _agency(agency)
     site_name = site_name if AGENCY_END.search(site_name) and not _NOT_AGENCY.match(site_name) else ""
     return Title(text, agency or beside, int(year.group(1)), "" if agency or beside else site_name)
