@@ -181,6 +181,19 @@ def calls_itself(name: str, text: str) -> bool:
     return re.search(_OWN_END.get(unit, unit) + "$", name) is not None
 
 
+# An agency's own office (「高沟镇人民政府党政办公室」): it compiles the report, often, of the agency it serves.
+_OFFICE = re.compile(r"^(.{2,}?(?:人民政府|政府|局|委员会|镇|乡|街道办事处|街道|苏木))"
+                     r"(?:党政综合办公室|党政办公室|综合办公室|党政办|综合办|办公室)$")
+
+
+def _served(name: str, text: str) -> str:
+    """The agency an office named in the preamble serves, where the text calls itself by that agency's unit:
+    「本报告由高沟镇人民政府党政办公室负责编制」 in a text of 「我镇」 is the town's report, and the office's own
+    report says 我办."""
+    office = _OFFICE.match(name)
+    return office.group(1) if office and calls_itself(office.group(1), text) else name
+
+
 _OWN_END = {"办": "(?:办|办公室|办公厅)", "委": "(?:委|委员会)", "社": "社(?:联合社)?", "局": "局"}
 
 
@@ -209,7 +222,7 @@ def identify(known: Known, title: tuple[str, str], title_year: int | None, openi
         units = self_units(body)
         own = body_agency(body)
         # the title and the preamble's own statement are trusted; the others must fit a text's 「我镇」
-        for found, why, trusted in ((title_agency, "标题", True), (publisher(opening), "前言", True),
+        for found, why, trusted in ((title_agency, "标题", True), (_served(publisher(opening), body), "前言", True),
                                     (listed_agency, "发文机关", False), (signer, "落款", False),
                                     (title_site if calls_itself(title_site, body) else "", "网页标题", False),
                                     (source_line(furniture), "网页的“来源”", False),
