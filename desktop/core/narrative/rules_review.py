@@ -110,10 +110,17 @@ _LIST_GAP = re.compile(r"(?:和|及|与|、|以及|或|被|申请|提起|引起�
 _EACH = re.compile(r"各(?:为|有)?\s*$")
 
 
-def _kinds_listed(words: str) -> list[str] | None:
-    """The kinds of case a clause lists, in order, when only joining words stand between them."""
+# Between the last kind listed and its count: 「行政复议和行政诉讼案件共4件」, not 「…诉讼情况、…事项共六个部分」.
+_TO_COUNT = re.compile(r"(?:案件|的|共计|合计|总计|共|计|均为|为|各|有|数量|发生)*")
+
+
+def _kinds_listed(words: str, count_at: int) -> list[str] | None:
+    """The kinds of case a clause lists, in order, when only joining words stand between them and the count
+    (at ``count_at`` in the words) follows them."""
     matches = list(_TOPIC.finditer(words))
     if any(not _LIST_GAP.fullmatch(words[a.end():b.start()]) for a, b in zip(matches, matches[1:], strict=False)):
+        return None
+    if not matches or not _TO_COUNT.fullmatch("".join(words[matches[-1].end():count_at].split())):
         return None
     kinds = list(dict.fromkeys(map(_topic, matches)))
     groups = [g for kind in kinds for g in _GROUPS_OF[kind]]
@@ -145,7 +152,8 @@ def _count_claim(s: Scan, clauses: tuple[int, int], count: Count, topics: list[s
     quoted = (int(count.value), count.start, count.end, words.strip(), s.clauses.sentence[index], Wording.COUNT,
               (), count.number_end, True)
     if len(set(topics)) > 1:
-        kinds = None if items else _kinds_listed(words)
+        kinds = None if items or count.unit not in ("件", "起") else \
+            _kinds_listed(words, count.start - s.clauses.start[first])
         if kinds is None:
             return []
         if each is not None:  # 「行政复议、行政诉讼各1件」
