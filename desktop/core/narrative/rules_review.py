@@ -108,8 +108,6 @@ def _listed_from(s: Scan, index: int, topics_in: dict[int, list[str]]) -> int:
 _LIST_GAP = re.compile(r"(?:和|及|与|、|以及|或|被|申请|提起|引起的|的|案件)*")
 # 「各1件」: every kind listed has the count.
 _EACH = re.compile(r"各(?:为|有)?\s*$")
-
-
 # Between the last kind listed and its count: 「行政复议和行政诉讼案件共4件」, not 「…诉讼情况、…事项共六个部分」.
 _TO_COUNT = re.compile(r"(?:案件|的|共计|合计|总计|共|计|均为|为|各|有|数量|发生)*")
 
@@ -137,10 +135,11 @@ def _count_claim(s: Scan, clauses: tuple[int, int], count: Count, topics: list[s
                  on_request: bool, year: int) -> list[Claim]:
     """The claims of the one count in a clause (``clauses``: the first of its list of kinds, and itself)."""
     first, index = clauses
-    words = s.text[s.clauses.start[first]:s.clauses.end[index]]
+    start, end = s.clauses.start[first], s.clauses.end[index]
+    words = s.text[start:end]
     each = _EACH.search(s.text, s.clauses.start[index], count.start)
-    said = words if each is None else s.text[s.clauses.start[first]:each.start()] + s.text[count.start:
-                                                                                             s.clauses.end[index]]
+    # 「各1件」 is no 「各部门」: the words without it are asked whether they speak of others' cases
+    said = words if each is None else s.text[start:each.start()] + s.text[count.start:end]
     if count.approx or _NOT_OURS.search(said) or not _about_disclosure(s, index, on_request, count.start):
         return []
     if CHANGE.search(words):
@@ -153,7 +152,7 @@ def _count_claim(s: Scan, clauses: tuple[int, int], count: Count, topics: list[s
               (), count.number_end, True)
     if len(set(topics)) > 1:
         kinds = None if items or count.unit not in ("件", "起") else \
-            _kinds_listed(words, count.start - s.clauses.start[first])
+            _kinds_listed(words, count.start - start)
         if kinds is None:
             return []
         if each is not None:  # 「行政复议、行政诉讼各1件」

@@ -85,13 +85,14 @@ def _agency_line(text: str) -> str:
 
 
 def _broken_title(first: Block, second: Block) -> Title | None:
-    """A title a page broke over two lines (「耳口乡2023年政府信息公开」 「工作年度报告」): the first holds the
-    year, and neither line is a heading of its own."""
+    """A title a page broke over two lines, neither a heading of its own: 「耳口乡2023年政府信息公开」
+    「工作年度报告」, 「涟水县统计局政府信息公开工作年度报告」 「（2023年度）」, or the bare report name over
+    the agency's line (「政府信息公开工作年度报告」 「涟水县统计局」)."""
     if not isinstance(second, Para) or not isinstance(first, Para):
         return None
     if not re.search(r"年", first.text) and not YEAR_NOTE.fullmatch(squeeze_spaces(second.text).strip()) \
             and not _agency_line(second.text):
-        return None  # 「涟水县统计局政府信息公开工作年度报告」 「（2023年度）」 holds it in the second
+        return None
     if _heading_number(second.text, -1) is not None or _PART.match(second.text.strip()):
         return None
     whole = title_match(second.text)

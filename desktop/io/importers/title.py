@@ -36,12 +36,11 @@ _BREADCRUMB = re.compile(r"^.*[>＞»]")
 # 「…年度报告（涟水县统计局）」, 「…年度报告——涟水县统计局」.
 _BESIDE = re.compile(r"^【(?P<before>[^】]{2,30})】"
                      r"|(?:[（(](?P<bracketed>[^（()）]{2,30})[）)]|——(?P<dashed>.{2,30}))$")
-# 「…关于2023年度…年度报告的公告」: the notice that publishes it.
-# The year in brackets after a title, or on the line below it: 「（2023年度）」.
-YEAR_NOTE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*(?:年度?)?\s*[）)]$")
+# The year after a title's report name, or on the line below it: 「（2023年度）」「2023年度」.
+YEAR_NOTE = re.compile(r"[（(]?\s*((?:19|20)\d{2})\s*(?:年度?)?\s*[）)]?$")
 # A title that is only the report's name: the agency may be on the line above, the year in the text.
 _BARE = re.compile(r"(?:政府信息|政务)公开(?:工作)?(?:年度报告|年报)")
-_TRAILING_YEAR = re.compile(r"[（(]?\s*((?:19|20)\d{2})\s*(?:年度?)?\s*[）)]?$")
+# 「…关于2023年度…年度报告的公告」: the notice that publishes it.
 _NOTICE = re.compile(r"的(?:公告|通知|公示|通报)$")
 _SEPARATORS = " -－—_|｜:："
 AGENCY_END = re.compile(
@@ -53,7 +52,7 @@ class Title:
     text: str  # the line without furniture and brackets
     agency: str  # "" when the title names none
     year: int | None  # None for a title without one (the year is read elsewhere)
-    # A name after the report's behind a bar, dash or underscore: the agency, or only the site's owner
+    # A name after the report's name behind a bar, dash or underscore: the agency, or only the site's owner
     # (「…年度报告_淮安市人民政府」 on the city's portal for one of its bureaus).
     site: str = ""
 
@@ -136,7 +135,7 @@ def parse_title(line: str) -> Title | None:
         text = _NOTICE.sub("", text)
     if not text or len(text) > _MAX_LENGTH or _SENTENCE.search(text) or _OPENING_WORDS.match(text):
         return None
-    noted = _TRAILING_YEAR.search(text)
+    noted = YEAR_NOTE.search(text)
     if noted and _ends_as_report(text[:noted.start()]) and _YEAR.search(ascii_year(text[:noted.start()])) is None:
         text = text[:noted.start()].strip()  # 「…年度报告（2023年度）」
     else:
