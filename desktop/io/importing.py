@@ -15,6 +15,7 @@ from desktop.io.importers.cut_off import cut_off_html_number, cut_off_number
 from desktop.io.importers.document import ImportRefused, Source
 from desktop.io.importers.identity import AGENCY, LEVEL, YEAR, Known
 from desktop.io.importers.limits import check_blocks
+from desktop.io.importers.web_archive import is_web_archive, page_of
 
 __all__ = ["AGENCY", "LEVEL", "YEAR", "ImportRefused", "ImportResult", "Known", "import_bytes", "import_file",
            "import_text"]
@@ -66,6 +67,8 @@ def import_bytes(data: bytes, name: str = "", known: Known | None = None) -> Imp
         raise ImportRefused(f"{shown}是图片，没有文字可以导入，请使用网页、Word或带文字层的PDF")
     if suffix == ".pdf":
         raise ImportRefused(f"{shown}不是有效的PDF文件（文件可能已损坏）")
+    if is_web_archive(data[:4096], suffix):
+        return _archived(data, shown, name, known)
     if len(data) > MAX_TEXT_BYTES:
         raise ImportRefused(f"{shown}过大，不像是一份年度报告，未导入")
     text, note = _decode(data, shown)
@@ -80,10 +83,29 @@ def import_text(text: str, name: str = "", known: Known | None = None) -> Import
         raise ImportRefused("内容过多，不像是一份年度报告，未导入")
     lowered = text[:4096].lower()
     if any(tag in lowered for tag in ("<html", "<!doctype html", "<body", "<table", "<p>", "<p ", "<div")):
-        text, note = cut_off_html_number(text)
-        return _noted(_guarded(lambda: _read_html(text), name, known), note)
+        return _import_html(text, name, known)
     text, note = cut_off_number(text)
     return _noted(_guarded(lambda: _read_plain(text), name, known), note)
+
+
+def _import_html(text: str, name: str, known: Known | None) -> ImportResult:
+    text, note = cut_off_html_number(text)
+    return _noted(_guarded(lambda: _read_html(text), name, known), note)
+
+
+def _archived(data: bytes, shown: str, name: str, known: Known | None) -> ImportResult:
+    """A page saved as one file: its page part read as a web page, with a note where the file ends inside
+    it or other frames of the page had text of their own."""
+    page = page_of(data, shown)
+    if len(page.data) > MAX_TEXT_BYTES:
+        raise ImportRefused(f"{shown}中的网页过大，不像是一份年度报告，未导入")
+    text, note = _decode(page.data, shown, page.charset)
+    result = _noted(_import_html(text, name, known), note)
+    if page.cut:
+        result = _noted(result, "网页存档在网页正文中途结束（文件可能未保存完整），请核对内容是否齐全")
+    if page.others:
+        result = _noted(result, f"网页存档中另有{page.others}个框架网页含有文字，已导入文字最多的一个，请核对是否完整")
+    return result
 
 
 def _noted(result: ImportResult, note: str) -> ImportResult:
@@ -98,7 +120,7 @@ def _readable(text: str) -> bool:
     return controls <= len(text[:20000]) // 200
 
 
-def _decode(data: bytes, shown: str) -> tuple[str, str]:
+def _decode(data: bytes, shown: str, declared: str = "") -> tuple[str, str]:
     """The text and, where some bytes could not be read, the account's note on them.
 
     A file cut off inside its last character (a download or a copy that stopped) loses that character
@@ -121,11 +143,19 @@ def _decode(data: bytes, shown: str) -> tuple[str, str]:
         if _readable(text):
             return text, ""
     # the fewest unreadable bytes, not counting 「�」 the page itself printed
-    unreadable, text = min((t.count("\ufffd") - data.count("\ufffd".encode(encoding.removesuffix("-sig"))), t)
+    unreadable, text = min((t.count("\ufffd") - _printed_marks(data, encoding), t)
                            for encoding in candidates for t in [data.decode(encoding, errors="replace")])
     if unreadable <= max(3, len(text) // 500) and _readable(text):
         return text, f"文件中有{unreadable}处字节无法识别为文字（文件可能已损坏），已显示为“\ufffd”，请核对相应内容"
     raise ImportRefused(f"{shown}不是文本、网页、Word或PDF文件，无法导入")
+
+
+def _printed_marks(data: bytes, encoding: str) -> int:
+    """How many 「\ufffd」 the bytes hold as text, in an encoding that can write it."""
+    try:
+        return data.count("\ufffd".encode(encoding.removesuffix("-sig")))
+    except UnicodeEncodeError:
+        return 0
 
 
 def _read_plain(text: str) -> Source:

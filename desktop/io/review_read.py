@@ -11,7 +11,7 @@ from desktop.core.report import Report
 from desktop.io.importers.identity import AGENCY, LEVEL, MISSING_NAMES, YEAR
 from desktop.io.importing import ImportRefused, import_file
 
-REPORT_SUFFIXES = (".nianbao", ".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+REPORT_SUFFIXES = (".nianbao", ".txt", ".md", ".html", ".htm", ".shtml", ".mht", ".mhtml", ".docx", ".pdf")
 
 
 class Unreadable(Exception):

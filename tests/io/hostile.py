@@ -77,8 +77,25 @@ def line_flood_text(lines: int = 100_000) -> bytes:
     return ("某某乡2023年政府信息公开工作年度报告\n" + "本年度主动公开政府信息3条，受理申请5件。\n" * lines).encode()
 
 
+def _archive(body: bytes) -> bytes:
+    return b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n' + body
+
+
+def part_flood_mht(parts: int = 100_000) -> bytes:
+    """A page saved as one file whose every part is a page of one character."""
+    return _archive("--b0\r\nContent-Type: text/html\r\n\r\n<p>年</p>\r\n".encode() * parts)
+
+
+def deep_parts_mht(depth: int = 3000) -> bytes:
+    """A page saved as one file whose parts are nested ``depth`` deep."""
+    nested = b"".join(b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (i, i + 1)
+                      for i in range(depth))
+    return _archive(nested + b"--b%d\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n" % depth)
+
+
 HOSTILE = {"deep-span.docx": deep_span_docx, "huge-grid.html": huge_grid_html, "ruled-grid.pdf": ruled_grid_pdf,
-           "row-flood.txt": row_flood_text, "tag-flood.html": tag_flood_html, "line-flood.txt": line_flood_text}
+           "row-flood.txt": row_flood_text, "tag-flood.html": tag_flood_html, "line-flood.txt": line_flood_text,
+           "part-flood.mht": part_flood_mht, "deep-parts.mht": deep_parts_mht}
 
 _CHILD = """
 import json, resource, sys, time

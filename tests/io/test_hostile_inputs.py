@@ -10,7 +10,8 @@ import pytest
 from tests.io.hostile import HOSTILE, MAX_MEGABYTES, MAX_SECONDS, edited_template, import_measured
 
 EXPECTED = {"deep-span.docx": "横跨或纵跨", "huge-grid.html": "覆盖超过", "ruled-grid.pdf": "交点",
-            "row-flood.txt": "表格超过", "tag-flood.html": "标签超过", "line-flood.txt": "段落和表格超过"}
+            "row-flood.txt": "表格超过", "tag-flood.html": "标签超过", "line-flood.txt": "段落和表格超过",
+            "part-flood.mht": "网页存档中的文件超过", "deep-parts.mht": "已损坏"}
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

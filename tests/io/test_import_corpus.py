@@ -20,7 +20,8 @@ EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 CELLS = {key: parse_cell(key, value) for key, value in EXPECTED["cells"].items()}
 FLATTENINGS = ["pipes.txt", "padded-fullwidth.txt", "one-cell-per-line.txt", "one-cell-per-line-pipes.txt",
                "one-cell-per-line-separated-pipes.txt", "one-cell-per-paragraph.txt",
-               "markdown.md", "browser-copy-tabs.txt", "traditional-mirror.txt", "portal-page.html"]
+               "markdown.md", "browser-copy-tabs.txt", "traditional-mirror.txt", "portal-page.html",
+               "portal-page-ie.mht", "portal-page-chrome.mhtml"]
 
 
 @pytest.mark.parametrize("name", FLATTENINGS)

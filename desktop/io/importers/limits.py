@@ -18,6 +18,7 @@ MAX_PDF_CHARS = 400_000  # characters of a PDF's text layer (a real report has s
 MAX_RULED_LINES = 1_500  # ruling lines on one PDF page, after joining the pieces
 MAX_CROSSINGS = 8_000  # points where ruling lines cross on one PDF page
 MAX_DOCUMENT_CROSSINGS = 60_000  # the same, over all the pages
+MAX_ARCHIVE_PARTS = 5_000  # parts of a page saved as one file (a portal's page has some hundred pictures)
 
 
 class LimitExceeded(ImportRefused):
@@ -53,6 +54,10 @@ def within(count: int, limit: int, passed: str) -> None:
 
 def check_elements(count: int) -> None:
     within(count, MAX_ELEMENTS, f"网页中的标签超过{MAX_ELEMENTS}个")
+
+
+def check_archive_parts(count: int) -> None:
+    within(count, MAX_ARCHIVE_PARTS, f"网页存档中的文件超过{MAX_ARCHIVE_PARTS}个")
 
 
 def check_blocks(count: int) -> None:

@@ -6,7 +6,10 @@ different from their neighbours and add up (T3-01..03, T4-01), so a value read i
 
 from __future__ import annotations
 
+import base64
 import json
+import quopri
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -275,6 +278,68 @@ def portal_html(cells: dict[str, object]) -> str:
 """
 
 
+_GIF = base64.b64encode(bytes.fromhex("47494638396101000100800000ffffff00000021f904010000"
+                                      "00002c00000000010001000002024401003b"))
+_IE_BOUNDARY = "----=_NextPart_000_0000_01DA3FB1.5C1B2E40"
+_BLINK_BOUNDARY = "----MultipartBoundary--q1V8xh2BxYcJGqzMTWm8pJZsDpnP5iLUAZWEJ4VtuI----"
+_URL = "http://www.guixi.gov.cn/art/2024/1/5/art_1_356.html"
+
+
+def _qp(data: bytes) -> bytes:
+    """Quoted-printable as mail programs write it: lines of at most 76 characters, CRLF line ends."""
+    return quopri.encodestring(data).replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def ie_archive(html: str, encoding: str = "gb2312", label: str = "gb2312") -> bytes:
+    """The page as IE (and 360's IE mode) saves 「网页，单个文件（*.mht）」: re-serialised in upper case,
+    GB2312 in quoted-printable, a raw GB2312 ``From:`` header, a picture in base64, CRLF line ends. The
+    page's bytes may be in another ``encoding`` than its header's ``label`` says, as portals' pages are."""
+    page = re.sub(r"<(/?)(p|table|tr|td|div|h1|strong|span|br)\b", lambda m: f"<{m[1]}{m[2].upper()}", html)
+    page = page.replace('<meta charset="utf-8">', '<META content="text/html; charset=gb2312" http-equiv=Content-Type>')
+    subject = base64.b64encode("耳口乡2023年政府信息公开工作年度报告_贵溪市人民政府".encode("gb2312")).decode()
+    head = (f"From: <由 Windows Internet Explorer 8 保存>\nSubject: =?gb2312?B?{subject}?=\n"
+            "Date: Fri, 5 Jan 2024 10:20:31 +0800\nMIME-Version: 1.0\nContent-Type: multipart/related;\n"
+            f'\ttype="text/html";\n\tboundary="{_IE_BOUNDARY}"\n'
+            "X-MimeOLE: Produced By Microsoft MimeOLE V6.1.7601.24158\n"
+            f"\nThis is a multi-part message in MIME format.\n\n--{_IE_BOUNDARY}\nContent-Type: text/html;\n"
+            f'\tcharset="{label}"\nContent-Transfer-Encoding: quoted-printable\nContent-Location: {_URL}\n\n')
+    tail = (f"\n--{_IE_BOUNDARY}\nContent-Type: image/gif\nContent-Transfer-Encoding: base64\n"
+            f"Content-Location: http://www.guixi.gov.cn/images/logo.gif\n\n{_GIF.decode()}\n\n--{_IE_BOUNDARY}--\n")
+    return (head.replace("\n", "\r\n").encode("gb2312") + _qp(page.encode(encoding))
+            + tail.replace("\n", "\r\n").encode("ascii"))
+
+
+def blink_archive(html: str) -> bytes:
+    """The page as Chrome and Edge save 「网页，单个文件」 (.mhtml), with the article in a frame as some
+    portals show it: the first page part is the portal's shell, the second the article, the third a share
+    button's frame; each in UTF-8 quoted-printable, with a style sheet between them."""
+    shell = ('<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">'
+             "<title>耳口乡2023年政府信息公开工作年度报告_贵溪市人民政府</title></head><body>"
+             '<div class="top"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a></div>'
+             '<iframe src="cid:frame-4F1C3B2A@mhtml.blink"></iframe>'
+             '<div class="footer">主办单位：贵溪市人民政府办公室</div></body></html>')
+    share = '<html><head></head><body><a href="#">分享到：微信</a> <a href="#">微博</a></body></html>'
+    parts = [("text/html", "frame-0D2E7C91@mhtml.blink", _URL, shell),
+             ("text/css", "", "http://www.guixi.gov.cn/css/style.css",
+              "@charset \"utf-8\";\ntd { font-size: 14px; }\n"),
+             ("text/html", "frame-4F1C3B2A@mhtml.blink", "http://www.guixi.gov.cn/art/content.html",
+              html.replace('<meta charset="utf-8">',
+                           '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">')),
+             ("text/html", "frame-77A0E5D3@mhtml.blink", "about:blank", share)]
+    subject = "=?utf-8?Q?" + "".join(f"={b:02X}" for b in "耳口乡2023年政府信息公开工作年度报告".encode()) + "?="
+    out = [("From: <Saved by Blink>\nSnapshot-Content-Location: " + _URL + f"\nSubject: {subject}\n"
+            "Date: Fri, 5 Jan 2024 10:20:31 -0000\nMIME-Version: 1.0\nContent-Type: multipart/related;\n"
+            f'\ttype="text/html";\n\tboundary="{_BLINK_BOUNDARY}"\n\n\n').replace("\n", "\r\n").encode("ascii")]
+    for kind, cid, location, body in parts:
+        cid_line = f"Content-ID: <{cid}>\n" if cid else ""
+        out.append((f"--{_BLINK_BOUNDARY}\nContent-Type: {kind}\n{cid_line}"
+                    "Content-Transfer-Encoding: quoted-printable\n"
+                    f"Content-Location: {location}\n\n").replace("\n", "\r\n").encode("ascii"))
+        out.append(_qp(body.encode("utf-8")) + b"\r\n\r\n")
+    out.append(f"--{_BLINK_BOUNDARY}--\r\n".encode("ascii"))
+    return b"".join(out)
+
+
 def main() -> None:
     cells = corpus_cells()
     files = {
@@ -293,6 +358,8 @@ def main() -> None:
     }
     for name, content in files.items():
         (HERE / name).write_text(content, encoding="utf-8")
+    (HERE / "portal-page-ie.mht").write_bytes(ie_archive(files["portal-page.html"]))
+    (HERE / "portal-page-chrome.mhtml").write_bytes(blink_archive(files["portal-page.html"]))
     expected = {"cells": {k: str(v) for k, v in cells.items()}, "text": corpus_text(),
                 "columns": [c for c, _ in T3_COLUMNS]}
     (HERE / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
