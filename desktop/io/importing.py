@@ -62,6 +62,8 @@ def import_bytes(data: bytes, name: str = "", known: Known | None = None) -> Imp
     if head.startswith(b"PK\x03\x04") or suffix == ".docx":
         return _guarded(lambda: _read_docx(data), name, known)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if suffix == ".wps":
+            raise ImportRefused(f"{shown}是旧版WPS文字文件（.wps），请在WPS中另存为.docx后再导入")
         raise ImportRefused(f"{shown}是旧版Word（.doc）或Excel文件，请在Word或WPS中另存为.docx后再导入")
     if head.startswith(_IMAGES) or suffix in (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"):
         raise ImportRefused(f"{shown}是图片，没有文字可以导入，请使用网页、Word或带文字层的PDF")

@@ -104,6 +104,23 @@ def test_old_word_and_images(tmp_path: Path, head: bytes, word: str) -> None:
     assert word in _refused(path)
 
 
+def test_old_wps_file_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "年报.wps"
+    path.write_bytes(OLE + bytes(500))
+    assert _refused(path) == "“年报.wps”是旧版WPS文字文件（.wps），请在WPS中另存为.docx后再导入"
+
+
+@pytest.mark.parametrize(("name", "member", "told"), [
+    ("年报.ofd", "OFD.xml", "OFD版式文件，请在OFD阅读器（如数科、福昕）中另存为PDF后再导入"),
+    ("年报.xlsx", "xl/workbook.xml", "Excel工作簿，不是年度报告全文"),
+    ("年报.docx", "content.xml", "不是Word文档")])
+def test_a_zip_that_is_no_word_file_says_what_it_is(tmp_path: Path, name: str, member: str, told: str) -> None:
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(member, "<x/>")
+    assert told in _refused(path)
+
+
 def test_text_that_is_no_report(tmp_path: Path) -> None:
     path = tmp_path / "notice.txt"
     path.write_text("关于做好春节期间安全生产工作的通知\n各单位：请做好值班工作。\n", encoding="utf-8")

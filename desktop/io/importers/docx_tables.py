@@ -32,12 +32,21 @@ def check_archive(data: bytes) -> None:
         raise ImportRefused("此Word文件已损坏（不是有效的.docx），无法导入") from None
     names = {m.filename for m in members}
     if "word/document.xml" not in names:
-        raise ImportRefused("此压缩文件不是Word文档（.docx），无法导入")
+        raise ImportRefused(_not_word(names))
     total = sum(m.file_size for m in members)
     bomb = any(m.file_size > MAX_PART_BYTES or m.file_size > MAX_RATIO * max(m.compress_size, 1024)
                for m in members)
     if len(members) > MAX_MEMBERS or total > MAX_TOTAL_BYTES or bomb:
         raise ImportRefused("此Word文件解压后过大，可能是伪装的压缩炸弹，未导入")
+
+
+def _not_word(names: set[str]) -> str:
+    """Why a zip archive that is no Word document cannot be imported, for the formats offices receive."""
+    if "OFD.xml" in names:
+        return "此文件是OFD版式文件，请在OFD阅读器（如数科、福昕）中另存为PDF后再导入"
+    if "xl/workbook.xml" in names:
+        return "此文件是Excel工作簿，不是年度报告全文；请导入报告的网页、Word或PDF"
+    return "此压缩文件不是Word文档（.docx），无法导入"
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
