@@ -11,8 +11,6 @@ from desktop.core.report import Report
 from desktop.io.importers.identity import AGENCY, LEVEL, MISSING_NAMES, YEAR
 from desktop.io.importing import ImportRefused, import_file
 
-REPORT_SUFFIXES = (".nianbao", ".txt", ".md", ".html", ".htm", ".shtml", ".mht", ".mhtml", ".docx", ".pdf")
-
 
 class Unreadable(Exception):
     """``str(error)`` says, in Chinese, why the file cannot be reviewed."""
@@ -35,13 +33,36 @@ def read_received(path: Path) -> Report:
 
 
 def received_files(folder: Path, limit: int) -> list[Path]:
-    """The files of a folder, hidden ones, temporaries and Office lock files (~$报告.docx) left out, in
-    name order. More than ``limit`` files is not a county's mail: Unreadable."""
-    found = []
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith((".", "~$")) or entry.suffix.lower() == ".tmp" or not entry.is_file():
+    """The files of a folder and of its subfolders (a county sorts its mail into 乡镇 and 部门), in name
+    order, each folder's files where the folder stands. Left out: hidden files and folders, temporaries,
+    Office lock files (~$报告.docx), links to folders, and the folder of pictures a page saved 「网页，全部」
+    keeps beside itself (报告_files, 报告.files). More than ``limit`` files is not a county's mail:
+    Unreadable. A subfolder that cannot be listed raises OSError, as the folder itself does."""
+    found: list[Path] = []
+    _collect(folder, found, limit, folder)
+    return found
+
+
+def _collect(folder: Path, found: list[Path], limit: int, top: Path) -> None:
+    entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    pages = {entry.stem for entry in entries if entry.suffix.lower() in _PAGE_SUFFIXES}
+    for entry in entries:
+        if entry.name.startswith((".", "~$")) or entry.suffix.lower() == ".tmp":
+            continue
+        if entry.is_dir():
+            if not entry.is_symlink() and not _page_assets(entry.name, pages):
+                _collect(entry, found, limit, top)
+            continue
+        if not entry.is_file():
             continue
         found.append(entry)
         if len(found) > limit:
-            raise Unreadable(f"文件夹“{folder.name}”中的文件超过{limit}个，请分批审核")
-    return found
+            raise Unreadable(f"文件夹“{top.name}”中的文件超过{limit}个，请分批审核")
+
+
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml")
+
+
+def _page_assets(name: str, pages: set[str]) -> bool:
+    """A folder of a saved page's pictures and frames: 「报告_files」 (browsers) or 「报告.files」 (Chinese Word)."""
+    return any(name.endswith(ending) and name.removesuffix(ending) in pages for ending in ("_files", ".files"))

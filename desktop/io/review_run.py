@@ -22,7 +22,8 @@ Progress = Callable[[int, int], None]  # (files done, files in all), both phases
 def review_folder(folder: Path, last_year_folder: Path | None = None, *, today: dt.date | None = None,
                   workers: int | None = None, cancel: threading.Event | None = None,
                   progress: Progress | None = None) -> list[ReportReview]:
-    """One ReportReview per file, in name order. Unreadable: a folder that cannot be listed. Raises
+    """One ReportReview per file of the folder and its subfolders, in name order, each named by its path
+    inside the folder. Unreadable: a folder that cannot be listed. Raises
     review_pool.Cancelled once ``cancel`` is set."""
     received = _listed(folder)
     last_files = _listed(last_year_folder) if last_year_folder is not None else []
@@ -38,7 +39,8 @@ def review_folder(folder: Path, last_year_folder: Path | None = None, *, today: 
     with tempfile.TemporaryDirectory(prefix="nianbao-review-") as kept:
         candidates: tuple[Candidate[Snapshot], ...] | None = None
         if last_year_folder is not None:
-            tasks = [(str(p), str(Path(kept) / f"{i}.json")) for i, p in enumerate(last_files)]
+            tasks = [(str(p), _shown(p, last_year_folder), str(Path(kept) / f"{i}.json"))
+                     for i, p in enumerate(last_files)]
             found = []
             for candidate in ordered_map(read_last_year, tasks, workers=workers, cancel=cancel,
                                          on_crash=lambda task: None):
@@ -48,11 +50,17 @@ def review_folder(folder: Path, last_year_folder: Path | None = None, *, today: 
             candidates = tuple(found)
         setting = Setting(today or dt.date.today(), candidates)
         reviews = []
-        for review in ordered_map(review_path, [str(p) for p in received], workers=workers, cancel=cancel,
+        for review in ordered_map(review_path, [(str(p), _shown(p, folder)) for p in received], workers=workers,
+                                  cancel=cancel,
                                   initializer=configure, initargs=(setting,), on_crash=crashed):
             advance()
             reviews.append(review)
     return reviews
+
+
+def _shown(path: Path, folder: Path) -> str:
+    """A file's name in the rows: its path inside the folder (「乡镇\\耳口乡.docx」 on Windows)."""
+    return str(path.relative_to(folder))
 
 
 def _listed(folder: Path) -> list[Path]:

@@ -49,21 +49,23 @@ def configure(setting: Setting) -> None:
     _SETTING = setting
 
 
-def read_last_year(task: tuple[str, str]) -> Candidate[Snapshot] | None:
-    """Phase one: last year's file, kept as a snapshot; None when it cannot be read."""
-    source, target = task
+def read_last_year(task: tuple[str, str, str]) -> Candidate[Snapshot] | None:
+    """Phase one: last year's file (its path, its name in the rows, the snapshot to write), kept as a
+    snapshot; None when it cannot be read."""
+    source, name, target = task
     try:
         report = read_received(Path(source))
     except Unreadable:
         return None
     Path(target).write_text(snapshot(report).model_dump_json(), encoding="utf-8")
-    return Candidate(report.meta.agency, report.meta.year, Snapshot(Path(source).name, target))
+    return Candidate(report.meta.agency, report.meta.year, Snapshot(name, target))
 
 
-def review_path(source: str) -> ReportReview:
-    """Phase two. Bad input gets a row saying why. Any other exception is a bug: it is logged and the
-    row says so as a program error, so that one file cannot stop a county's run of a thousand."""
-    name = Path(source).name
+def review_path(task: tuple[str, str]) -> ReportReview:
+    """Phase two: a file (its path, and its name in the rows). Bad input gets a row saying why. Any other
+    exception is a bug: it is logged and the row says so as a program error, so that one file cannot
+    stop a county's run of a thousand."""
+    source, name = task
     try:
         return _review(Path(source), name)
     except Unreadable as error:
@@ -73,11 +75,12 @@ def review_path(source: str) -> ReportReview:
         return refused(name, f"程序错误（{type(error).__name__}），请将此文件报告给软件维护方", failed=True)
 
 
-def crashed(source: str) -> ReportReview:
+def crashed(task: tuple[str, str]) -> ReportReview:
     """The row of a file whose worker process died while reading it (run again alone, it died again)."""
+    source, name = task
     log.error("读取“%s”时处理进程意外退出", source)
     reason = "读取此文件时处理进程意外退出（文件可能已损坏），未能审核；请将此文件报告给软件维护方"
-    return refused(Path(source).name, reason, failed=True)
+    return refused(name, reason, failed=True)
 
 
 def _review(path: Path, name: str) -> ReportReview:
