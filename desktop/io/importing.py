@@ -65,6 +65,8 @@ def import_bytes(data: bytes, name: str = "", known: Known | None = None) -> Imp
         if suffix == ".wps":
             raise ImportRefused(f"{shown}是旧版WPS文字文件（.wps），请在WPS中另存为.docx后再导入")
         raise ImportRefused(f"{shown}是旧版Word（.doc）或Excel文件，请在Word或WPS中另存为.docx后再导入")
+    if head.startswith((b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c")):
+        raise ImportRefused(f"{shown}是压缩包（RAR或7z），请先解压，再导入或审核其中的报告")
     if head.startswith(_IMAGES) or suffix in (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"):
         raise ImportRefused(f"{shown}是图片，没有文字可以导入，请使用网页、Word或带文字层的PDF")
     if suffix == ".pdf":

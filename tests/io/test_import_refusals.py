@@ -104,6 +104,16 @@ def test_old_word_and_images(tmp_path: Path, head: bytes, word: str) -> None:
     assert word in _refused(path)
 
 
+RAR, SEVEN_ZIP = b"Rar!\x1a\x07\x01\x00", b"7z\xbc\xaf\x27\x1c\x00\x04"
+
+
+@pytest.mark.parametrize("head", [RAR, SEVEN_ZIP], ids=["rar", "7z"])
+def test_rar_and_7z_archives_are_named(tmp_path: Path, head: bytes) -> None:
+    path = tmp_path / "各乡镇年报.rar"
+    path.write_bytes(head + random.Random(5).randbytes(3000))
+    assert _refused(path) == "“各乡镇年报.rar”是压缩包（RAR或7z），请先解压，再导入或审核其中的报告"
+
+
 def test_old_wps_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "年报.wps"
     path.write_bytes(OLE + bytes(500))
@@ -113,7 +123,9 @@ def test_old_wps_file_is_named(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "member", "told"), [
     ("年报.ofd", "OFD.xml", "OFD版式文件，请在OFD阅读器（如数科、福昕）中另存为PDF后再导入"),
     ("年报.xlsx", "xl/workbook.xml", "Excel工作簿，不是年度报告全文"),
-    ("年报.docx", "content.xml", "不是Word文档")])
+    ("年报.docx", "content.xml", "不是Word文档"),
+    ("各乡镇年报.zip", "耳口乡/耳口乡2023年报.docx", "此文件是压缩包（内有1个文件），请先解压，再导入或审核其中的报告"),
+])
 def test_a_zip_that_is_no_word_file_says_what_it_is(tmp_path: Path, name: str, member: str, told: str) -> None:
     path = tmp_path / name
     with zipfile.ZipFile(path, "w") as archive:

@@ -46,7 +46,14 @@ def _not_word(names: set[str]) -> str:
         return "此文件是OFD版式文件，请在OFD阅读器（如数科、福昕）中另存为PDF后再导入"
     if "xl/workbook.xml" in names:
         return "此文件是Excel工作簿，不是年度报告全文；请导入报告的网页、Word或PDF"
+    files = [name for name in names if not name.endswith("/")]
+    if any(name.lower().endswith(_PACKED) for name in files):
+        return f"此文件是压缩包（内有{len(files)}个文件），请先解压，再导入或审核其中的报告"
     return "此压缩文件不是Word文档（.docx），无法导入"
+
+
+# what a zip of reports holds: a county's mail often comes packed
+_PACKED = (".docx", ".doc", ".wps", ".pdf", ".ofd", ".html", ".htm", ".mht", ".mhtml", ".nianbao")
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

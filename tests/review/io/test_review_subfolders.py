@@ -14,7 +14,7 @@ from desktop.core.review.outcome import ReportReview
 from desktop.io.review_read import Unreadable, received_files
 from desktop.io.review_run import review_folder
 from tests.fixtures.reports import SAMPLES
-from tests.review.folders import TODAY, late_department, last_year_folder
+from tests.review.folders import TODAY, last_year_folder, late_department
 
 
 def _county(root: Path) -> Path:
