@@ -1,8 +1,9 @@
 """Import N mutated files and show that each is imported or refused within the bounds (5 s, 500 MB).
 
 The seeds are the samples in tests/data/samples, the pages saved as one file (.mht, .mhtml) of the import
-corpus, and the exporters' own PDF, Word and web page of the sample report; each input is one seed with byte flips, a truncation, duplicated chunks or zip damage
-(a member's bytes flipped, cut or repeated inside the archive). Any exception other than ImportRefused,
+corpus, and the exporters' own PDF, Word and web page of the sample report; each input is one seed with
+byte flips, a truncation, duplicated chunks or zip damage (a member's bytes flipped, cut or repeated
+inside the archive). Any exception other than ImportRefused,
 an import slower than the bound or a process peak above it is counted and printed.
 
     python benchmarks/fuzz_import.py 10000 [SEED]
