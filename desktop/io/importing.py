@@ -6,6 +6,7 @@ report, or that is damaged, too large or a disguised archive, is refused with a 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from desktop.io.importers.cut_off import cut_off_html_number, cut_off_number
 from desktop.io.importers.document import ImportRefused, Source
 from desktop.io.importers.identity import AGENCY, LEVEL, YEAR, Known
 from desktop.io.importers.limits import check_blocks
+from desktop.io.importers.saved_frames import PAGE_SUFFIXES, framed_article
 from desktop.io.importers.web_archive import is_web_archive, page_of
 
 __all__ = ["AGENCY", "LEVEL", "YEAR", "ImportRefused", "ImportResult", "Known", "import_bytes", "import_file",
@@ -47,6 +49,13 @@ def import_file(path: Path, known: Known | None = None) -> ImportResult:
         data = path.read_bytes()
     except OSError as error:
         raise ImportRefused(f"无法读取“{path.name}”：{describe(error)}") from None
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        framed = framed_article(path, data)
+        if framed is not None:
+            frame, frame_data = framed
+            shown = Path(os.path.relpath(frame, path.parent)).as_posix()
+            told = f"网页正文在随网页保存的框架网页“{shown}”中，已从中导入"
+            return _noted(import_bytes(frame_data, path.name, known), told)
     return import_bytes(data, path.name, known)
 
 

@@ -62,7 +62,7 @@ def page_of(data: bytes, shown: str) -> Page:
             pages.append(Page(body, _charset(part.get_content_charset()), cut=unclosed and index == len(parts) - 1))
     if not pages:
         raise ImportRefused(f"{shown}是网页存档（.mht），但其中没有网页正文，无法导入")
-    counts = [_han_count(page) for page in pages]
+    counts = [chinese_count(page_text(page.data, page.charset)) for page in pages]
     best = max(range(len(pages)), key=lambda index: (counts[index], -index))
     chosen = pages[best]
     chosen.others = sum(1 for index, count in enumerate(counts) if index != best and count >= _SIZEABLE)
@@ -85,8 +85,14 @@ def _charset(declared: str | None) -> str:
     return name if name in _CHINESE else ""
 
 
-def _han_count(page: Page) -> int:
-    encodings = [page.charset] if page.charset else []
-    text = min((page.data.decode(encoding, errors="replace") for encoding in [*encodings, "utf-8", "gb18030"]),
+def page_text(data: bytes, charset: str = "") -> str:
+    """A page's bytes as text, in its declared character set, UTF-8 or GB18030, whichever reads best: for
+    weighing pages against each other, not for importing."""
+    encodings = [charset] if charset else []
+    return min((data.decode(encoding, errors="replace") for encoding in [*encodings, "utf-8", "gb18030"]),
                key=lambda decoded: decoded.count("\ufffd"))
+
+
+def chinese_count(text: str) -> int:
+    """How many Chinese characters a page shows, its markup, scripts and styles left out."""
     return len(_HAN.findall(_UNSHOWN.sub(" ", text)))
