@@ -63,17 +63,24 @@ _WRAPPERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag")
 
 
 def _shown(element: Any) -> Any:
-    """The element's nodes in document order, without those Word does not show."""
-    if not any(True for _ in element.iter(*_UNSHOWN)):
+    """The element's nodes in document order, without those Word does not show (hidden runs too)."""
+    if not any(True for _ in element.iter(*_UNSHOWN, f"{W}vanish")):
         yield from element.iter()
         return
     stack = [element]
     while stack:
         node = stack.pop()
-        if node.tag in _UNSHOWN:
+        if node.tag in _UNSHOWN or (node.tag == f"{W}r" and _vanished(node)):
             continue
         yield node
         stack.extend(reversed(list(node)))
+
+
+def _vanished(run: Any) -> bool:
+    """A run formatted as hidden text (字体 → 隐藏): Word neither shows nor prints it."""
+    properties = run.find(f"{W}rPr")
+    hidden = properties.find(f"{W}vanish") if properties is not None else None
+    return hidden is not None and hidden.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
 def _text(element: Any) -> str:

@@ -99,6 +99,10 @@ def _has_table(node: Node) -> bool:
     return any(isinstance(c, Node) and (c.tag == "table" or _has_table(c)) for c in node.children)
 
 
+def _has_block(node: Node) -> bool:
+    return node.tag in _BLOCK or any(isinstance(c, Node) and _has_block(c) for c in node.children)
+
+
 def _inline_text(node: Node) -> str:
     parts: list[str] = []
     for child in node.children:
@@ -106,7 +110,7 @@ def _inline_text(node: Node) -> str:
             parts.append(re.sub(r"\s+", " ", child))
         elif child.tag == "br":
             parts.append("\n")
-        elif child.tag not in _SKIP:
+        elif child.tag not in _SKIP and not _hidden(child):
             if child.tag in _BLOCK and parts and not parts[-1].endswith("\n"):
                 parts.append("\n")
             parts.append(_inline_text(child))
@@ -152,18 +156,33 @@ def _grid(table: Node, budget: TableBudget) -> Grid:
     return Grid(cells)
 
 
+_HIDDEN_STYLE = re.compile(r"(?i)(?:display\s*:\s*none|visibility\s*:\s*hidden)")
+
+
+def _hidden(node: Node) -> bool:
+    """An element the browser does not show: 「hidden」, or a style of display:none or visibility:hidden."""
+    return "hidden" in node.attrs or bool(_HIDDEN_STYLE.search(node.attrs.get("style", "")))
+
+
 class _Walker:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.line: list[str] = []
         self.budget = TableBudget()
+        self.hidden: set[int] = set()  # the blocks read from elements the page does not show
+        self._hiding = 0
 
     def flush(self) -> None:
         text = "".join(self.line)
         for piece in text.split("\n"):
             if piece.strip():
-                self.blocks.append(Para(piece.strip()))
+                self._add(Para(piece.strip()))
         self.line = []
+
+    def _add(self, block: Block) -> None:
+        if self._hiding:
+            self.hidden.add(len(self.blocks))
+        self.blocks.append(block)
 
     def walk(self, node: Node) -> None:
         for child in node.children:
@@ -172,17 +191,44 @@ class _Walker:
                 continue
             if child.tag in _SKIP:
                 continue
+            if _hidden(child) and not _has_block(child):
+                continue  # hidden words inside a line: the browser does not show them
+            if _hidden(child):
+                self.flush()
+                self._hiding += 1
+                self.walk(child)
+                self.flush()
+                self._hiding -= 1
+                continue
             if child.tag == "br":
                 self.line.append("\n")
             elif child.tag == "table" and not _has_table(child):
                 self.flush()
-                self.blocks.append(_grid(child, self.budget))
+                self._add(_grid(child, self.budget))
             elif child.tag in _BLOCK:
                 self.flush()
                 self.walk(child)
                 self.flush()
             else:
                 self.walk(child)
+
+
+def _shown_blocks(walker: _Walker) -> list[Block]:
+    """The page as the browser shows it, where what it hides only repeats it: some portals keep a hidden
+    copy of the article for printing or sharing. Hidden text that the page does not show otherwise is
+    kept (a page whose script reveals its article hides it at first)."""
+    if not walker.hidden:
+        return walker.blocks
+    shown = {block.text for index, block in enumerate(walker.blocks)
+             if isinstance(block, Para) and index not in walker.hidden}
+    hidden = [block.text for index, block in enumerate(walker.blocks)
+              if isinstance(block, Para) and index in walker.hidden]
+    if len(hidden) < 2 or sum(text in shown for text in hidden) * 2 < len(hidden):
+        return walker.blocks
+    return [block for index, block in enumerate(walker.blocks) if index not in walker.hidden]
+
+
+HIDDEN_COPY_NOTE = "网页中另有一份隐藏的正文（供打印或分享用），与显示的正文重复，未重复导入"
 
 
 def read_html(text: str) -> Source:
@@ -192,7 +238,10 @@ def read_html(text: str) -> Source:
     walker = _Walker()
     walker.walk(builder.root)
     walker.flush()
-    source = Source("网页", walker.blocks)
+    shown = _shown_blocks(walker)
+    source = Source("网页", shown)
+    if len(shown) < len(walker.blocks):
+        source.notes.append(HIDDEN_COPY_NOTE)
     title = html.unescape(builder.meta.get("articletitle") or builder.title).strip()
     if title:
         source.meta["title"] = title
