@@ -55,9 +55,13 @@ class Layout:
 
 
 def _heading_number(text: str, after: int) -> str | None:
+    """The section a heading opens: numbered 「二、…」 with one of its words, or printed as in the format,
+    with its number or without (Word's automatic numbers are lost in an old .doc or a page's <ol>)."""
     squeezed = squeeze_spaces(text)
+    folded = fold(squeezed.rstrip("：:。"))
     for section in SECTIONS:
-        if fold(squeezed) == fold(section.heading) and NUMERALS.index(section.number) > after:
+        if folded in (fold(section.heading), strip_number(fold(section.heading))) \
+                and NUMERALS.index(section.number) > after:
             return section.number
     match = _HEADING.match(squeezed)
     if not match or NUMERALS.index(match.group(1)) <= after:
@@ -190,6 +194,15 @@ def _part_of(heading: str, number: str, taken: set[str]) -> str | None:
     return None
 
 
+def _bare_part(text: str, taken: set[str]) -> str | None:
+    """A part's heading printed alone without its 「（一）」: 「主动公开」, 「政府信息管理」."""
+    folded = fold(text.rstrip("：:。"))
+    for part in S1_PARTS:
+        if part.key not in taken and folded == strip_number(fold(part.heading)):
+            return part.key
+    return None
+
+
 def split_parts(paras: list[str]) -> dict[str, list[str]]:
     """Section 一: the opening paragraphs and the five parts, each without its own 「（一）…」 heading."""
     parts: dict[str, list[str]] = {"text.s1.intro": []}
@@ -197,6 +210,11 @@ def split_parts(paras: list[str]) -> dict[str, list[str]]:
     part = _PART if any(_PART.match(squeeze_spaces(p)) for p in paras) else _ITEM_PART
     for para in paras:
         text = squeeze_spaces(para)
+        bare = _bare_part(text, set(parts))
+        if bare is not None:
+            current = bare
+            parts[bare] = []
+            continue
         match = part.match(text)
         if match:
             rest = text[match.end():]
