@@ -1,9 +1,9 @@
 """Import N mutated files and show that each is imported or refused within the bounds (5 s, 500 MB).
 
-The seeds are the samples in tests/data/samples, the pages saved as one file (.mht, .mhtml) of the import
-corpus, and the exporters' own PDF, Word and web page of the sample report; each input is one seed with
-byte flips, a truncation, duplicated chunks or zip damage (a member's bytes flipped, cut or repeated
-inside the archive). Any exception other than ImportRefused,
+The seeds are the samples in tests/data/samples, the pages saved as one file (.mht, .mhtml) and the old
+Word files (.doc) of the import corpus, and the exporters' own PDF, Word and web page of the sample
+report; each input is one seed with byte flips, a truncation, duplicated chunks or zip damage (a
+member's bytes flipped, cut or repeated inside the archive). Any exception other than ImportRefused,
 an import slower than the bound or a process peak above it is counted and printed.
 
     python benchmarks/fuzz_import.py 10000 [SEED]
@@ -33,7 +33,9 @@ def seeds() -> dict[str, bytes]:
     from tests.fixtures.reports import SAMPLES, seed
 
     found = {p.name: p.read_bytes() for p in sorted(SAMPLES.iterdir()) if p.is_file()}
-    found.update({p.name: p.read_bytes() for p in sorted((ROOT / "tests" / "io" / "corpus").glob("*.mht*"))})
+    corpus = ROOT / "tests" / "io" / "corpus"
+    kept = [*sorted(corpus.glob("*.mht*")), *sorted(corpus.glob("word97/*.doc"))]
+    found.update({p.name: p.read_bytes() for p in kept})
     report = seed()
     with tempfile.TemporaryDirectory() as folder:
         for suffix in (".pdf", ".docx", ".html"):

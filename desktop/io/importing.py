@@ -71,9 +71,7 @@ def import_bytes(data: bytes, name: str = "", known: Known | None = None) -> Imp
     if head.startswith(b"PK\x03\x04") or suffix == ".docx":
         return _guarded(lambda: _read_docx(data), name, known)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        if suffix == ".wps":
-            raise ImportRefused(f"{shown}是旧版WPS文字文件（.wps），请在WPS中另存为.docx后再导入")
-        raise ImportRefused(f"{shown}是旧版Word（.doc）或Excel文件，请在Word或WPS中另存为.docx后再导入")
+        return _guarded(lambda: _read_doc(data, shown, suffix), name, known)
     if head.startswith((b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c")):
         raise ImportRefused(f"{shown}是压缩包（RAR或7z），请先解压，再导入或审核其中的报告")
     if head.startswith(_IMAGES) or suffix in (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"):
@@ -197,6 +195,17 @@ def _read_docx(data: bytes) -> Source:
             NotImplementedError) as error:
         # a damaged package: a broken zip, a missing part, invalid XML or a compression zip cannot read
         raise DamagedFile(type(error).__name__) from None
+
+
+def _read_doc(data: bytes, shown: str, suffix: str) -> Source:
+    from desktop.io.importers.word97 import read_doc
+
+    try:
+        return read_doc(data)
+    except ImportRefused:  # a WPS file of its own format, or one too damaged to tell
+        if suffix == ".wps":
+            raise ImportRefused(f"{shown}是旧版WPS文字文件（.wps），请在WPS中另存为.docx后再导入") from None
+        raise
 
 
 def _read_pdf(data: bytes) -> Source:

@@ -75,6 +75,16 @@ def test_command_line_reads_a_traditional_mirror_page(frozen: FrozenBuild, workd
     assert dictionaries == {"TSPhrases.txt", "TSCharacters.txt"}
 
 
+def test_command_line_reads_old_word_and_pages_saved_as_one_file(frozen: FrozenBuild, workdir: Path) -> None:
+    """The bundle keeps what these readers need: the mail parser for .mht, the code pages for .doc."""
+    corpus = REPO / "tests" / "io" / "corpus"
+    for source in (corpus / "word97" / "exported.doc", corpus / "portal-page-ie.mht",
+                   corpus / "portal-page-chrome.mhtml"):
+        shutil.copy(source, workdir / source.name)
+        out = ok(run_frozen(frozen, "import", source.name, "-o", f"{source.stem}.nianbao", cwd=workdir))
+        assert "已导入：耳口乡" in out and "表三：175个单元格全部导入" in out, out
+
+
 def test_command_line_reviews_a_folder_on_both_cores(frozen: FrozenBuild, workdir: Path) -> None:
     """The county's review from the bundle: openpyxl's workbook, the reports read by worker processes, a
     damaged file in its own row."""

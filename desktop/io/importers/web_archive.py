@@ -15,7 +15,7 @@ from desktop.io.importers.limits import check_archive_parts
 _HEADERS = re.compile(rb"(?im)^content-type:\s*multipart/related")
 # the character sets a Chinese page is written in; a page part labelled otherwise (a server's default of
 # iso-8859-1) is read as a file of unknown encoding
-_GB = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80"}
+_GB = {"gb2312", "gbk", "gb18030"}
 _CHINESE = _GB | {"utf-8", "utf-16", "big5", "big5hkscs"}
 _UNSHOWN = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>|<[^>]*>")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -71,15 +71,15 @@ def page_of(data: bytes, shown: str) -> Page:
 
 def _charset(declared: str | None) -> str:
     """The declared character set as a codec name, GB2312 and GBK read as their superset GB18030; '' for
-    none, an unknown one or one no Chinese page is written in."""
+    none, one this program cannot decode, or one no Chinese page is written in."""
     import codecs
 
     if not declared:
         return ""
     try:
         name = codecs.lookup(declared).name
-    except LookupError:
-        name = declared.lower()
+    except LookupError:  # unknown, or a codec the bundle leaves out (Big5: reports are UTF-8 or GB)
+        return ""
     if name in _GB:
         return "gb18030"
     return name if name in _CHINESE else ""
