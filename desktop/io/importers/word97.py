@@ -22,6 +22,7 @@ _CLX, _BTE_PAPX, _BTE_CHPX = 33, 13, 12  # their places among the FIB's (fc, lcb
 _IN_TABLE, _ROW_END, _DEPTH, _HUGE = 0x2416, 0x2417, 0x6649, 0x6646
 _INNER_CELL, _INNER_ROW_END = 0x244B, 0x244C
 _DEF_TABLE = 0xD608
+_VERT_MERGE, _MERGE = 0xD62B, 0x5624  # a cell's vertical merge, cells merged across (both after the row's definition)
 _DELETED, _HIDDEN = 0x0800, 0x083C
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 _DROPPED = {"\x01", "\x02", "\x05", "\x08", "\x1f"}  # pictures, note marks, drawn objects, optional hyphens
@@ -175,6 +176,8 @@ class _Document:
                 paragraph.depth = struct.unpack_from("<i", operand)[0]
             elif sprm == _DEF_TABLE:
                 paragraph.row = _row_def(operand)
+            elif sprm in (_VERT_MERGE, _MERGE) and paragraph.row is not None and len(operand) >= 2:
+                _merge(paragraph.row, sprm, operand[0], operand[1])
         if paragraph.in_table and not paragraph.depth:
             paragraph.depth = 1
         return paragraph
@@ -290,6 +293,18 @@ def _row_def(operand: bytes) -> _RowDef:
         else:
             merges.append((0, 0))
     return _RowDef(edges, merges)
+
+
+def _merge(row: _RowDef, sprm: int, first: int, second: int) -> None:
+    """sprmTVertMerge (a cell, its vertical merge) or sprmTMerge (the cells from first to before second
+    merged across) applied to the row's definition."""
+    merges = row.merges
+    if sprm == _VERT_MERGE:
+        if first < len(merges):
+            merges[first] = (merges[first][0], second & 0x3)
+        return
+    for index in range(first, min(second, len(merges))):
+        merges[index] = (1 if index == first else 2, merges[index][1])
 
 
 def _blocks(paragraphs: list[_Paragraph]) -> list[Block]:
