@@ -57,8 +57,10 @@ def test_the_official_template_filled_and_saved_as_doc() -> None:
 
 def test_what_word_does_not_show_is_left_out() -> None:
     report = import_file(WORD97 / "revised.doc").report
-    # deleted 「（已删去的旧表述）」, inserted 「认真贯彻落实《条例》」, hidden 「（填写说明…）」, the HYPERLINK code
-    assert report.text["text.s1.intro"] == "2023年，杨林镇认真贯彻落实《条例》，详见衡东县人民政府网站。"
+    # deleted 「（已删去的旧表述）」, inserted 「认真贯彻落实《条例》」, hidden 「（填写说明…）」 and 「（又一处隐藏）」
+    # after 「𬌗」 (two UTF-16 units), the HYPERLINK code
+    assert report.text["text.s1.intro"] == ("2023年，杨林镇认真贯彻落实《条例》，详见衡东县人民政府网站。"
+                                            "联系人：王𬌗（一个扩展区的字）。")
     assert report.meta.agency == "杨林镇"
 
 

@@ -106,7 +106,10 @@ class _Document:
         fc, lcb = self.pair(_CLX)
         clx, at = self.table[fc:fc + lcb], 0
         while at < len(clx) and clx[at] == 1:  # property modifiers kept with the pieces: skipped
-            at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+            size = struct.unpack_from("<h", clx, at + 1)[0]
+            if size < 0:
+                raise Damaged("a negative modifier size")
+            at += 3 + size
         if at >= len(clx) or clx[at] != 2:
             raise Damaged("no piece table")
         size = struct.unpack_from("<I", clx, at + 1)[0]
@@ -135,9 +138,10 @@ class _Document:
             raw = self.word[offset:offset + (last - first) * width]
             if len(raw) < (last - first) * width:
                 raise Damaged("a piece beyond the stream")
-            text = raw.decode("cp1252", errors="replace") if compressed else raw.decode("utf-16-le",
-                                                                                         errors="replace")
-            out += [(ch, offset + i * width) for i, ch in enumerate(text)]
+            if compressed:
+                out += [(ch, offset + i) for i, ch in enumerate(raw.decode("cp1252", errors="replace"))]
+            else:
+                out += _utf16(raw, offset)
         return out
 
     def paragraphs(self) -> list[_Paragraph]:
@@ -183,6 +187,23 @@ class _Document:
         return paragraph
 
 
+def _utf16(raw: bytes, offset: int) -> list[tuple[str, int]]:
+    """UTF-16 text, each character with the offset of its first code unit: a character beyond the basic
+    plane (a rare name's character) is two units, and the offsets of those after it stay exact."""
+    units = struct.unpack(f"<{len(raw) // 2}H", raw[:len(raw) // 2 * 2])
+    out: list[tuple[str, int]] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        if 0xD800 <= unit < 0xDC00 and index + 1 < len(units) and 0xDC00 <= units[index + 1] < 0xE000:
+            out.append((chr(0x10000 + ((unit - 0xD800) << 10) + units[index + 1] - 0xDC00), offset + index * 2))
+            index += 2
+            continue
+        out.append(("\ufffd" if 0xD800 <= unit < 0xE000 else chr(unit), offset + index * 2))
+        index += 1
+    return out
+
+
 class _Pages:
     """The property pages (FKPs) of paragraphs or runs: for a file offset, the sprms that apply."""
 
@@ -195,10 +216,10 @@ class _Pages:
         self.bounds = list(struct.unpack_from(f"<{count + 1}I", table, fc)) if count else []
         self.pages = [value & 0x3FFFFF for value in struct.unpack_from(f"<{count}I", table, fc + (count + 1) * 4)] \
             if count else []
-        self._cache: dict[int, tuple[list[int], list[int]]] = {}
+        self._cache: dict[int, tuple[list[int], list[int], bytes]] = {}
         self._shown: dict[bytes, bool] = {}
 
-    def _page(self, number: int) -> tuple[list[int], list[int]]:
+    def _page(self, number: int) -> tuple[list[int], list[int], bytes]:
         if number not in self._cache:
             page = self.document.word[number * 512:number * 512 + 512]
             if len(page) < 512:
@@ -207,18 +228,17 @@ class _Pages:
             bounds = list(struct.unpack_from(f"<{runs + 1}I", page, 0))
             step = 13 if self.paragraphs else 1
             offsets = [page[(runs + 1) * 4 + i * step] * 2 for i in range(runs)]
-            self._cache[number] = (bounds, offsets)
+            self._cache[number] = (bounds, offsets, page)
         return self._cache[number]
 
     def grpprl(self, offset: int) -> bytes:
         index = bisect.bisect_right(self.bounds, offset) - 1
         if index < 0 or index >= len(self.pages):
             return b""
-        bounds, offsets = self._page(self.pages[index])
+        bounds, offsets, page = self._page(self.pages[index])
         run = bisect.bisect_right(bounds, offset) - 1
         if run < 0 or run >= len(offsets) or not offsets[run]:
             return b""
-        page = self.document.word[self.pages[index] * 512:self.pages[index] * 512 + 512]
         at = offsets[run]
         if at >= 511:
             raise Damaged("a property outside its page")

@@ -53,7 +53,7 @@ def exported(path: Path) -> None:
 
 def revised(path: Path) -> None:
     """A short report with what Word does not show: a deletion and an insertion tracked, hidden text, and a
-    hyperlink field whose code is not text."""
+    hyperlink field whose code is not text; a character beyond the basic plane before more hidden text."""
     document = docx.Document()
     document.add_paragraph("杨林镇2023年政府信息公开工作年度报告")
     document.add_paragraph("一、总体情况")
@@ -70,6 +70,8 @@ def revised(path: Path) -> None:
     body._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>'))
     body._p.append(parse_xml(f'<w:r {W}><w:t>衡东县人民政府网站</w:t></w:r>'))
     body._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>'))
+    body._p.append(parse_xml(f'<w:r {W}><w:t>。联系人：王𬌗（一个扩展区的字）</w:t></w:r>'))
+    body._p.append(parse_xml(f'<w:r {W}><w:rPr><w:vanish/></w:rPr><w:t>（又一处隐藏）</w:t></w:r>'))
     body._p.append(parse_xml(f'<w:r {W}><w:t>。</w:t></w:r>'))
     document.add_paragraph("二、主动公开政府信息情况")
     document.save(str(path))
