@@ -72,6 +72,8 @@ def import_bytes(data: bytes, name: str = "", known: Known | None = None) -> Imp
         return _guarded(lambda: _read_docx(data), name, known)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return _guarded(lambda: _read_doc(data, shown, suffix), name, known)
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise ImportRefused(f"{shown}是RTF格式的文档，请在Word或WPS中另存为.docx后再导入")
     if head.startswith((b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c")):
         raise ImportRefused(f"{shown}是压缩包（RAR或7z），请先解压，再导入或审核其中的报告")
     if head.startswith(_IMAGES) or suffix in (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"):

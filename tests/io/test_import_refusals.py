@@ -114,6 +114,13 @@ def test_rar_and_7z_archives_are_named(tmp_path: Path, head: bytes) -> None:
     assert _refused(path) == "“各乡镇年报.rar”是压缩包（RAR或7z），请先解压，再导入或审核其中的报告"
 
 
+def test_rtf_saved_as_doc_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "年报.doc"  # office systems save RTF under a .doc name
+    path.write_bytes(b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0 \\'cb\\'ce\\'cc\\'e5;}}"
+                     b"\\f0 \\'c4\\'ea\\'b1\\'a8\\par}")
+    assert _refused(path) == "“年报.doc”是RTF格式的文档，请在Word或WPS中另存为.docx后再导入"
+
+
 def test_old_wps_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "年报.wps"
     path.write_bytes(OLE + bytes(500))
