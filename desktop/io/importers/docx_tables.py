@@ -59,12 +59,13 @@ _PACKED = (".docx", ".doc", ".wps", ".pdf", ".ofd", ".html", ".htm", ".mht", ".m
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # What Word does not show: a text box's copy for old readers, text moved away or deleted with tracking.
 _UNSHOWN = (_MC_FALLBACK, f"{W}moveFrom", f"{W}del")
+_HIDDEN_RUN = f".//{W}r/{W}rPr/{W}vanish"
 _WRAPPERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag")
 
 
 def _shown(element: Any) -> Any:
     """The element's nodes in document order, without those Word does not show (hidden runs too)."""
-    if not any(True for _ in element.iter(*_UNSHOWN, f"{W}vanish")):
+    if not any(True for _ in element.iter(*_UNSHOWN)) and element.find(_HIDDEN_RUN) is None:
         yield from element.iter()
         return
     stack = [element]
