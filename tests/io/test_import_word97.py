@@ -127,19 +127,20 @@ def test_a_county_review_reads_a_doc(tmp_path: Path) -> None:
 def test_merges_given_after_the_row_definition_join_the_cells() -> None:
     """Word writes some merges as their own properties after the row's cell boundaries (sprmTVertMerge,
     sprmTMerge) rather than in the cells' flags; they join the cells as the flags do."""
-    from desktop.io.importers.word97 import _MERGE, _VERT_MERGE, _blocks, _merge, _Paragraph, _RowDef
+    from desktop.io.importers.word97_properties import MERGE, VERT_MERGE
+    from desktop.io.importers.word97_rows import Paragraph, RowDef, blocks, merge
 
-    def row(edges: list[int], cells: list[str], merges: list[tuple[int, int]]) -> list[_Paragraph]:
-        definition = _RowDef(edges, [(0, 0)] * (len(edges) - 1))
+    def row(edges: list[int], cells: list[str], merges: list[tuple[int, int, int]]) -> list[Paragraph]:
+        definition = RowDef(edges, [(0, 0)] * (len(edges) - 1))
         for sprm, first, second in merges:
-            _merge(definition, sprm, first, second)
-        out = [_Paragraph(text, "\x07", in_table=True, depth=1) for text in cells]
-        return [*out, _Paragraph("", "\x07", in_table=True, row_end=True, depth=1, row=definition)]
+            merge(definition, sprm, first, second)
+        out = [Paragraph(text, "\x07", in_table=True, depth=1) for text in cells]
+        return [*out, Paragraph("", "\x07", in_table=True, row_end=True, depth=1, row=definition)]
 
-    paragraphs = [*row([0, 1000, 2000, 3000], ["信息内容", "本年制发件数", "本年废止件数"], [(_VERT_MERGE, 0, 3)]),
-                  *row([0, 1000, 2000, 3000], ["", "5", "6"], [(_VERT_MERGE, 0, 1)]),
-                  *row([0, 1000, 2000, 3000], ["合计", "", "11"], [(_MERGE, 0, 2)])]
-    [grid] = _blocks(paragraphs)
+    paragraphs = [*row([0, 1000, 2000, 3000], ["信息内容", "本年制发件数", "本年废止件数"], [(VERT_MERGE, 0, 3)]),
+                  *row([0, 1000, 2000, 3000], ["", "5", "6"], [(VERT_MERGE, 0, 1)]),
+                  *row([0, 1000, 2000, 3000], ["合计", "", "11"], [(MERGE, 0, 2)])]
+    [grid] = blocks(paragraphs)
     cells = [(cell.text, cell.row, cell.col, cell.rowspan, cell.colspan) for cell in grid.cells]
     assert cells == [("信息内容", 0, 0, 2, 1), ("本年制发件数", 0, 1, 1, 1), ("本年废止件数", 0, 2, 1, 1),
                      ("5", 1, 1, 1, 1), ("6", 1, 2, 1, 1), ("合计", 2, 0, 1, 2), ("11", 2, 2, 1, 1)]
