@@ -2,8 +2,8 @@
 
 The seeds are the samples in tests/data/samples, the pages saved as one file (.mht, .mhtml) and the old
 Word files (.doc) of the import corpus, and the exporters' own PDF, Word and web page of the sample
-report; each input is one seed with byte flips, a truncation, duplicated chunks or zip damage (a
-member's bytes flipped, cut or repeated inside the archive). Any exception other than ImportRefused,
+report (and that PDF as OFD); each input is one seed with byte flips, a truncation, duplicated chunks
+or zip damage (a member's bytes flipped, cut or repeated inside the archive). Any exception other than ImportRefused,
 an import slower than the bound or a process peak above it is counted and printed.
 
     python benchmarks/fuzz_import.py 10000 [SEED]
@@ -42,6 +42,9 @@ def seeds() -> dict[str, bytes]:
             target = Path(folder) / f"export{suffix}"
             exporter_for(str(target))(report, target)
             found[target.name] = target.read_bytes()
+    from tests.io.ofd_writer import ofd_from_pdf
+
+    found["export.ofd"] = ofd_from_pdf(found["export.pdf"])
     return found
 
 

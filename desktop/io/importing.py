@@ -68,7 +68,9 @@ def import_bytes(data: bytes, name: str = "", known: Known | None = None) -> Imp
     suffix = Path(name).suffix.lower()
     if b"%PDF-" in head:
         return _guarded(lambda: _read_pdf(data), name, known)
-    if head.startswith(b"PK\x03\x04") or suffix == ".docx":
+    if head.startswith(b"PK\x03\x04") or suffix in (".docx", ".ofd"):
+        if _is_ofd(data):
+            return _guarded(lambda: _read_ofd(data), name, known)
         return _guarded(lambda: _read_docx(data), name, known)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return _guarded(lambda: _read_doc(data, shown, suffix), name, known)
@@ -208,6 +210,37 @@ def _read_doc(data: bytes, shown: str, suffix: str) -> Source:
         if suffix == ".wps":
             raise ImportRefused(f"{shown}是旧版WPS文字文件（.wps），请在WPS中另存为.docx后再导入") from None
         raise
+
+
+def _is_ofd(data: bytes) -> bool:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "OFD.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+
+
+def _read_ofd(data: bytes) -> Source:
+    import zipfile
+    import zlib
+
+    from lxml.etree import LxmlError
+
+    from desktop.io.importers.ofd_pages import Damaged, read_ofd_pages
+    from desktop.io.importers.pdf_tables import has_text, source_of_pages
+
+    try:
+        pages = read_ofd_pages(data)
+    except OverflowError:
+        raise ImportRefused("此OFD文件页数过多，不像是一份年度报告，未导入") from None
+    except (Damaged, zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, LxmlError, NotImplementedError):
+        raise ImportRefused("此OFD文件已损坏，无法导入") from None
+    if not has_text(pages):
+        raise ImportRefused("此OFD文件没有文字（可能是扫描件或图片），无法导入；请使用网页版、Word版或带文字的PDF")
+    return source_of_pages(pages, "OFD文件")
 
 
 def _read_pdf(data: bytes) -> Source:

@@ -128,7 +128,7 @@ def test_old_wps_file_is_named(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "member", "told"), [
-    ("年报.ofd", "OFD.xml", "OFD版式文件，请在OFD阅读器（如数科、福昕）中另存为PDF后再导入"),
+    ("年报.ofd", "OFD.xml", "此OFD文件已损坏"),  # an OFD whose root names no document
     ("年报.xlsx", "xl/workbook.xml", "Excel工作簿，不是年度报告全文"),
     ("年报.docx", "content.xml", "不是Word文档"),
     ("各乡镇年报.zip", "耳口乡/耳口乡2023年报.docx", "此文件是压缩包（内有1个文件），请先解压，再导入或审核其中的报告"),

@@ -75,14 +75,20 @@ def test_command_line_reads_a_traditional_mirror_page(frozen: FrozenBuild, workd
     assert dictionaries == {"TSPhrases.txt", "TSCharacters.txt"}
 
 
-def test_command_line_reads_old_word_and_pages_saved_as_one_file(frozen: FrozenBuild, workdir: Path) -> None:
-    """The bundle keeps what these readers need: the mail parser for .mht, the code pages for .doc."""
+def test_command_line_reads_old_word_ofd_and_pages_saved_as_one_file(frozen: FrozenBuild, workdir: Path) -> None:
+    """The bundle keeps what these readers need: the mail parser for .mht, the code pages for .doc, the
+    XML parser for OFD."""
     corpus = REPO / "tests" / "io" / "corpus"
     for source in (corpus / "word97" / "exported.doc", corpus / "portal-page-ie.mht",
                    corpus / "portal-page-chrome.mhtml"):
         shutil.copy(source, workdir / source.name)
         out = ok(run_frozen(frozen, "import", source.name, "-o", f"{source.stem}.nianbao", cwd=workdir))
         assert "已导入：耳口乡" in out and "表三：175个单元格全部导入" in out, out
+    from tests.io.ofd_writer import ofd_from_pdf
+
+    (workdir / "huaian.ofd").write_bytes(ofd_from_pdf((workdir / "huaian-2024.pdf").read_bytes()))
+    out = ok(run_frozen(frozen, "import", "huaian.ofd", "-o", "huaian-ofd.nianbao", cwd=workdir))
+    assert "已读取OFD文件" in out and "表三：175个单元格全部导入" in out, out
 
 
 def test_command_line_reviews_a_folder_on_both_cores(frozen: FrozenBuild, workdir: Path) -> None:

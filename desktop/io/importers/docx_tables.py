@@ -42,8 +42,6 @@ def check_archive(data: bytes) -> None:
 
 def _not_word(names: set[str]) -> str:
     """Why a zip archive that is no Word document cannot be imported, for the formats offices receive."""
-    if "OFD.xml" in names:
-        return "此文件是OFD版式文件，请在OFD阅读器（如数科、福昕）中另存为PDF后再导入"
     if "xl/workbook.xml" in names:
         return "此文件是Excel工作簿，不是年度报告全文；请导入报告的网页、Word或PDF"
     files = [name for name in names if not name.endswith("/")]

@@ -35,7 +35,7 @@ class Page:
     edges: list[dict[str, Any]] = field(default_factory=list)  # ruling lines: orientation, x0, x1, top, bottom
 
 
-def _edge(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any] | None:
+def edge(x0: float, top: float, x1: float, bottom: float) -> dict[str, Any] | None:
     width, height = abs(x1 - x0), abs(bottom - top)
     x0, x1, top, bottom = min(x0, x1), max(x0, x1), min(top, bottom), max(top, bottom)
     if height < 0.5 and width >= 2:
@@ -54,8 +54,8 @@ def _path_edges(obj: Any, page_height: float, raw: Any) -> list[dict[str, Any]]:
     if min(right - left, top - bottom) < 2.5 and max(right - left, top - bottom) >= 2:
         mid_x, mid_y = (left + right) / 2, page_height - (top + bottom) / 2
         if right - left >= top - bottom:
-            return [e for e in [_edge(left, mid_y, right, mid_y)] if e]
-        return [e for e in [_edge(mid_x, page_height - top, mid_x, page_height - bottom)] if e]
+            return [e for e in [edge(left, mid_y, right, mid_y)] if e]
+        return [e for e in [edge(mid_x, page_height - top, mid_x, page_height - bottom)] if e]
     matrix = obj.get_matrix()
     edges = []
     start = previous = None
@@ -67,12 +67,12 @@ def _path_edges(obj: Any, page_height: float, raw: Any) -> list[dict[str, Any]]:
         point = matrix.on_point(x.value, y.value)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_LINETO and previous is not None:
-            edges.append(_edge(previous[0], page_height - previous[1], point[0], page_height - point[1]))
+            edges.append(edge(previous[0], page_height - previous[1], point[0], page_height - point[1]))
         if kind == raw.FPDF_SEGMENT_MOVETO:
             start = point
         previous = point
         if raw.FPDFPathSegment_GetClose(segment) and start is not None:
-            edges.append(_edge(point[0], page_height - point[1], start[0], page_height - start[1]))
+            edges.append(edge(point[0], page_height - point[1], start[0], page_height - start[1]))
             previous = start
     return [e for e in edges if e]
 

@@ -114,8 +114,17 @@ def read_pdf(data: bytes) -> Source:
         raise ImportRefused("此PDF页数过多，不像是一份年度报告，未导入") from None
     except ValueError:
         raise ImportRefused("此PDF文件已损坏，无法打开") from None
-    if sum(1 for p in pages for c in p.chars if not c.text.isspace()) < 20:
+    if not has_text(pages):
         raise ImportRefused("此PDF没有文字层（可能是扫描件或图片），无法导入；请使用网页版、Word版或带文字的PDF")
+    return source_of_pages(pages, "PDF")
+
+
+def has_text(pages: list[Page]) -> bool:
+    return sum(1 for p in pages for c in p.chars if not c.text.isspace()) >= 20
+
+
+def source_of_pages(pages: list[Page], kind: str) -> Source:
+    """Fixed-layout pages (PDF, OFD) as blocks: ruled tables as grids, the other characters as lines."""
     items: list[tuple[int, float, Any]] = []  # (page, top, line chars or grid)
     crossings = [0]
     texts = [[c for c in page.chars if not c.text.isspace()] for page in pages]
@@ -135,7 +144,7 @@ def read_pdf(data: bytes) -> Source:
         rest = [c for c in chars if not any(_inside(c, box) for box in boxes)]
         items += [(page.number, line[0].top, line) for line in _lines(rest)]
     items.sort(key=lambda item: (item[0], item[1]))
-    return Source("PDF", _blocks(items))
+    return Source(kind, _blocks(items))
 
 
 Part = tuple[int, Box, list[Box]]  # page index, the table's box, its cells
