@@ -19,7 +19,8 @@ from desktop.ui.flows.report_lock import DiskStamp, ReportLock
 from desktop.ui.settings import Settings
 
 REPORT_FILTER = "年报助手报告 (*.nianbao)"
-IMPORT_FILTER = "已发布的报告 (*.txt *.md *.html *.htm *.shtml *.mht *.mhtml *.docx *.doc *.wps *.pdf *.ofd);;所有文件 (*)"
+IMPORT_FILTER = ("已发布的报告 (*.txt *.md *.html *.htm *.shtml *.mht *.mhtml *.docx *.doc *.wps *.pdf *.ofd)"
+                 ";;所有文件 (*)")
 
 
 def tr(text: str) -> str:
