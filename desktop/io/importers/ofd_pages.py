@@ -36,10 +36,6 @@ class Damaged(Exception):
     """The package is inconsistent: a part named that is not there, XML that does not parse."""
 
 
-def is_ofd(names: set[str]) -> bool:
-    return "OFD.xml" in names
-
-
 def read_ofd_pages(data: bytes) -> list[Page]:
     from lxml import etree
 
