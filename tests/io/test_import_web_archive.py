@@ -67,6 +67,17 @@ def test_a_page_labelled_western_is_read_in_its_real_encoding() -> None:
     assert result.report.cells == CELLS
 
 
+def test_a_page_in_big5_is_read_by_its_label() -> None:
+    # a mirror in traditional characters, saved in Big5: read by its label, then made simplified
+    from tests.io.corpus.make_corpus import traditional
+
+    html = traditional(_page()).encode("big5", "xmlcharrefreplace").decode("big5")  # 「&#24452;」 for the rest
+    result = import_bytes(ie_archive(html, encoding="big5", label="big5"), "鏡像.mht")
+    assert result.report.meta.agency == "耳口乡"
+    assert result.report.cells == CELLS
+    assert "原文为繁体字，已全文转换为简体字" in result.account
+
+
 def test_an_article_in_a_frame_is_chosen_over_the_portal_shell() -> None:
     # the Chrome corpus file: shell, style sheet, article frame, share frame
     result = import_bytes(CHROME, "报告.mhtml")
