@@ -180,6 +180,20 @@ def test_imports_the_huaian_pdf_and_exports_pdf_word_and_html(installed: Install
     assert installed.cli("check", "淮安-docx.nianbao", "淮安-html.nianbao").stdout
 
 
+def test_imports_old_word_ofd_and_a_page_saved_as_one_file(installed: Installed) -> None:
+    """What a county's mail holds besides .docx and PDF, read by the Windows bundle: the code pages of .doc,
+    the mail parser of .mht, the XML parser of OFD."""
+    from tests.io.ofd_writer import ofd_from_pdf
+
+    corpus = REPO / "tests" / "io" / "corpus"
+    shutil.copy(corpus / "word97" / "exported.doc", installed.work / "耳口乡.doc")
+    shutil.copy(corpus / "portal-page-ie.mht", installed.work / "耳口乡.mht")
+    (installed.work / "淮安.ofd").write_bytes(ofd_from_pdf((SAMPLES / "huaian-2024.pdf").read_bytes()))
+    for name, agency in (("耳口乡.doc", "耳口乡"), ("耳口乡.mht", "耳口乡"), ("淮安.ofd", "淮安市人民政府")):
+        out = installed.cli("import", name, "-o", f"{name}.nianbao", "--force").stdout
+        assert f"已导入：{agency}" in out and "表三：175个单元格全部导入" in out, out
+
+
 def test_imports_the_erkou_text_and_starts_the_next_year(installed: Installed) -> None:
     out = installed.cli("import", "erkou-2023.txt", "-o", "耳口乡2023.nianbao").stdout
     assert "已导入：耳口乡2023年政府信息公开工作年度报告" in out, out
