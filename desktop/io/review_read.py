@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.core import storage
+from desktop.core.file_errors import describe
 from desktop.core.report import Report
 from desktop.io.importers.identity import AGENCY, LEVEL, MISSING_NAMES, YEAR
 from desktop.io.importing import ImportRefused, import_file
@@ -17,6 +18,12 @@ class Unreadable(Exception):
 
 
 def read_received(path: Path) -> Report:
+    if path.is_dir():  # a subfolder that could not be listed
+        try:
+            next(path.iterdir(), None)
+        except OSError as error:
+            raise Unreadable(f"无法读取此文件夹中的文件：{describe(error)}") from None
+        raise Unreadable("此文件夹中的文件未能列出，请单独审核此文件夹")
     if path.suffix.lower() == storage.EXTENSION:
         try:
             return storage.load(path)
@@ -34,30 +41,49 @@ def read_received(path: Path) -> Report:
 
 def received_files(folder: Path, limit: int) -> list[Path]:
     """The files of a folder and of its subfolders (a county sorts its mail into 乡镇 and 部门), in name
-    order, each folder's files where the folder stands. Left out: hidden files and folders, temporaries,
-    Office lock files (~$报告.docx), links to folders, and the folder of pictures a page saved 「网页，全部」
-    keeps beside itself (报告_files, 报告.files). More than ``limit`` files is not a county's mail:
-    Unreadable. A subfolder that cannot be listed raises OSError, as the folder itself does."""
+    order, each folder's files where the folder stands. Left out: hidden files and folders (a leading dot,
+    or Windows' hidden and system marks: desktop.ini, Thumbs.db), temporaries, Office lock files
+    (~$报告.docx), links and junctions to folders (Windows keeps 「My Music」 in 文档 as one), and the
+    folder of pictures a page saved 「网页，全部」 keeps beside itself (报告_files, 报告.files). A subfolder
+    that cannot be listed stands in the list itself, so that its row says why. More than ``limit`` files
+    is not a county's mail: Unreadable. The folder itself that cannot be listed raises OSError."""
     found: list[Path] = []
-    _collect(folder, found, limit, folder)
+    _collect(folder, found, limit, folder, sorted(folder.iterdir(), key=lambda p: p.name))
     return found
 
 
-def _collect(folder: Path, found: list[Path], limit: int, top: Path) -> None:
-    entries = sorted(folder.iterdir(), key=lambda p: p.name)
+def _collect(folder: Path, found: list[Path], limit: int, top: Path, entries: list[Path]) -> None:
     pages = {entry.stem for entry in entries if entry.suffix.lower() in _PAGE_SUFFIXES}
     for entry in entries:
-        if entry.name.startswith((".", "~$")) or entry.suffix.lower() == ".tmp":
+        if entry.name.startswith((".", "~$")) or entry.suffix.lower() == ".tmp" or _marked_hidden(entry):
             continue
         if entry.is_dir():
-            if not entry.is_symlink() and not _page_assets(entry.name, pages):
-                _collect(entry, found, limit, top)
-            continue
-        if not entry.is_file():
+            if entry.is_symlink() or _page_assets(entry.name, pages):
+                continue
+            try:
+                inside = sorted(entry.iterdir(), key=lambda p: p.name)
+            except OSError:
+                inside = None
+            if inside is not None:
+                _collect(entry, found, limit, top, inside)
+                continue
+        elif not entry.is_file():
             continue
         found.append(entry)
         if len(found) > limit:
             raise Unreadable(f"文件夹“{top.name}”中的文件超过{limit}个，请分批审核")
+
+
+_HIDDEN, _SYSTEM, _REPARSE_POINT = 0x2, 0x4, 0x400  # Windows file attributes
+
+
+def _marked_hidden(entry: Path) -> bool:
+    """Hidden or system on Windows, or a junction; other systems mark hidden files by a leading dot."""
+    try:
+        attributes = getattr(entry.lstat(), "st_file_attributes", 0)
+    except OSError:
+        return False
+    return bool(attributes & (_HIDDEN | _SYSTEM | _REPARSE_POINT))
 
 
 _PAGE_SUFFIXES = (".html", ".htm", ".shtml")

@@ -4,6 +4,7 @@ no report of its own (the pictures folder of a saved page, hidden folders) is le
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -85,3 +86,27 @@ def test_the_file_limit_counts_the_subfolders(tmp_path: Path) -> None:
             (tmp_path / name / f"{number}.txt").write_text("x", encoding="utf-8")
     with pytest.raises(Unreadable, match="中的文件超过5个，请分批审核"):
         received_files(tmp_path, 5)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every folder")
+def test_a_subfolder_that_cannot_be_read_gets_a_row_and_the_rest_are_reviewed(tmp_path: Path) -> None:
+    folder = tmp_path / "收到的报告"
+    (folder / "锁住的").mkdir(parents=True)
+    shutil.copy(SAMPLES / "erkou-2023.txt", folder / "耳口乡.txt")
+    (folder / "锁住的").chmod(0)
+    try:
+        reviews = review_folder(folder, today=TODAY, workers=1)
+    finally:
+        (folder / "锁住的").chmod(0o755)
+    rows = {review.file: review for review in reviews}
+    assert rows["耳口乡.txt"].readable
+    assert rows["锁住的"].refused.startswith("无法读取此文件夹中的文件：")
+
+
+def test_a_subfolder_row_says_why_when_it_is_read_as_a_report(tmp_path: Path) -> None:
+    """A folder that could be listed after all (it changed while the review ran) is named, not imported."""
+    from desktop.io.review_read import read_received
+
+    (tmp_path / "乡镇").mkdir()
+    with pytest.raises(Unreadable, match="此文件夹中的文件未能列出，请单独审核此文件夹"):
+        read_received(tmp_path / "乡镇")
