@@ -71,7 +71,8 @@ def import_file(path: Path, known: Known | None = None) -> ImportResult:
 
 
 def import_bytes(data: bytes, name: str = "", known: Known | None = None) -> ImportResult:
-    """Dispatch on the content: PDF, Word (docx), HTML or plain text."""
+    """Dispatch on the content: PDF, a zip (Word or OFD), an old Word file, a page saved as one file, HTML
+    or plain text; archives, pictures and RTF are refused by name."""
     shown = f"“{name}”" if name else "此文件"
     if not data.strip():
         raise ImportRefused(f"{shown}是空文件，没有可导入的内容")

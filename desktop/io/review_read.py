@@ -10,6 +10,7 @@ from desktop.core import storage
 from desktop.core.file_errors import describe
 from desktop.core.report import Report
 from desktop.io.importers.identity import AGENCY, LEVEL, MISSING_NAMES, YEAR
+from desktop.io.importers.saved_frames import PAGE_SUFFIXES
 from desktop.io.importing import ImportRefused, import_file
 
 
@@ -48,12 +49,12 @@ def received_files(folder: Path, limit: int) -> list[Path]:
     that cannot be listed stands in the list itself, so that its row says why. More than ``limit`` files
     is not a county's mail: Unreadable. The folder itself that cannot be listed raises OSError."""
     found: list[Path] = []
-    _collect(folder, found, limit, folder, sorted(folder.iterdir(), key=lambda p: p.name))
+    _collect(sorted(folder.iterdir(), key=lambda p: p.name), found, limit, folder)
     return found
 
 
-def _collect(folder: Path, found: list[Path], limit: int, top: Path, entries: list[Path]) -> None:
-    pages = {entry.stem for entry in entries if entry.suffix.lower() in _PAGE_SUFFIXES}
+def _collect(entries: list[Path], found: list[Path], limit: int, top: Path) -> None:
+    pages = {entry.stem for entry in entries if entry.suffix.lower() in PAGE_SUFFIXES}
     for entry in entries:
         if entry.name.startswith((".", "~$")) or entry.suffix.lower() == ".tmp" or _marked_hidden(entry):
             continue
@@ -65,7 +66,7 @@ def _collect(folder: Path, found: list[Path], limit: int, top: Path, entries: li
             except OSError:
                 inside = None
             if inside is not None:
-                _collect(entry, found, limit, top, inside)
+                _collect(inside, found, limit, top)
                 continue
         elif not entry.is_file():
             continue
@@ -84,9 +85,6 @@ def _marked_hidden(entry: Path) -> bool:
     except OSError:
         return False
     return bool(attributes & (_HIDDEN | _SYSTEM | _REPARSE_POINT))
-
-
-_PAGE_SUFFIXES = (".html", ".htm", ".shtml")
 
 
 def _page_assets(name: str, pages: set[str]) -> bool:

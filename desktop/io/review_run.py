@@ -50,9 +50,9 @@ def review_folder(folder: Path, last_year_folder: Path | None = None, *, today: 
             candidates = tuple(found)
         setting = Setting(today or dt.date.today(), candidates)
         reviews = []
-        for review in ordered_map(review_path, [(str(p), _shown(p, folder)) for p in received], workers=workers,
-                                  cancel=cancel,
-                                  initializer=configure, initargs=(setting,), on_crash=crashed):
+        received_tasks = [(str(p), _shown(p, folder)) for p in received]
+        for review in ordered_map(review_path, received_tasks, workers=workers, cancel=cancel, initializer=configure,
+                                  initargs=(setting,), on_crash=crashed):
             advance()
             reviews.append(review)
     return reviews

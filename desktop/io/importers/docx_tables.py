@@ -13,14 +13,8 @@ from typing import Any
 
 from desktop.io.importers.document import Block, Cell, Grid, ImportRefused, Para, Source
 from desktop.io.importers.docx_numbering import Numbering
-from desktop.io.importers.limits import TableBudget, check_span
+from desktop.io.importers.limits import TableBudget, check_span, packed_too_large
 from desktop.io.importers.wordml import W, val
-
-MAX_PART_BYTES = 40 * 1024 * 1024
-MAX_TOTAL_BYTES = 120 * 1024 * 1024
-MAX_MEMBERS = 3000
-MAX_RATIO = 400  # a packed Word part compresses some 5-20 times; a bomb thousands of times
-
 
 
 def check_archive(data: bytes) -> None:
@@ -33,10 +27,7 @@ def check_archive(data: bytes) -> None:
     names = {m.filename for m in members}
     if "word/document.xml" not in names:
         raise ImportRefused(_not_word(names))
-    total = sum(m.file_size for m in members)
-    bomb = any(m.file_size > MAX_PART_BYTES or m.file_size > MAX_RATIO * max(m.compress_size, 1024)
-               for m in members)
-    if len(members) > MAX_MEMBERS or total > MAX_TOTAL_BYTES or bomb:
+    if packed_too_large(members):
         raise ImportRefused("此Word文件解压后过大，可能是伪装的压缩炸弹，未导入")
 
 

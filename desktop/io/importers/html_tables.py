@@ -191,15 +191,14 @@ class _Walker:
                 continue
             if child.tag in _SKIP:
                 continue
-            if _hidden(child) and not _has_block(child):
-                continue  # hidden words inside a line: the browser does not show them
             if _hidden(child):
-                self.flush()
-                self._hiding += 1
-                self.walk(child)
-                self.flush()
-                self._hiding -= 1
-                continue
+                if _has_block(child):  # hidden paragraphs or tables: kept aside, see _shown_blocks
+                    self.flush()
+                    self._hiding += 1
+                    self.walk(child)
+                    self.flush()
+                    self._hiding -= 1
+                continue  # hidden words inside a line: the browser does not show them
             if child.tag == "br":
                 self.line.append("\n")
             elif child.tag == "table" and not _has_table(child):

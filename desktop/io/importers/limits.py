@@ -6,7 +6,12 @@ and 16 columns, on at most a few dozen pages.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.io.importers.document import ImportRefused
+
+if TYPE_CHECKING:
+    import zipfile
 
 MAX_SPAN = 100  # columns or rows one cell spans (Word allows at most 63 columns)
 MAX_TABLE_AREA = 40_000  # row × column positions a table's cells cover
@@ -19,6 +24,11 @@ MAX_RULED_LINES = 1_500  # ruling lines on one PDF page, after joining the piece
 MAX_CROSSINGS = 8_000  # points where ruling lines cross on one PDF page
 MAX_DOCUMENT_CROSSINGS = 60_000  # the same, over all the pages
 MAX_ARCHIVE_PARTS = 5_000  # parts of a page saved as one file (a portal's page has some hundred pictures)
+# a zip package (Word, OFD): its members, each unpacked and all together, and how far one may unpack
+MAX_PACKED_MEMBERS = 3_000
+MAX_UNPACKED_PART = 40 * 1024 * 1024
+MAX_UNPACKED_TOTAL = 120 * 1024 * 1024
+MAX_PACKING_RATIO = 400  # a packed XML part compresses some 5-20 times; a bomb thousands of times
 
 
 class LimitExceeded(ImportRefused):
@@ -58,6 +68,14 @@ def check_elements(count: int) -> None:
 
 def check_archive_parts(count: int) -> None:
     within(count, MAX_ARCHIVE_PARTS, f"网页存档中的文件超过{MAX_ARCHIVE_PARTS}个")
+
+
+def packed_too_large(members: list[zipfile.ZipInfo]) -> bool:
+    """A zip package that would unpack beyond any report's: a disguised zip bomb."""
+    total = sum(m.file_size for m in members)
+    bomb = any(m.file_size > MAX_UNPACKED_PART or m.file_size > MAX_PACKING_RATIO * max(m.compress_size, 1024)
+               for m in members)
+    return len(members) > MAX_PACKED_MEMBERS or total > MAX_UNPACKED_TOTAL or bomb
 
 
 def check_blocks(count: int) -> None:

@@ -17,14 +17,10 @@ import zipfile
 from typing import Any
 
 from desktop.io.importers.document import ImportRefused
-from desktop.io.importers.limits import MAX_PDF_CHARS, within
+from desktop.io.importers.limits import MAX_PDF_CHARS, packed_too_large, within
 from desktop.io.importers.pdf_extract import MAX_PAGES, Char, Page, edge
 
 POINTS_PER_MM = 72 / 25.4
-MAX_MEMBERS = 5000
-MAX_PART_BYTES = 30 * 1024 * 1024
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
-MAX_RATIO = 400
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _PATH_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _ARGUMENTS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
@@ -41,7 +37,8 @@ def read_ofd_pages(data: bytes) -> list[Page]:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        _check(archive)
+        if packed_too_large(archive.infolist()):
+            raise ImportRefused("此OFD文件解压后过大，可能是伪装的压缩炸弹，未导入")
 
         def xml(name: str) -> Any:
             try:
@@ -75,14 +72,6 @@ def read_ofd_pages(data: bytes) -> list[Page]:
                     page.edges += _edges(element)
             pages.append(page)
     return pages
-
-
-def _check(archive: zipfile.ZipFile) -> None:
-    members = archive.infolist()
-    total = sum(m.file_size for m in members)
-    bomb = any(m.file_size > MAX_PART_BYTES or m.file_size > MAX_RATIO * max(m.compress_size, 1024) for m in members)
-    if len(members) > MAX_MEMBERS or total > MAX_TOTAL_BYTES or bomb:
-        raise ImportRefused("此OFD文件解压后过大，可能是伪装的压缩炸弹，未导入")
 
 
 def _text(element: Any, tag: str) -> str:
@@ -154,9 +143,9 @@ def _characters(element: Any) -> list[Char]:
         advances, drops = _deltas(code.get("DeltaX")), _deltas(code.get("DeltaY"))
         height = size * scale * POINTS_PER_MM
         for index, ch in enumerate(text):
-            step = advances[index] if index < len(advances) else size * (1.0 if ord(ch) > 0x2E7F else 0.5)
-            # the glyph's own width: an advance may also span a gap to the next cell's number
-            width = min(step, size * (1.0 if ord(ch) > 0x2E7F else 0.6)) if step > 0 else step
+            glyph = size * (1.0 if ord(ch) > 0x2E7F else 0.5)  # a Chinese character is square, a digit half
+            step = advances[index] if index < len(advances) else glyph
+            width = min(step, glyph) if step > 0 else step  # an advance may span a gap to the next cell
             left, baseline = _place(box, matrix, x, y)
             right, _ = _place(box, matrix, x + width, y)
             if not ch.isspace():

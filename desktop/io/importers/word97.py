@@ -35,18 +35,14 @@ MAX_TEXT = 500_000  # characters of a document's main text (a report has some 30
 DAMAGED = "此Word文件已损坏（不是有效的.doc文件），无法导入；如能在Word或WPS中打开，请另存为.docx后再导入"
 
 
-class NotWord(ImportRefused):
-    """A compound file that holds no Word document (an Excel workbook, another program's file)."""
-
-
 def read_doc(data: bytes) -> Source:
     try:
         ole = OleFile(data)
         word = ole.stream("WordDocument")
         if word is None:
             if "Workbook" in ole.top or "Book" in ole.top:
-                raise NotWord("此文件是旧版Excel工作簿（.xls），不是年度报告全文；请导入报告的网页、Word或PDF")
-            raise NotWord("此文件不是Word文档，无法导入；请在Word或WPS中另存为.docx后再导入")
+                raise ImportRefused("此文件是旧版Excel工作簿（.xls），不是年度报告全文；请导入报告的网页、Word或PDF")
+            raise ImportRefused("此文件不是Word文档，无法导入；请在Word或WPS中另存为.docx后再导入")
         return Source("Word文档", blocks(_Document(ole, word).paragraphs()))
     except (Damaged, OleError, struct.error, IndexError, UnicodeDecodeError):
         raise ImportRefused(DAMAGED) from None
