@@ -161,6 +161,27 @@ def unpack_innosetup(package: Path, target: Path) -> None:
                 destination.write_bytes(source.read())
 
 
+# Wine 8 now and then fails to start a child process: CreateProcess gives "[WinError 1359] Internal
+# error" when the new process dies before it reports back (seen once in PyInstaller's analysis, on a
+# build that passed before and after). The same build on a restarted wineserver is the remedy.
+BUILD_ATTEMPTS = 3
+
+
+def run_build(wine: Wine, build: list[str], attempts: int = BUILD_ATTEMPTS) -> None:
+    """packaging/build.py under Wine, again on a restarted wineserver when it fails, at most ATTEMPTS times."""
+    for attempt in range(1, attempts + 1):
+        try:
+            wine.stream(f"C:\\{PYTHON_DIR}\\python.exe", *build, cwd=ROOT)
+            wine.wait()
+            return
+        except subprocess.CalledProcessError as error:
+            if attempt == attempts:
+                raise
+            print(f"== build failed under Wine (exit {error.returncode}), attempt {attempt} of {attempts};"
+                  " again on a restarted wineserver", flush=True)
+            wine.stop()
+
+
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -195,8 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                  "--work", wine.windows_path(ROOT / "build" / "windows-pyinstaller")]
         if args.no_installer:
             build.append("--no-installer")
-        wine.stream(f"C:\\{PYTHON_DIR}\\python.exe", *build, cwd=ROOT)
-        wine.wait()
+        run_build(wine, build)
 
     bundle = dist / "nianbao"
     print(f"{bundle}: {folder_size(bundle) / 1e6:.1f} MB")
