@@ -28,9 +28,13 @@ _FURNITURE_BLOCKS = 40
 _PLACEHOLDER = re.compile(r"^[（(][^（）()]{0,12}(文字描述|此处填写|请填写)[^（）()]*[）)]$")
 
 
+# A line drawn between paragraphs (「---」 「———」 「***」 「====」): a rule, no words of the text.
+_RULE_LINE = re.compile(r"^[-‐‑‒–—―─━═=_~*＿\s]{3,}$")
+
+
 def clean(text: str) -> str:
-    """Prose as printed: no stray spaces next to hanzi, Chinese punctuation full-width."""
-    lines = [fix_punctuation(squeeze_spaces(line)) for line in text.split("\n")]
+    """Prose as printed: no stray spaces next to hanzi, Chinese punctuation full-width, no ruled lines."""
+    lines = [fix_punctuation(squeeze_spaces(line)) for line in text.split("\n") if not _RULE_LINE.match(line)]
     return "\n".join(line for line in lines if line and not _PLACEHOLDER.match(line))
 
 
@@ -69,6 +73,7 @@ def _texts(layout: sections.Layout, agency: str) -> tuple[dict[str, str], dt.dat
 def build(source: Source, name: str, known: Known | None = None) -> tuple[Report, list[str], bool, frozenset[str]]:
     """The report, the account, whether anything of a report (title, section, table) was found, and which
     of year, agency and level were not (``identity.MISSING_NAMES``)."""
+    source.drop_invisible()
     source.simplify()
     blocks = source.blocks
     layout = sections.split_layout(blocks)

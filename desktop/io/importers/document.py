@@ -66,6 +66,32 @@ class Source:
     meta: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
+    def each_text(self, convert: Callable[[str], str]) -> None:
+        """Every paragraph, cell and meta value replaced by ``convert`` of it."""
+        for block in self.blocks:
+            if isinstance(block, Para):
+                block.text = convert(block.text)
+            else:
+                for cell in block.cells:
+                    cell.text = convert(cell.text)
+        self.meta = {k: convert(v) for k, v in self.meta.items()}
+
+    def drop_invisible(self) -> None:
+        """Zero-width spaces and the other characters nobody sees, out of every text; the account counts them."""
+        from desktop.io.importers.invisible import invisible_note, without_invisible
+
+        removed = 0
+
+        def visible(text: str) -> str:
+            nonlocal removed
+            text, count = without_invisible(text)
+            removed += count
+            return text
+
+        self.each_text(visible)
+        if removed:
+            self.notes.append(invisible_note(removed))
+
     def simplify(self) -> None:
         """Mirror sites print traditional characters, some with pinyin after them: labels and text are
         read in simplified form, without the pinyin. The account says so."""
@@ -73,27 +99,18 @@ class Source:
 
         removed = 0
 
-        def each(convert: Callable[[str], str]) -> None:
-            for block in self.blocks:
-                if isinstance(block, Para):
-                    block.text = convert(block.text)
-                else:
-                    for cell in block.cells:
-                        cell.text = convert(cell.text)
-            self.meta = {k: convert(v) for k, v in self.meta.items()}
-
         def unannotated(text: str) -> str:
             nonlocal removed
             text, count = strip_pinyin(text)
             removed += count
             return text
 
-        each(unannotated)
+        self.each_text(unannotated)
         if removed:
             self.notes.append(f"原文在{removed}处字后注有拼音，已去除")
         total = sum(count_traditional(b.text if isinstance(b, Para) else b.text()) for b in self.blocks)
         if total >= 3:
-            each(lambda text: to_simplified(to_simplified_prose(text)))
+            self.each_text(lambda text: to_simplified(to_simplified_prose(text)))
             self.notes.append("原文为繁体字，已全文转换为简体字")
 
 

@@ -12,6 +12,7 @@ import html
 import re
 
 from desktop.io.importers.document import Block, Cell, Grid, Para, Source
+from desktop.io.importers.invisible import invisible_note, without_invisible
 from desktop.io.importers.limits import TableBudget, check_blocks
 from desktop.io.importers.pipe_lines import find_runs
 from desktop.io.importers.title import parse_title
@@ -23,6 +24,14 @@ _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$"
 # A page flattened to Markdown marks its title and headings: 「## 一、总体情况」, 「**（一）主动公开**」.
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*(?=\S)")
 _MARKDOWN_BOLD_LINE = re.compile(r"^(\*\*|__)((?:(?!\1).)+)\1$")
+# Line and page breaks other than 「\n」: Unicode's line and paragraph separators, NEL, and the vertical tab
+# and form feed of text copied from Word or a PDF viewer.
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\u2028\u2029\x85\x0b\x0c", "\n"))
+# Bars that text renderings of a table draw between cells instead of 「|」: full-width, box-drawing.
+_BARS = str.maketrans(dict.fromkeys("｜│┃║", "|"))
+# A ruled line of such a rendering: box-drawing characters, or ASCII 「+----+----+」.
+_BOX_RULE = re.compile(r"^[\s|+:=\-\u2500-\u257f]*$")
+_BOX_LINE = re.compile(r"[\u2500-\u257f]{3}|\+-{3}")
 
 
 def _unmarked(line: str) -> str:
@@ -49,17 +58,37 @@ def _cells_of(line: str, markdown: bool = True) -> list[str] | None:
     return [p.strip() for p in stripped.split("|")]
 
 
+def _markdown_rule(line: str) -> bool:
+    return bool(_MARKDOWN_RULE.match(line) and "-" in line)
+
+
+def _box_rule(line: str) -> bool:
+    """A ruled line of a table drawn in text: 「├───┼───┤」, 「+----+----+」."""
+    return bool(_BOX_RULE.match(line) and _BOX_LINE.search(line))
+
+
+def _barred(line: str) -> str:
+    """A table row drawn with 「｜」 or 「│」 between its cells, with 「|」 instead; any other line as it is
+    (「首页｜政务公开」 is no row, and prose keeps its characters)."""
+    barred = line.translate(_BARS)
+    return barred if barred != line and _cells_of(barred, markdown=False) is not None else line
+
+
 def read_text(text: str) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
+    text, invisible = without_invisible(text.translate(_LINE_BREAKS))
     text = _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
     blocks: list[Block] = []
     budget = TableBudget()
     grid: Grid | None = None
     row = 0
-    lines = text.split("\n")
+    lines = [_barred(line) for line in text.split("\n")]
     check_blocks(sum(1 for line in lines if line.strip()))  # before any line is read
     runs = {run.start: run for run in find_runs([line.strip() for line in lines])}
-    markdown = any(_MARKDOWN_RULE.match(line) and "-" in line for line in lines)
+    # 「---」 alone is a Markdown rule (under a heading, or a table's rule without its bars) only in Markdown;
+    # in a page's text, a cell per line, it is a blank cell.
+    markdown = any(_markdown_rule(line) and "|" in line for line in lines) or (
+        any(_markdown_rule(line) for line in lines) and any(_MARKDOWN_HEADING.match(line) for line in lines))
     skip_to = 0
     for index, line in enumerate(lines):
         if index < skip_to:
@@ -70,7 +99,7 @@ def read_text(text: str) -> Source:
             blocks.append(runs[index].grid)
             skip_to, grid = runs[index].end, None
             continue
-        if _MARKDOWN_RULE.match(line) and "-" in line:
+        if (markdown and _markdown_rule(line)) or _box_rule(line):
             continue
         cells = _cells_of(line, markdown)
         if cells is not None and grid is None and len(cells) == 2 and parse_title(line) is not None:
@@ -90,4 +119,4 @@ def read_text(text: str) -> Source:
             grid.right_aligned = True
         grid.cells += [Cell(c, row) for c in cells]
         row += 1
-    return Source("文本", blocks)
+    return Source("文本", blocks, notes=[invisible_note(invisible)] if invisible else [])
