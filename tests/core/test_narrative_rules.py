@@ -202,11 +202,21 @@ def test_n02_full_width_and_chinese_numerals() -> None:
     "全年未收到通过信函方式提交的申请。",
     "全年办结上年结转申请2件。",  # finished some of the carried-in cases: not 上年结转 itself
     "共收到并办结政府信息公开申请5件。",
+    # the sentence's count of calls goes on in a clause that names nothing but 办结
+    "接听12345热线诉求1300件，办结1300件。",
+    "全年处理网民留言86件，答复86件，群众满意率100%。",
 ])
 def test_n02_counts_of_other_things_are_not_table_figures(text: str) -> None:
     report = huaian()
     report.text[ON_REQUEST] = text
     assert "N-02" not in narrative(report)
+
+
+def test_n02_a_sentence_that_turns_from_another_topic_to_requests_is_read() -> None:
+    report = huaian()
+    report.text[ON_REQUEST] = "除12345热线诉求外，全年收到政府信息公开申请100件，办结100件。"
+    findings = narrative(report)["N-02"]
+    assert sorted(f.cells[-1] for f in findings) == ["t3.new.total", "t3.total.total"]
 
 
 def test_n02_two_wordings_in_one_sentence_one_of_which_agrees_are_not_reported() -> None:

@@ -3,7 +3,9 @@
 A claim is only made where the wording is unambiguous. Judging is lenient in two more ways: a figure with a
 blank cell is not compared, and when one sentence quotes the same figure twice with different numbers and one
 of them agrees with the table, neither is reported (the wording was not the checker's to resolve). A
-sentence saying there were none (「未收到申请」) is reported all the same when the figure is not 0.
+sentence saying there were none (「未收到申请」) is reported all the same when the figure is not 0. A count the
+sentence gives for other agencies or a wider place (「全县各部门」, 「全县」 in a township's report) is not
+the agency's own, and is not compared (``scope``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from desktop.core.checks.findings import Finding, Fix, Severity, TextSpan
+from desktop.core.fields import Level
 from desktop.core.narrative.figures import Figure
+from desktop.core.narrative.quotes import scan
+from desktop.core.narrative.scope import of_other_agencies
 from desktop.core.tablespec import CELLS
 from desktop.core.values import CellValue
 
@@ -137,10 +142,10 @@ def _fix(claim: Claim, key: str, text: str, expected: int) -> Fix | None:
 
 
 def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, CellValue],
-          severity: Severity) -> list[Finding]:
-    """Findings for the claims of one text field that disagree with the tables. A long text makes thousands
-    of claims about a few figures: each claim looks its figure up once, and what a finding names is worked
-    out once per figure, for the figures that have one."""
+          severity: Severity, level: Level) -> list[Finding]:
+    """Findings for the claims of one text field of an agency of ``level`` that disagree with the tables. A
+    long text makes thousands of claims about a few figures: each claim looks its figure up once, and what a
+    finding names is worked out once per figure, for the figures that have one."""
     accepted_of: dict[tuple[Figure, tuple[Figure, ...]], set[int] | None] = {}
     disagreeing: list[tuple[Claim, tuple[Figure, tuple[Figure, ...]]]] = []
     agreeing: set[tuple[int, Figure]] = set()
@@ -157,9 +162,14 @@ def judge(claims: Iterable[Claim], key: str, text: str, cells: Mapping[str, Cell
             disagreeing.append((claim, figure))
     found = []
     named: dict[tuple[Figure, tuple[Figure, ...]], tuple[int, tuple[str, ...]]] = {}
+    spans = scan(text).sentence_spans if disagreeing else None
     for claim, figure in disagreeing:
         # 「未收到申请，受理申请5件」 contradicts itself: an agreeing count does not excuse 「未收到」.
         if agreeing and claim.wording is Wording.COUNT and (claim.sentence, claim.figure) in agreeing:
+            continue
+        assert spans is not None
+        start, end = spans[claim.sentence]
+        if of_other_agencies(text[start:claim.start], text[start:end], level):
             continue
         if figure not in named:
             expected_value = claim.figure.value(cells)

@@ -52,6 +52,7 @@ GROUP = leading("|".join(f"(?P<{g}>{words})" for g, words in _GROUP_WORDS.items(
 # Counts about something else than information requests.
 _OTHER_TOPIC = leading(
     "来信|来电|来访|咨询|留言|信访|投诉|举报|建议|提案|议案|热线|诉求|复议|诉讼|起诉|工单|办件|审批|许可|网民|问政|12345"
+    "|政务服务"
 )
 # Counts of only part of the requests: by applicant, channel, period or place, or a change against last year.
 _PART_ONLY = leading(
@@ -179,6 +180,8 @@ def _count_claim(s: Scan, count: Count, year: int, carried_in_said: dict[int, bo
         return None  # 「收到并办结3件」「办结上年结转申请2件」: two figures, one number
     sentence_start = s.sentence_spans[sentence_index][0]
     sentence_head = s.text[sentence_start:min(match.start(), count.start)]
+    if _about_other_topic(s.text[sentence_start:count.start]):
+        return None
     if figure in (NEW, TOTAL):
         # 「其中」 earlier in the sentence makes the count a part: 「其中，县政府办公室受理5件」
         if "其中" in sentence_head or _PART_ONLY.search(words) or GROUP.search(words):
@@ -207,6 +210,14 @@ def _count_claim(s: Scan, count: Count, year: int, carried_in_said: dict[int, bo
     return claim_of(("N-02", figure, int(count.value), count.start, count.end,
                      s.text[quote_start:max(count.end, match.end())], sentence_index, Wording.COUNT, plus,
                      count.number_end, fixable))
+
+
+def _about_other_topic(before: str) -> bool:
+    """Whether the sentence up to a count last spoke of something else than requests: 「接听12345热线诉求
+    1300件，办结1300件」 counts calls, though its second clause names nothing but 办结."""
+    other = [m.end() for m in _OTHER_TOPIC.finditer(before)]
+    requests = [m.end() for m in _REQUEST.finditer(before)]
+    return bool(other) and (not requests or other[-1] > requests[-1])
 
 
 def _is_gap(gap: str) -> bool:
@@ -343,11 +354,11 @@ def application_claims(text: str, year: int, on_request: bool) -> tuple[Claim, .
 
 def _claims_of(ctx: CheckContext, rule: str) -> list[Finding]:
     found = []
-    year = ctx.report.meta.year
+    year, level = ctx.report.meta.year, ctx.report.meta.level
     for key, text in ctx.report.text.items():
         claims = [c for c in application_claims(text, year, key == ON_REQUEST) if c.rule == rule]
         if claims:
-            found += judge(claims, key, text, ctx.report.cells, E)
+            found += judge(claims, key, text, ctx.report.cells, E, level)
     return found
 
 

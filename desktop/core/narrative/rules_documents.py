@@ -110,5 +110,5 @@ def document_counts(ctx: CheckContext) -> list[Finding]:
     for key, text in ctx.report.text.items():
         claims = document_claims(text, ctx.report.meta.year)
         if claims:
-            found += judge(claims, key, text, ctx.report.cells, W)
+            found += judge(claims, key, text, ctx.report.cells, W, ctx.report.meta.level)
     return found

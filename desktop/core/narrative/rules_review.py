@@ -268,5 +268,5 @@ def review_counts(ctx: CheckContext) -> list[Finding]:
     for key, text in ctx.report.text.items():
         claims = review_claims(text, key == ON_REQUEST, ctx.report.meta.year)
         if claims:
-            found += judge(claims, key, text, ctx.report.cells, E)
+            found += judge(claims, key, text, ctx.report.cells, E, ctx.report.meta.level)
     return found
