@@ -77,6 +77,9 @@ def build(source: Source, name: str, known: Known | None = None) -> tuple[Report
     source.simplify()
     blocks = source.blocks
     layout = sections.split_layout(blocks)
+    if layout.second_at is not None:
+        blocks, second = blocks[:layout.second_at], blocks[layout.second_at:]
+        source.notes.append(_second_report_note(blocks, second))
     if not layout.title and source.meta.get("title"):
         found = sections.title_match(source.meta["title"])  # the page's or document's own title
         if found and (found.agency or found.site):
@@ -116,6 +119,21 @@ def build(source: Source, name: str, known: Known | None = None) -> tuple[Report
     facts = account.Facts(source.kind, name, layout, who, reads, bad, source.notes)
     recognised = bool(layout.title or layout.headings or any(r.rows_found for r in reads.values()))
     return report, account.lines(report, facts), recognised, who.missing
+
+
+# The share of a second report's paragraphs that, printed in the first too, make it a copy of the first.
+_COPY_SHARE = 0.6
+
+
+def _second_report_note(first: list[Block], second: list[Block]) -> str:
+    """What the account says of a second report after the first: a copy of it, or another report."""
+    printed = {b.text.strip() for b in first if isinstance(b, Para)}
+    theirs = [b.text.strip() for b in second if isinstance(b, Para) and b.text.strip()]
+    if theirs and sum(text in printed for text in theirs) >= _COPY_SHARE * len(theirs):
+        return "文件中的报告正文出现了两次，已导入第一份，第二份与之重复，未导入"
+    opening = theirs[0][:30] if theirs else ""
+    return (f"文件中这份报告之后另有一份报告（从“{opening}”起），未导入；"
+            "如需导入，请把它单独保存为一个文件后再导入")
 
 
 def _fill_cells(report: Report, reads: dict[str, TableRead]) -> list[str]:

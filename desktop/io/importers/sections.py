@@ -28,7 +28,7 @@ _ITEM_PART = re.compile(r"^[（(]?\s*([1-5])\s*(?:[）)]|[.．、](?!\d))")
 _HEAD_END = re.compile(r"[。：:；;]")
 _PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 FURNITURE = re.compile(r"^(发布时间|发布日期|来源|信息来源|字号|浏览|点击|打印|关闭|分享|【|索\s*引\s*号|文\s*号"
-                       r"|主题分类|组配分类|成文日期|发文机关|扫一扫|当前位置|首页)")
+                       r"|主题分类|组配分类|成文日期|发文机关|扫一扫|当前位置|首页|目\s*录\s*$)")
 
 _PROSE = re.compile(r"[。，；,;]")
 _DATE_LINE = re.compile(r"^[（(]?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[）)]?$")
@@ -52,6 +52,8 @@ class Layout:
     title_date: dt.date | None = None  # 「（2024年3 月 26日）」 printed under the title
     sections: dict[str, list[Block]] = field(default_factory=dict)  # 一 … 六 → blocks under the heading
     headings: dict[str, str] = field(default_factory=dict)  # 一 … 六 → heading as printed
+    # Where a second report starts after this one's last sections (``restart``); None when none does.
+    second_at: int | None = None
 
 
 def _heading_number(text: str, after: int) -> str | None:
@@ -107,11 +109,58 @@ def _broken_title(first: Block, second: Block) -> Title | None:
     return title_match(first.text.strip() + second.text.strip())
 
 
+def _opens_a_report(text: str) -> bool:
+    """「一、总体情况」 with its number: the words alone may be prose (「总体情况」 on a line of its own)."""
+    match = _HEADING.match(squeeze_spaces(text))
+    return match is not None and match.group(1) == "一" and any(w in match.group(2) for w in HEADING_WORDS["一"])
+
+
+# How far before a second report's 「一、总体情况」 its title and page furniture may stand.
+_SECOND_HEAD = 15
+
+
+def _second_report_start(blocks: list[Block], heading_at: int, section_start: int) -> int:
+    """Where the report whose 「一、总体情况」 stands at ``heading_at`` begins: at its title, and the page
+    furniture right above it, when they stand within the section before it."""
+    start = heading_at
+    for index in range(heading_at - 1, max(section_start, heading_at - _SECOND_HEAD) - 1, -1):
+        block = blocks[index]
+        if isinstance(block, Para) and title_match(block.text) is not None:
+            start = index
+            break
+    while start > section_start and _is_furniture(blocks[start - 1]):
+        start -= 1
+    return start
+
+
+# A table of contents (「目录」, the six headings with page numbers) has no table and hardly any text.
+_CONTENTS_TEXT = 200
+
+
+def _is_contents(layout: Layout) -> bool:
+    blocks = [b for section in layout.sections.values() for b in section]
+    return not any(isinstance(b, Grid) for b in blocks) and sum(len(b.text) for b in blocks
+                                                                 if isinstance(b, Para)) < _CONTENTS_TEXT
+
+
+def _is_furniture(block: Block) -> bool:
+    """A portal's line about the article (索引号, 发布日期), as a line or as a row of cells split at its bars."""
+    if isinstance(block, Para):
+        return bool(FURNITURE.match(block.text.strip()) or _DATE_LINE.match(squeeze_spaces(block.text)))
+    rows = block.rows()
+    return len(rows) <= 2 and all(row and FURNITURE.match(row[0].text.strip()) for row in rows)
+
+
 def split_layout(blocks: list[Block]) -> Layout:
+    """The title, preamble and sections of the first report in ``blocks``. A second 「一、总体情况」 after
+    later sections starts another report (a page that prints its article twice, or two reports pasted into
+    one file): it and its title are left out of the sections, and ``second_at`` says where it starts. After
+    a table of contents, the report starts at the second 「一、总体情况」."""
     layout = Layout()
     current: str | None = None
     last = -1
     title_at = -1
+    section_at = -1  # where the current section's blocks begin
     before: list[str] = []
     joined = -1  # the second line of a title broken over two
     for index, block in enumerate(blocks):
@@ -120,9 +169,18 @@ def split_layout(blocks: list[Block]) -> Layout:
         if isinstance(block, Para):
             if _PAGE_NUMBER.match(block.text.strip()):
                 continue
+            if current is not None and last >= 1 and _opens_a_report(block.text):
+                if _is_contents(layout):  # the headings so far were a table of contents: the report starts here
+                    layout.sections, layout.headings, last = {}, {}, -1
+                else:
+                    start = _second_report_start(blocks, index, section_at)
+                    theirs = {id(b) for b in blocks[start:index]}  # the second report's title and furniture
+                    layout.sections[current] = [b for b in layout.sections[current] if id(b) not in theirs]
+                    layout.second_at = start
+                    break
             number = _heading_number(block.text, last)
             if number is not None:
-                current, last = number, NUMERALS.index(number)
+                current, last, section_at = number, NUMERALS.index(number), index + 1
                 layout.headings[number] = squeeze_spaces(block.text)
                 layout.sections[number] = []
                 continue
