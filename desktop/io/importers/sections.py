@@ -28,7 +28,14 @@ _ITEM_PART = re.compile(r"^[（(]?\s*([1-5])\s*(?:[）)]|[.．、](?!\d))")
 _HEAD_END = re.compile(r"[。：:；;]")
 _PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 FURNITURE = re.compile(r"^(发布时间|发布日期|来源|信息来源|字号|浏览|点击|打印|关闭|分享|【|索\s*引\s*号|文\s*号"
-                       r"|主题分类|组配分类|成文日期|发文机关|扫一扫|当前位置|首页|目\s*录\s*$)")
+                       r"|主题分类|组配分类|成文日期|发文机关|扫一扫|当前位置|首页|目\s*录\s*$"
+                       # the catalogue's fields and the page's tools, each only as a label with its colon or
+                       # as a whole line, so that prose starting with the same words is not taken
+                       r"|(?:作者|时间|日期|阅读(?:次数|量)?|访问量|点击数|发布(?:机构|单位)|所属机构|责任单位|撰稿|审稿"
+                       r"|公开(?:方式|范围|时限|形式)|生成日期|有效性|效力状态|主题词|信息分类|统一编号|视力保护色"
+                       r"|(?:选择)?字[体号])\s*[:：]"
+                       r"|[\[［]\s*打印|(?:一键阅读|无障碍浏览|语音播报|【?大】?\s*【?中】?\s*【?小】?)\s*$"
+                       r"|\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)")
 
 _PROSE = re.compile(r"[。，；,;]")
 _DATE_LINE = re.compile(r"^[（(]?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[）)]?$")
