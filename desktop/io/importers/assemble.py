@@ -28,8 +28,9 @@ _FURNITURE_BLOCKS = 40
 _PLACEHOLDER = re.compile(r"^[（(][^（）()]{0,12}(文字描述|此处填写|请填写)[^（）()]*[）)]$")
 
 
-# A line drawn between paragraphs (「---」 「———」 「***」 「====」): a rule, no words of the text.
-_RULE_LINE = re.compile(r"^[-‐‑‒–—―─━═=_~*＿\s]{3,}$")
+# A line drawn between paragraphs (「---」 「———」 「***」 「====」): a rule, no words of the text; and a
+# number alone on its line, a page's number in text copied from a PDF.
+_RULE_LINE = re.compile(r"^[-‐‑‒–—―─━═=_~*＿\s]{3,}$|^\s*\d{1,3}\s*$")
 
 
 def clean(text: str) -> str:

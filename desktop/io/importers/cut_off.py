@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.io.importers.document import PAGE_NUMBER
+
 _TAIL = 4096  # characters at the end of a page that hold its last number and the tags around it
 # The last number of the text, whole: not the end of a date, a phone number or a longer number.
 _LAST_NUMBER = re.compile(r"(?<![0-9０-９.．\-－/])[0-9０-９][0-9０-９,，.．]*$")
@@ -26,8 +28,8 @@ def cut_off_number(text: str) -> tuple[str, str]:
     lines = text.split("\n")
     last = lines[-1][-_TAIL:]
     number = _LAST_NUMBER.search(last)
-    if number is None or number.group() in ("0", "０"):
-        return text, ""
+    if number is None or number.group() in ("0", "０") or PAGE_NUMBER.match(last.strip()):
+        return text, ""  # a page's number 「6 / 6」 ends a whole text copied from a PDF
     rows = [line.rstrip() for line in lines[:-1] if "|" in line]
     pipe_rows = len(rows) >= 3 and all(row.endswith("|") for row in rows)
     if not pipe_rows and _LAST_SECTION.search(text):

@@ -114,6 +114,10 @@ class Source:
             self.notes.append("原文为繁体字，已全文转换为简体字")
 
 
+# A page's number as printed at its foot or head, a line of its own: 「- 3 -」 「—3—」 「第3页 共6页」 「3 / 6」.
+PAGE_NUMBER = re.compile(r"^[-—－–·•]\s*\d{1,3}\s*[-—－–·•]$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
+                         r"|^\d{1,3}\s*/\s*\d{1,3}$|^共\s*\d+\s*页\s*[/，,]?\s*第\s*\d+\s*页$")
+
 # A blank cell as pages print it: empty, 无 or 空, or up to four dashes and slashes (「—」 「--」 「- -」 「／」).
 _BLANK = re.compile(r"^(?:[-‐‑‒–—―─/\\]{1,4}|无|空|)$")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")

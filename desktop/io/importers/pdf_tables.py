@@ -6,20 +6,18 @@ into paragraphs by their indent and by where the previous line ended; page numbe
 
 from __future__ import annotations
 
-import re
 import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Any
 
-from desktop.io.importers.document import Block, Cell, Grid, ImportRefused, Para, Source
+from desktop.io.importers.document import PAGE_NUMBER, Block, Cell, Grid, ImportRefused, Para, Source
 from desktop.io.importers.label_match import classify
 from desktop.io.importers.limits import MAX_RULED_LINES, check_crossings, check_ruled_lines
 from desktop.io.importers.pdf_extract import Char, Page, read_pages
 from desktop.io.importers.ruled_cells import find_cells, group_tables
 from desktop.io.importers.sections import opens_heading
 
-_PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页")
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 _ENDS = "。！？：；:;!?）)"
 
@@ -153,7 +151,7 @@ Part = tuple[int, Box, list[Box]]  # page index, the table's box, its cells
 def _alone(chars: list[Char], box: Box, above: bool) -> bool:
     """No text on the page below (or above) the table but a page number."""
     outside = [c for c in chars if (c.bottom <= box[1] if above else c.top >= box[3])]
-    return all(_PAGE_NUMBER.match(_line_text(line)) for line in _lines(outside))
+    return all(PAGE_NUMBER.match(_line_text(line)) for line in _lines(outside))
 
 
 def _units(texts: list[list[Char]], tables: list[list[tuple[Box, list[Box]]]]) -> list[list[Part]]:
@@ -217,7 +215,7 @@ def _blocks(items: list[tuple[int, float, Any]]) -> list[Block]:
             blocks.append(item)
             continue
         text = _line_text(item)
-        if _PAGE_NUMBER.match(text):
+        if PAGE_NUMBER.match(text):
             continue
         size = statistics.median(c.size for c in item)
         starts = item[0].x0 - left > 0.9 * size

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.fields import S1_PARTS, SECTIONS
 from desktop.io.importers.chinese_variants import fold, squeeze_spaces, strip_number
-from desktop.io.importers.document import Block, Grid, Para
+from desktop.io.importers.document import PAGE_NUMBER, Block, Grid, Para
 from desktop.io.importers.meta import to_date
 from desktop.io.importers.title import AGENCY_END, YEAR_NOTE, Title, parse_title
 
@@ -26,7 +26,6 @@ _PART = re.compile(r"^[（(]\s*([一二三四五六七八九十])\s*[）)]")
 # since items numbered so inside a part are common.
 _ITEM_PART = re.compile(r"^[（(]?\s*([1-5])\s*(?:[）)]|[.．、](?!\d))")
 _HEAD_END = re.compile(r"[。：:；;]")
-_PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 FURNITURE = re.compile(r"^(发布时间|发布日期|来源|信息来源|字号|浏览|点击|打印|关闭|分享|【|索\s*引\s*号|文\s*号"
                        r"|主题分类|组配分类|成文日期|发文机关|扫一扫|当前位置|首页|目\s*录\s*$"
                        # the catalogue's fields and the page's tools, each only as a label with its colon or
@@ -177,8 +176,10 @@ def split_layout(blocks: list[Block]) -> Layout:
         if index == joined:
             continue
         if isinstance(block, Para):
-            if _PAGE_NUMBER.match(block.text.strip()):
+            if PAGE_NUMBER.match(block.text.strip()):
                 continue
+            if current is not None and layout.title and squeeze_spaces(block.text) == layout.title:
+                continue  # the title again at the top of each page of a PDF's text
             if current is not None and last >= 1 and _opens_a_report(block.text):
                 if _is_contents(layout):  # the headings so far were a table of contents: the report starts here
                     layout.sections, layout.headings, last = {}, {}, -1
@@ -240,7 +241,7 @@ def paragraphs(blocks: list[Block]) -> list[str]:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Para):
-            if not _PAGE_NUMBER.match(block.text.strip()):
+            if not PAGE_NUMBER.match(block.text.strip()):
                 out.append(block.text)
         else:
             out += [" ".join(c.text for c in row if c.text) for row in block.rows()]

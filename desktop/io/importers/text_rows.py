@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from desktop.io.importers.document import Block, Cell, Grid, Para, Source
+from desktop.io.importers.document import PAGE_NUMBER, Block, Cell, Grid, Para, Source
 from desktop.io.importers.invisible import invisible_note, without_invisible
 from desktop.io.importers.limits import TableBudget, check_blocks
 from desktop.io.importers.pipe_lines import find_runs
@@ -74,6 +74,20 @@ def _barred(line: str) -> str:
     return barred if barred != line and _cells_of(barred, markdown=False) is not None else line
 
 
+def _without_page_marks(lines: list[str]) -> list[str]:
+    """The lines without what a PDF's pages print at their head and foot, as text copied from it keeps them:
+    page numbers, and the title again at the top of each page. Left in a table's cells, one would break the
+    rows and end its table."""
+    title = next((line.strip() for line in lines if parse_title(line) is not None), None)
+    kept: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if PAGE_NUMBER.match(stripped) or (stripped == title and title in kept):
+            continue
+        kept.append(stripped if stripped == title else line)
+    return kept
+
+
 def read_text(text: str) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
     text, invisible = without_invisible(text.translate(_LINE_BREAKS))
@@ -82,7 +96,7 @@ def read_text(text: str) -> Source:
     budget = TableBudget()
     grid: Grid | None = None
     row = 0
-    lines = [_barred(line) for line in text.split("\n")]
+    lines = _without_page_marks([_barred(line) for line in text.split("\n")])
     check_blocks(sum(1 for line in lines if line.strip()))  # before any line is read
     runs = {run.start: run for run in find_runs([line.strip() for line in lines])}
     # 「---」 alone is a Markdown rule (under a heading, or a table's rule without its bars) only in Markdown;
