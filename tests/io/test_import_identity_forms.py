@@ -194,3 +194,26 @@ def test_the_date_from_the_page_s_metadata(furniture: str, date: str | None, not
     result = import_text("\n".join([furniture, "杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN]) + "\n")
     assert (str(result.report.meta.date) if result.report.meta.date else None) == date
     assert any("按网页的发布时间" in line for line in result.account) is noted
+
+
+SIX = ["六、其他需要报告的事项", "本年度未收取信息处理费。"]
+
+
+@pytest.mark.parametrize("signature", [
+    ["杨林镇人民政府", "2024年1月4日"], ["杨林镇人民政府", "二〇二四年一月四日"], ["杨林镇人民政府", "2024.1.4"],
+    ["杨林镇人民政府", "2024-01-04"], ["杨林镇人民政府", "2024/1/4"], ["杨林镇人民政府", "（2024年1月4日）"],
+    ["杨林镇人民政府 2024年1月4日"], ["杨林镇人民政府2024年1月4日"], ["衡东县杨林镇人民政府 二〇二四年一月四日"],
+    ["（2024年1月4日）"],
+])
+def test_the_signature_and_its_date_in_any_form_close_section_six(signature: list[str]) -> None:
+    lines = ["杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN, *SIX, *signature]
+    report = import_text("\n".join(lines) + "\n").report
+    assert str(report.meta.date) == "2024-01-04"
+    assert report.text["text.s6"] == "本年度未收取信息处理费。"
+
+
+def test_a_last_line_of_prose_with_a_date_stays_in_section_six() -> None:
+    lines = ["杨林镇2023年政府信息公开工作年度报告", *BODY_TOWN, *SIX, "本报告于2024.1.4经镇政府常务会议审议通过。"]
+    report = import_text("\n".join(lines) + "\n").report
+    assert report.meta.date is None
+    assert report.text["text.s6"].endswith("本报告于2024.1.4经镇政府常务会议审议通过。")

@@ -8,6 +8,7 @@ import unicodedata
 
 from desktop.io.importers.chinese_variants import squeeze_spaces
 from desktop.io.importers.document import Block, Para
+from desktop.io.importers.title import AGENCY_END
 
 _FIELD = re.compile(r"^\s*(成\s*文\s*日\s*期|发\s*文\s*机\s*关|发\s*布\s*机\s*构)\s*[:：]\s*(\S.*?)\s*$")
 _WRITTEN_DATE = r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
@@ -20,7 +21,11 @@ _PUBLISHED_BARE = re.compile(r"(?:^|(?<=[\s\[【|]))(?:时间|日期)\s*[:：]\s
 _METADATA_WORDS = re.compile(r"来源|作者|浏览|点击|阅读|字体|字号|编辑")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_SIGNATURE_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+# The date under the signature: 「2024年1月4日」, also 「2024.1.4」 「2024-01-04」 「2024/1/4」 and in brackets.
+_SIGNED_ON = (r"[（(]?((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?[）)]?")
+_SIGNATURE_DATE = re.compile(f"^{_SIGNED_ON}$")
+# The signing agency and the date on one line: 「耳口乡人民政府 2024年1月4日」.
+_SIGNED_LINE = re.compile(rf"^(?P<signer>[^。，；：,;:]{{2,30}}?)\s*{_SIGNED_ON}$")
 _PERIOD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -71,6 +76,11 @@ def portal_fields(blocks: list[Block]) -> dict[str, str]:
     return found
 
 
+def _signs(text: str, agency: str) -> bool:
+    """Whether the words before a date on one line are a signing agency's name."""
+    return bool((agency and agency in text) or AGENCY_END.search(text))
+
+
 def signature(paras: list[str], agency: str = "") -> tuple[list[str], dt.date | None, str]:
     """Section 六 without its closing signature: (paragraphs, 成文日期, signing agency)."""
     kept = list(paras)
@@ -81,8 +91,12 @@ def signature(paras: list[str], agency: str = "") -> tuple[list[str], dt.date | 
             break
         line = squeeze_spaces(unicodedata.normalize("NFKC", kept[-1]))
         last = _chinese_numerals(line)
+        one_line = _SIGNED_LINE.match(last) if date is None and not signer else None
         if date is None and _SIGNATURE_DATE.match(last):
             date = to_date(last)
+            kept.pop()
+        elif one_line and _signs(one_line.group("signer"), agency):
+            date, signer = to_date(last[one_line.end("signer"):]), one_line.group("signer").strip()
             kept.pop()
         elif (date is not None or (agency and agency in line)) and len(line) <= 30 \
                 and not re.search(r"[。，；：]", line):
