@@ -217,3 +217,12 @@ def test_a_last_line_of_prose_with_a_date_stays_in_section_six() -> None:
     report = import_text("\n".join(lines) + "\n").report
     assert report.meta.date is None
     assert report.text["text.s6"].endswith("本报告于2024.1.4经镇政府常务会议审议通过。")
+
+
+@pytest.mark.parametrize("title", [
+    "关于杨林镇2023年政府信息公开工作的年度报告", "杨林镇2023年政府信息公开工作的年度报告",
+    "杨林镇2023年政府信息公开工作年度报告.docx", "杨林镇2023年政府信息公开工作年度报告.PDF",
+])
+def test_titles_with_的_or_a_file_name_s_suffix(title: str) -> None:
+    report = import_text("\n".join([title, *BODY_TOWN]) + "\n").report
+    assert (report.meta.agency, report.meta.year, report.meta.level.value) == TOWN

@@ -22,6 +22,7 @@ S6 = EXPECTED["text"]["text.s6"]
     "【字体：大 中 小】", "字号：大 中 小", "网站纠错", "【我要纠错】", "附件下载：", "相关附件",
     "政府网站标识码：3606810001", "浏览次数：123", "已阅读 1234 次", "技术支持：贵溪市信息中心",
     "Copyright © 2024 贵溪市人民政府", "本网站建议使用1920*1080分辨率", "【返回顶部】", "微信 微博 QQ",
+    "耳口乡2023年政府信息公开工作年度报告.pdf", "附件1.政府信息公开工作年度报告.docx",
 ])
 def test_a_line_of_the_pages_footer_ends_the_article(footer: str):
     report = import_text(f"{PAGE}\n{footer}\n主办单位：贵溪市人民政府办公室\n").report

@@ -43,6 +43,8 @@ _BARE = re.compile(r"(?:政府信息|政务)公开(?:工作)?(?:年度报告|年
 # 「…关于2023年度…年度报告的公告」: the notice that publishes it.
 _NOTICE = re.compile(r"的(?:公告|通知|公示|通报)$")
 _SEPARATORS = " -－—_|｜:："
+# An attachment's link or a page title made from the file's name: 「…年度报告.docx」.
+_FILE_SUFFIX = re.compile(r"\.(?:docx?|wps|pdf|ofd|html?|txt)$", re.IGNORECASE)
 AGENCY_END = re.compile(
     r"(人民政府|政府|局|委员会|管委会|委|办公室|办公厅|厅|办|中心|署|部|社|馆|乡|镇|苏木|街道|街道办事处)$")
 
@@ -99,7 +101,7 @@ def _ends_as_report(text: str) -> bool:
     tail = _YEAR.sub("", text[at + 2:]).rstrip("》」”\"）) ")  # 「…公开工作2023年度报告」
     if tail.endswith("年报"):  # 「…政府信息公开年报」
         return len(tail) <= 4 and set(tail) <= set("工作年度报")
-    return bool(tail) and len(tail) <= 8 and {"报", "告"} <= set(tail) and set(tail) <= set("工作年度报告")
+    return bool(tail) and len(tail) <= 8 and {"报", "告"} <= set(tail) and set(tail) <= set("工作的年度报告")
 
 
 def strip_furniture(text: str) -> str:
@@ -119,7 +121,7 @@ def ascii_year(text: str) -> str:
 
 
 def parse_title(line: str) -> Title | None:
-    text, beside = _beside(squeeze_spaces(line).strip())
+    text, beside = _beside(_FILE_SUFFIX.sub("", squeeze_spaces(line).strip()))
     text = strip_furniture(text).strip()
     text = text.replace("《", "").replace("》", "").strip("“”\"「」 ")
     site = _SITE_NAME.search(text)
