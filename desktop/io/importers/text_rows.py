@@ -26,9 +26,11 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*(?=\S)")
 _MARKDOWN_BOLD_LINE = re.compile(r"^(\*\*|__)((?:(?!\1).)+)\1$")
 # Line and page breaks other than 「\n」: Unicode's line and paragraph separators, NEL, and the vertical tab
 # and form feed of text copied from Word or a PDF viewer.
-_LINE_BREAKS = str.maketrans(dict.fromkeys("\u2028\u2029\x85\x0b\x0c", "\n"))
+_LINE_BREAKS = "\u2028\u2029\x85\x0b\x0c"
 # Bars that text renderings of a table draw between cells instead of 「|」: full-width, box-drawing.
-_BARS = str.maketrans(dict.fromkeys("｜│┃║", "|"))
+_BAR_CHARS = "｜│┃║"
+_BARS = str.maketrans(dict.fromkeys(_BAR_CHARS, "|"))
+_ANY_BAR = re.compile(f"[{_BAR_CHARS}]")
 # A ruled line of such a rendering: box-drawing characters, or ASCII 「+----+----+」.
 _BOX_RULE = re.compile(r"^[\s|+:=\-\u2500-\u257f]*$")
 _BOX_LINE = re.compile(r"[\u2500-\u257f]{3}|\+-{3}")
@@ -70,15 +72,21 @@ def _box_rule(line: str) -> bool:
 def _barred(line: str) -> str:
     """A table row drawn with 「｜」 or 「│」 between its cells, with 「|」 instead; any other line as it is
     (「首页｜政务公开」 is no row, and prose keeps its characters)."""
+    if _ANY_BAR.search(line) is None:  # translate() looks up every character: only lines with a bar
+        return line
     barred = line.translate(_BARS)
-    return barred if barred != line and _cells_of(barred, markdown=False) is not None else line
+    return barred if _cells_of(barred, markdown=False) is not None else line
+
+
+# The title stands among a page's first lines, below its furniture.
+_TITLE_LINES = 200
 
 
 def _without_page_marks(lines: list[str]) -> list[str]:
     """The lines without what a PDF's pages print at their head and foot, as text copied from it keeps them:
     page numbers, and the title again at the top of each page. Left in a table's cells, one would break the
     rows and end its table."""
-    title = next((line.strip() for line in lines if parse_title(line) is not None), None)
+    title = next((line.strip() for line in lines[:_TITLE_LINES] if parse_title(line) is not None), None)
     kept: list[str] = []
     for line in lines:
         stripped = line.strip()
@@ -90,14 +98,18 @@ def _without_page_marks(lines: list[str]) -> list[str]:
 
 def read_text(text: str) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\x00", "")
-    text, invisible = without_invisible(text.translate(_LINE_BREAKS))
+    for line_break in _LINE_BREAKS:
+        if line_break in text:
+            text = text.replace(line_break, "\n")
+    text, invisible = without_invisible(text)
     text = _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
     blocks: list[Block] = []
     budget = TableBudget()
     grid: Grid | None = None
     row = 0
-    lines = _without_page_marks([_barred(line) for line in text.split("\n")])
+    lines = text.split("\n")
     check_blocks(sum(1 for line in lines if line.strip()))  # before any line is read
+    lines = _without_page_marks([_barred(line) for line in lines])
     runs = {run.start: run for run in find_runs([line.strip() for line in lines])}
     # 「---」 alone is a Markdown rule (under a heading, or a table's rule without its bars) only in Markdown;
     # in a page's text, a cell per line, it is a blank cell.
