@@ -5,16 +5,12 @@ same words is kept."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from desktop.io.importing import import_text
+from tests.io.corpus_values import EXPECTED, corpus_page
 
-CORPUS = Path(__file__).parent / "corpus"
-EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
-PAGE = (CORPUS / "pipes.txt").read_text(encoding="utf-8")
+PAGE = corpus_page("pipes.txt")
 S6 = EXPECTED["text"]["text.s6"]
 
 

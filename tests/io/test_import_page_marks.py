@@ -4,17 +4,11 @@ rows nor become values; inside prose they are no words of it."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from desktop.core.values import parse_cell
 from desktop.io.importing import import_text
+from tests.io.corpus_values import CELLS, EXPECTED, corpus_page
 
-CORPUS = Path(__file__).parent / "corpus"
-EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
-CELLS = {key: parse_cell(key, value) for key, value in EXPECTED["cells"].items()}
 TITLE = "耳口乡2023年政府信息公开工作年度报告"
 FORMS = ["pipes.txt", "one-cell-per-line.txt", "one-cell-per-paragraph.txt", "one-cell-per-line-pipes.txt",
          "one-cell-per-line-separated-pipes.txt", "markdown.md", "browser-copy-tabs.txt"]
@@ -36,7 +30,7 @@ def _paged(text: str, mark: str) -> str:
 @pytest.mark.parametrize("mark", MARKS)
 @pytest.mark.parametrize("name", FORMS)
 def test_page_marks_between_any_lines_change_nothing(name: str, mark: str):
-    page = (CORPUS / name).read_text(encoding="utf-8")
+    page = corpus_page(name)
     paged = _paged(page, mark)
     assert paged.count(mark) >= 5 + (mark in page)
     report = import_text(paged).report
@@ -46,7 +40,7 @@ def test_page_marks_between_any_lines_change_nothing(name: str, mark: str):
 
 
 def test_a_bare_page_number_in_prose_is_no_text():
-    page = (CORPUS / "pipes.txt").read_text(encoding="utf-8")
+    page = corpus_page("pipes.txt")
     at = page.index("(二)收取信息处理费的情况")
     report = import_text(page[:at] + "5\n" + page[at:]).report
     assert report.text == EXPECTED["text"]

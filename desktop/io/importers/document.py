@@ -76,19 +76,24 @@ class Source:
                     cell.text = convert(cell.text)
         self.meta = {k: convert(v) for k, v in self.meta.items()}
 
+    def each_counted(self, convert: Callable[[str], tuple[str, int]]) -> int:
+        """Every text replaced as ``each_text`` does, by a conversion that counts what it changed: the total."""
+        total = 0
+
+        def counted(text: str) -> str:
+            nonlocal total
+            text, count = convert(text)
+            total += count
+            return text
+
+        self.each_text(counted)
+        return total
+
     def drop_invisible(self) -> None:
         """Zero-width spaces and the other characters nobody sees, out of every text; the account counts them."""
         from desktop.io.importers.invisible import invisible_note, without_invisible
 
-        removed = 0
-
-        def visible(text: str) -> str:
-            nonlocal removed
-            text, count = without_invisible(text)
-            removed += count
-            return text
-
-        self.each_text(visible)
+        removed = self.each_counted(without_invisible)
         if removed:
             self.notes.append(invisible_note(removed))
 
@@ -97,15 +102,7 @@ class Source:
         read in simplified form, without the pinyin. The account says so."""
         from desktop.io.importers.traditional import strip_pinyin, to_simplified_prose
 
-        removed = 0
-
-        def unannotated(text: str) -> str:
-            nonlocal removed
-            text, count = strip_pinyin(text)
-            removed += count
-            return text
-
-        self.each_text(unannotated)
+        removed = self.each_counted(strip_pinyin)
         if removed:
             self.notes.append(f"原文在{removed}处字后注有拼音，已去除")
         total = sum(count_traditional(b.text if isinstance(b, Para) else b.text()) for b in self.blocks)
