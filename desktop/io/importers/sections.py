@@ -62,7 +62,7 @@ class Layout:
     title_date: dt.date | None = None  # 「（2024年3 月 26日）」 printed under the title
     sections: dict[str, list[Block]] = field(default_factory=dict)  # 一 … 六 → blocks under the heading
     headings: dict[str, str] = field(default_factory=dict)  # 一 … 六 → heading as printed
-    # Where a second report starts after this one's last sections (``restart``); None when none does.
+    # The block where a second report starts, after this one's sections (see split_layout); None if none does.
     second_at: int | None = None
 
 

@@ -88,11 +88,16 @@ def _without_page_marks(lines: list[str]) -> list[str]:
     rows and end its table."""
     title = next((line.strip() for line in lines[:_TITLE_LINES] if parse_title(line) is not None), None)
     kept: list[str] = []
+    title_seen = False
     for line in lines:
         stripped = line.strip()
-        if PAGE_NUMBER.match(stripped) or (stripped == title and title in kept):
+        if stripped == title:
+            if title_seen:
+                continue
+            title_seen = True
+        elif PAGE_NUMBER.match(stripped):
             continue
-        kept.append(stripped if stripped == title else line)
+        kept.append(line)
     return kept
 
 
