@@ -8,7 +8,7 @@ report, or that is damaged, too large or a disguised archive, is refused with a 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.file_errors import describe
@@ -47,6 +47,8 @@ class ImportResult:
     report: Report
     account: list[str]
     missing: frozenset[str] = frozenset()
+    # What reading the source noted, also in the account: converted, removed, left out, cut short.
+    notes: list[str] = field(default_factory=list)
 
 
 def import_file(path: Path, known: Known | None = None) -> ImportResult:
@@ -139,6 +141,7 @@ def _noted(result: ImportResult, note: str) -> ImportResult:
     """The import with a note on what could not be read, after the account's first line."""
     if note:
         result.account.insert(min(1, len(result.account)), note)
+        result.notes.append(note)
     return result
 
 
@@ -156,4 +159,4 @@ def _guarded(read, name: str, known: Known | None) -> ImportResult:  # type: ign
         raise ImportRefused(f"{shown}已损坏或格式无法识别，无法导入") from None
     if not recognised:
         raise ImportRefused(f"{shown}中没有找到政府信息公开工作年度报告的标题、章节或表格，未导入")
-    return ImportResult(report, account, missing)
+    return ImportResult(report, account, missing, list(source.notes))

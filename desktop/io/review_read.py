@@ -5,6 +5,7 @@ which rules apply, and a review never guesses them."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.core import storage
 from desktop.core.file_errors import describe
@@ -18,7 +19,12 @@ class Unreadable(Exception):
     """``str(error)`` says, in Chinese, why the file cannot be reviewed."""
 
 
-def read_received(path: Path) -> Report:
+class Received(NamedTuple):
+    report: Report
+    notes: tuple[str, ...] = ()  # what importing it noted (a project file has none)
+
+
+def read_received(path: Path) -> Received:
     if path.is_dir():  # a subfolder that could not be listed
         try:
             next(path.iterdir(), None)
@@ -27,7 +33,7 @@ def read_received(path: Path) -> Report:
         raise Unreadable("此文件夹中的文件未能列出，请单独审核此文件夹")
     if path.suffix.lower() == storage.EXTENSION:
         try:
-            return storage.load(path)
+            return Received(storage.load(path))
         except storage.ProjectFileError as error:
             raise Unreadable(str(error)) from None
     try:
@@ -37,7 +43,7 @@ def read_received(path: Path) -> Report:
     if result.missing:
         named = "、".join(MISSING_NAMES[name] for name in (YEAR, AGENCY, LEVEL) if name in result.missing)
         raise Unreadable(f"原文中未找到{named}，无法确定公开期限和适用的规则；请与报送单位核实")
-    return result.report
+    return Received(result.report, tuple(result.notes))
 
 
 def received_files(folder: Path, limit: int) -> list[Path]:

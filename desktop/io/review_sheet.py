@@ -71,6 +71,8 @@ def sheet_html(row: SummaryRow, office: str = "", compact: bool = False) -> str:
         parts.append("</table>")
     if review.refused:
         parts.append(f"<p>该文件无法审核：{_esc(review.refused)}</p>")
+    if review.read_notes:
+        parts.append(f"<p>读取说明：{_esc('；'.join(review.read_notes))}</p>")
     if row.deductions:
         parts.append("<h2>扣分</h2><ol>" + "".join(f"<li>{_esc(deduction_text(d))}</li>" for d in row.deductions)
                      + "</ol>")

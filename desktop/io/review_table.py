@@ -55,7 +55,8 @@ def summary_lines(rows: list[SummaryRow]) -> list[SummaryLine]:
     lines, first = [], 0
     for number, row in enumerate(rows, 1):
         review = row.review
-        status = ("程序错误：" if review.failed else "无法读取：") + review.refused if review.refused else "已读取"
+        refusal = ("程序错误：" if review.failed else "无法读取：") + review.refused
+        status = refusal if review.refused else review.read_status
         details = f"{len(review.findings)}条问题" if review.findings else ""
         lines.append(SummaryLine((
             number, review.file, review.agency, review.level.label if review.level else "", review.year,

@@ -54,7 +54,7 @@ def read_last_year(task: tuple[str, str, str]) -> Candidate[Snapshot] | None:
     snapshot; None when it cannot be read."""
     source, name, target = task
     try:
-        report = read_received(Path(source))
+        report = read_received(Path(source)).report
     except Unreadable:
         return None
     Path(target).write_text(snapshot(report).model_dump_json(), encoding="utf-8")
@@ -84,7 +84,7 @@ def crashed(task: tuple[str, str]) -> ReportReview:
 
 
 def _review(path: Path, name: str) -> ReportReview:
-    report = read_received(path)
+    report, read_notes = read_received(path)
     previous, file, note = _last_year(report)
     findings = check(report, previous=previous, today=_SETTING.today)
     linked = last_year_of(report, previous)
@@ -92,7 +92,7 @@ def _review(path: Path, name: str) -> ReportReview:
     if linked is not None and linked.text:
         result = repetition(report.text, linked.text)
         share = result.shares[WHOLE] if result else None
-    return review_of(name, report, findings, share, file, note)
+    return review_of(name, report, findings, share, file, note, read_notes)
 
 
 def _last_year(report: Report) -> tuple[PreviousYear | None, str, str]:

@@ -152,7 +152,7 @@ class ReviewWindow(QMainWindow):
 def _cells(row: SummaryRow) -> tuple[str, ...]:
     review = row.review
     repetition = f"{review.repetition * 100:.0f}%" if review.repetition is not None else ""
-    status = review.refused or "已读取"
+    status = review.refused or review.read_status
     counted = review.readable
     return (review.agency, review.file, str(review.errors) if counted else "",
             str(review.warnings) if counted else "", points_text(row.points) if counted else "", row.deadline.label,

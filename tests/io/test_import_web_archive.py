@@ -130,7 +130,7 @@ def test_an_archive_without_a_page_is_refused_with_a_reason() -> None:
 def test_a_county_review_reads_a_saved_archive(tmp_path: Path) -> None:
     path = tmp_path / "耳口乡.mht"
     path.write_bytes(IE)
-    report = read_received(path)
+    report = read_received(path).report
     assert (report.meta.agency, report.meta.year) == ("耳口乡", 2023)
     assert report.cells == CELLS
 

@@ -40,6 +40,12 @@ class ReportReview:
     last_year_note: str = ""  # why no last year's report was used, when one was looked for
     refused: str = ""
     failed: bool = False
+    read_notes: tuple[str, ...] = ()  # what reading the file noted: 「原文为繁体字…」, a second report left out
+
+    @property
+    def read_status(self) -> str:
+        """「已读取」, with what reading the file noted."""
+        return "；".join(("已读取", *self.read_notes))
 
     @property
     def readable(self) -> bool:
@@ -80,11 +86,11 @@ def reviewed(finding: Finding, report: Report) -> ReviewedFinding:
 
 
 def review_of(file: str, report: Report, findings: list[Finding], repetition: float | None = None,
-              last_year_file: str = "", last_year_note: str = "") -> ReportReview:
+              last_year_file: str = "", last_year_note: str = "", read_notes: tuple[str, ...] = ()) -> ReportReview:
     meta = report.meta
     return ReportReview(
         file, meta.agency, meta.level, meta.year, meta.date, tuple(reviewed(f, report) for f in findings),
-        repetition, last_year_file, last_year_note,
+        repetition, last_year_file, last_year_note, read_notes=read_notes,
     )
 
 

@@ -105,7 +105,7 @@ class ReviewFlow:
         report = None
         if row.review.readable and self.folder is not None:
             try:
-                report = read_received(self.folder / row.review.file)
+                report = read_received(self.folder / row.review.file).report
             except Unreadable as error:
                 self.host.status(str(error))
         self.host.show_report(row, report)
