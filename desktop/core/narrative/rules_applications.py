@@ -26,6 +26,7 @@ from desktop.core.narrative.guards import (
 )
 from desktop.core.narrative.quotes import Count, Scan, scan
 from desktop.core.narrative.respective import respective_pairs
+from desktop.core.narrative.scope import AGENCY_GROUPS
 from desktop.core.tablespec import CELLS, cell_key
 
 E = Severity.ERROR
@@ -57,7 +58,7 @@ _OTHER_TOPIC = leading(
 # Counts of only part of the requests: by applicant, channel, period or place, or a change against last year.
 _PART_ONLY = leading(
     "自然人|法人|企业|科研|公益|律师|法律服务|其他组织|网上|网络|在线|信函|邮寄|传真|邮件|当面|现场|窗口|"
-    f"季度|上半年|下半年|各县|各区|各部门|各乡|各镇|各单位|各级|{CHANGE.pattern}|重复|"
+    f"季度|上半年|下半年|{AGENCY_GROUPS}|{CHANGE.pattern}|重复|"
     # a manner, time or stage of handling, or one of several offices: 延期答复5件, 按时答复37件,
     # 以纸质形式予以公开8件, 由办公室统一受理2891件
     "延期|延长|逾期|按时|按期|如期|法定期限|规定期限|期限内|书面|口头|当场|电子|纸质|形式|方式|补正|统一|"
@@ -254,7 +255,7 @@ def named_groups(words: str) -> Figure | None:
 
 # Earlier in the sentence, the requests the results are of: 「上年结转的3件申请中，予以公开2件」「涉及第三方的申请
 # 5件，其中3件予以公开」「全区各部门共收到申请520件，其中予以公开300件」.
-_PART_NAMED = leading("各部门|各单位|各级|各乡|各镇|各县|各区|涉及|第三方|征求意见")
+_PART_NAMED = leading(f"{AGENCY_GROUPS}|涉及|第三方|征求意见")
 _AMONG_THESE = leading("(?<!其)中$")
 
 

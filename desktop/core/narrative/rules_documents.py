@@ -16,6 +16,7 @@ from desktop.core.narrative.figures import t2
 from desktop.core.narrative.guards import CHANGE, MANY_YEARS, not_this_years_figure, other_year, part_of_year
 from desktop.core.narrative.quotes import Scan, scan
 from desktop.core.narrative.respective import respective_pairs
+from desktop.core.narrative.scope import AGENCY_GROUPS
 
 W = Severity.WARNING
 _DOC_UNITS = ("件", "个", "份", "篇", "项")
@@ -26,13 +27,12 @@ _COLUMN = (
     ("issued", leading("制发|出台|制定|印发|发布|新增|颁布")),
 )
 # Documents of other agencies: 「全县各部门共制发行政规范性文件32件」.
-_AGENCY_WORDS = "各部门|各单位|各级|各乡镇|各地"
-_OTHER_AGENCIES = leading(_AGENCY_WORDS)
+_OTHER_AGENCIES = leading(AGENCY_GROUPS)
 _OTHER_ACTIVITY = leading(
     "政策性文件|政策文件|审查|审核|备案|清理|解读|征求意见|评估|合法性|草案|征集|宣传|培训|立项|计划|修改|修订|起草|报送"
     # a change against last year, several years, or plans: 「同比增加1件」「近三年累计制发」「下一步拟出台2件」
     f"|{CHANGE.pattern}|{MANY_YEARS.pattern}|累计|十四五|拟|将|下一步|明年|预计|力争"
-    f"|{_AGENCY_WORDS}"
+    f"|{AGENCY_GROUPS}"
 )
 # 「本年度未制发行政规范性文件」: the table's count of documents issued must be 0.
 _NONE_ISSUED = leading(

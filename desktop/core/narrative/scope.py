@@ -10,7 +10,9 @@ from __future__ import annotations
 from desktop.core.fields import Level
 from desktop.core.leading import leading
 
-_AGENCIES = leading("各级|各部门|各单位|各乡|各镇|各县|各区|各市|各街道|各村")
+# Several agencies at once: 「全县各部门」 「各乡镇」 「各级行政机关」. The rules' own guards name them too.
+AGENCY_GROUPS = "各级|各部门|各单位|各乡|各镇|各县|各区|各市|各街道|各村|各地"
+_AGENCIES = leading(AGENCY_GROUPS)
 _PLACE = leading("(?:全|我)(自治区|省|市|州|盟|县|区|旗|乡|镇|街道)")
 # The places whose whole a government's own figures cover.
 _OWN_PLACES = {
@@ -21,12 +23,10 @@ _OWN_PLACES = {
 }
 
 
-def of_other_agencies(before: str, sentence: str, level: Level | None) -> bool:
-    """Whether the words of a sentence ``before`` a count make it several agencies' count. With the level
-    unknown, only a group of agencies (各级, 各部门) decides."""
+def of_other_agencies(before: str, sentence: str, level: Level) -> bool:
+    """Whether the words of a sentence ``before`` a count make it several agencies' count, or a wider
+    place's than an agency of ``level`` reports for."""
     if _AGENCIES.search(before):
         return True
-    if level is None:
-        return False
     own = set() if "本级" in sentence else _OWN_PLACES.get(level, set())
     return any(match.group(1) not in own for match in _PLACE.finditer(before))
